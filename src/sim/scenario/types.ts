@@ -1,0 +1,200 @@
+/**
+ * The normalised scenario (format v1): every field present, defaults applied.
+ * Times are seconds, rates per second. The JSON a user writes may omit fields;
+ * `parseScenario` fills them in and returns this shape.
+ */
+
+export type Backoff = 'none' | 'constant' | 'exponential';
+export type Jitter = 'none' | 'full' | 'equal' | 'decorrelated';
+export type Discipline = 'fifo' | 'lifo' | 'adaptive-lifo';
+export type ServiceDist = 'exponential' | 'deterministic' | 'lognormal' | 'bimodal';
+export type CacheFill = 'on-time' | 'read-through';
+export type Model = 'queue' | 'write-conflict';
+
+/** Where first attempts come from. */
+export interface LoadSpec {
+  /** Open-loop Poisson rate of first attempts, per second. Ignored when `clients` is set. */
+  rate: number;
+  /** Closed loop: this many clients, each waiting for its request to end, then thinking. `null` = open loop. */
+  clients: number | null;
+  /** Closed loop: mean of the exponential think time between a request's end and the next, seconds. */
+  thinkTime: number;
+  /** Size of the key space shared by the cache (and later the partitions). */
+  keys: number;
+  /** Zipf exponent of key popularity; `null` = uniform. */
+  zipf: number | null;
+}
+
+/** gRPC-style retry throttling: -1 token per failed attempt, +ratio per success, retry only while tokens > tokens/2. */
+export interface RetryBudgetSpec {
+  tokens: number;
+  ratio: number;
+}
+
+export interface RetrySpec {
+  maxRetries: number;
+  backoff: Backoff;
+  base: number;
+  cap: number;
+  jitter: Jitter;
+  budget: RetryBudgetSpec | null;
+}
+
+/** Client-side circuit breaker over a sliding window of attempt outcomes. */
+export interface BreakerSpec {
+  /** Open when failures / outcomes in the window reach this ratio. */
+  failureRatio: number;
+  /** Sliding window, seconds. */
+  window: number;
+  /** Outcomes needed in the window before the breaker may open. */
+  minRequests: number;
+  /** Time open before letting probes through (half-open), seconds. */
+  cooldown: number;
+  /** Successful probes in half-open needed to close again. */
+  probes: number;
+}
+
+/** Google SRE book client-side adaptive throttling: reject with p = max(0, (requests − k·accepts)/(requests + 1)). */
+export interface ThrottleSpec {
+  k: number;
+  /** Window over which requests and accepts are counted, seconds. */
+  window: number;
+}
+
+export interface ClientSpec {
+  /** Per-attempt timeout, seconds; `null` = wait forever. */
+  timeout: number | null;
+  retry: RetrySpec;
+  /** Latency objective for `sloMiss`, seconds; `null` = not reported. */
+  slo: number | null;
+  breaker: BreakerSpec | null;
+  throttle: ThrottleSpec | null;
+}
+
+/** Service time distribution. Fields not used by `dist` keep their values (so a live switch keeps them). */
+export interface ServiceSpec {
+  dist: ServiceDist;
+  mean: number;
+  /** lognormal: coefficient of variation. */
+  cv: number;
+  /** bimodal: fraction of requests drawn from the slow exponential. */
+  slowFraction: number;
+  /** bimodal: mean of the slow exponential. */
+  slowMean: number;
+}
+
+export interface CoDelSpec {
+  target: number;
+  interval: number;
+}
+
+export interface QueueSpec {
+  /** Waiting places, not counting requests in service; `null` = unbounded. */
+  limit: number | null;
+  discipline: Discipline;
+  codel: CoDelSpec | null;
+}
+
+/** Universal Scalability Law: service × (1 + α·(n−1) + β·n·(n−1)), n = in service at start, itself included. */
+export interface ContentionSpec {
+  alpha: number;
+  beta: number;
+}
+
+/** Add `step` slots `delay` seconds after utilisation has stayed above `threshold` for `window` seconds, up to `max`. */
+export interface AutoscaleSpec {
+  threshold: number;
+  window: number;
+  delay: number;
+  step: number;
+  max: number;
+}
+
+export interface ServerSpec {
+  /** Service slots; `null` = unbounded. */
+  concurrency: number | null;
+  service: ServiceSpec;
+  queue: QueueSpec;
+  /** Skip queued attempts whose client already timed out. */
+  dropExpired: boolean;
+  /** Remove an attempt from the queue or abort its service when its client times out. */
+  cancelOnTimeout: boolean;
+  contention: ContentionSpec | null;
+  autoscale: AutoscaleSpec | null;
+}
+
+export interface CacheSpec {
+  /** Target steady-state hit rate, from which the TTL is derived. */
+  hitRate: number;
+  /** `on-time`: a miss fills the key only if the server answers before the client's timeout. */
+  fill: CacheFill;
+  /** Time a hit takes to answer, seconds. */
+  hitLatency: number;
+  /** Explicit TTL, seconds; `null` = derived from `hitRate` and the load. */
+  ttl: number | null;
+}
+
+export interface SpikeTrigger {
+  kind: 'spike';
+  at: number;
+  duration: number;
+  /** Load multiplier while active. */
+  factor: number;
+}
+export interface OutageTrigger {
+  kind: 'outage';
+  at: number;
+  duration: number;
+}
+export interface CapacityTrigger {
+  kind: 'capacity';
+  at: number;
+  duration: number;
+  /** Speed multiplier: services starting during it take 1/factor as long. */
+  factor: number;
+  /** Slots lost while active. */
+  slots: number;
+}
+export interface CacheFlushTrigger {
+  kind: 'cache-flush';
+  at: number;
+}
+export type Trigger = SpikeTrigger | OutageTrigger | CapacityTrigger | CacheFlushTrigger;
+export type TriggerKind = Trigger['kind'];
+
+/** An operator's change of parameters at a simulated time: `{ "server.concurrency": 40 }`. */
+export interface Action {
+  at: number;
+  set: Record<string, unknown>;
+}
+
+export interface LimitsSpec {
+  /** Requests in flight (and attempts held by the server) allowed before the run stops. */
+  maxInFlight: number;
+}
+
+/** Brooker's write-conflict model (model: "write-conflict"). */
+export interface WriteConflictSpec {
+  clients: number;
+  /** Mean and standard deviation of one network step, seconds (|Normal(mean, sd)|). */
+  delayMean: number;
+  delaySd: number;
+}
+
+export interface Scenario {
+  version: 1;
+  name: string;
+  seed: number;
+  model: Model;
+  duration: number;
+  warmup: number;
+  bin: number;
+  load: LoadSpec;
+  client: ClientSpec;
+  server: ServerSpec;
+  cache: CacheSpec | null;
+  triggers: Trigger[];
+  actions: Action[];
+  limits: LimitsSpec;
+  writeConflict: WriteConflictSpec;
+}
