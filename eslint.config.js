@@ -1,0 +1,105 @@
+import js from '@eslint/js';
+import { defineConfig, globalIgnores } from 'eslint/config';
+import globals from 'globals';
+import tseslint from 'typescript-eslint';
+
+/** Globals the engine must not touch: wall clocks, timers and host objects break determinism and purity. */
+const simRestrictedGlobals = [
+  ...['setTimeout', 'setInterval', 'setImmediate', 'clearTimeout', 'clearInterval', 'clearImmediate', 'queueMicrotask', 'requestAnimationFrame'].map(
+    (name) => ({ name, message: 'The engine runs on a virtual clock: schedule events in the simulation, not with host timers.' }),
+  ),
+  { name: 'performance', message: 'No wall-clock time in the engine: it must be deterministic.' },
+  { name: 'crypto', message: 'Draw randomness from the seeded RNG streams, never from the host.' },
+  ...['window', 'document', 'self', 'navigator', 'globalThis', 'process', 'fetch'].map((name) => ({
+    name,
+    message: 'The engine is pure: no host objects. It runs the same in Node and in the worker.',
+  })),
+];
+
+const simForbiddenPackages = {
+  group: ['react', 'react/*', 'react-dom', 'react-dom/*', 'd3', 'd3-*', 'comlink', 'zustand', 'zustand/*', 'node:*'],
+  message: 'src/sim is the pure engine: no UI, drawing, worker or Node libraries. It runs the same in Node and in the worker.',
+};
+
+/**
+ * Forbid imports that leave src/sim (data flows one way: other layers import the engine, never the reverse).
+ * A relative path escapes src/sim when it climbs as many levels as the file is deep, so there is one block per depth.
+ * @type {import('eslint').Linter.Config[]}
+ */
+const simImportBlocks = [1, 2, 3, 4, 5, 6].map((depth) => ({
+  files: [`src/sim/${'*/'.repeat(depth - 1)}*.ts`],
+  rules: {
+    'no-restricted-imports': [
+      'error',
+      {
+        patterns: [
+          simForbiddenPackages,
+          { regex: `^(\\.\\./){${depth}}`, message: 'src/sim must not import from outside src/sim.' },
+        ],
+      },
+    ],
+  },
+}));
+
+export default defineConfig([
+  globalIgnores(['dist/', 'coverage/', 'test-results/', 'playwright-report/', '.tmp/']),
+
+  js.configs.recommended,
+  tseslint.configs.recommendedTypeChecked,
+  {
+    languageOptions: {
+      parserOptions: { projectService: true, tsconfigRootDir: import.meta.dirname },
+    },
+    linterOptions: { reportUnusedDisableDirectives: 'error' },
+    rules: {
+      eqeqeq: ['error', 'smart'],
+      'no-console': 'off',
+      'prefer-const': 'error',
+      '@typescript-eslint/no-unused-vars': [
+        'error',
+        { argsIgnorePattern: '^_', varsIgnorePattern: '^_', caughtErrorsIgnorePattern: '^_' },
+      ],
+      '@typescript-eslint/consistent-type-imports': ['error', { fixStyle: 'inline-type-imports' }],
+      '@typescript-eslint/switch-exhaustiveness-check': [
+        'error',
+        { considerDefaultExhaustiveForUnions: true, requireDefaultForNonUnion: false },
+      ],
+      '@typescript-eslint/no-floating-promises': 'error',
+      '@typescript-eslint/no-misused-promises': ['error', { checksVoidReturn: { attributes: false } }],
+    },
+  },
+
+  // Environments (matter for plain JS files; TypeScript checks globals in .ts files).
+  { files: ['src/ui/**', 'src/state/**', 'src/main.tsx', 'src/worker/bridge.ts'], languageOptions: { globals: globals.browser } },
+  { files: ['src/worker/**/*.worker.ts'], languageOptions: { globals: globals.worker } },
+  {
+    files: ['src/cli/**', 'bench/**', 'scripts/**', 'test/**', '*.config.{js,ts}'],
+    languageOptions: { globals: globals.node },
+  },
+
+  // Determinism and purity of the engine are product features: enforce them.
+  {
+    files: ['src/sim/**'],
+    rules: {
+      'no-restricted-globals': ['error', ...simRestrictedGlobals],
+      'no-restricted-properties': [
+        'error',
+        { object: 'Math', property: 'random', message: 'Draw from a seeded RNG stream: runs must replay exactly from scenario + seed.' },
+        { object: 'Date', property: 'now', message: 'No wall-clock time in the engine: use the simulation clock.' },
+        { object: 'performance', property: 'now', message: 'No wall-clock time in the engine: use the simulation clock.' },
+      ],
+      'no-restricted-syntax': [
+        'error',
+        {
+          selector: "NewExpression[callee.name='Date'][arguments.length=0]",
+          message: 'No wall-clock time in the engine: use the simulation clock.',
+        },
+      ],
+    },
+  },
+
+  ...simImportBlocks,
+
+  // Plain JS files (this config, scripts) are checked by tsc via checkJs; keep type-aware rules for TS only.
+  { files: ['**/*.js', '**/*.mjs'], extends: [tseslint.configs.disableTypeChecked] },
+]);

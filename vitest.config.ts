@@ -1,0 +1,15 @@
+import { defineConfig, mergeConfig } from 'vitest/config';
+import viteConfig from './vite.config.ts';
+
+export default mergeConfig(
+  viteConfig,
+  defineConfig({
+    test: {
+      // Only unit and property tests; the Playwright specs in test/e2e are not Vitest files.
+      include: ['test/**/*.test.ts', 'test/**/*.test.tsx'],
+      exclude: ['test/e2e/**', 'node_modules/**'],
+      // Plain Node by default; component tests opt in with `// @vitest-environment jsdom`.
+      environment: 'node',
+    },
+  }),
+);
