@@ -1,0 +1,120 @@
+import type { Scenario } from '../scenario/types';
+
+/** How a run ended, judged from its good/bad bins (PRODUCT.md, "Verdict"). */
+export type Verdict = 'stable' | 'recovered' | 'metastable' | 'overloaded' | 'unresolved';
+
+/** The per-bin series, in the CLI's CSV column order; extras follow the documented ones. */
+export const SERIES_NAMES = [
+  't',
+  'offered',
+  'attempts',
+  'throughput',
+  'goodput',
+  'wasted',
+  'queue',
+  'inService',
+  'p50',
+  'p99',
+  'p999',
+  'serverP99',
+  'hitRate',
+  'amplification',
+  'utilisation',
+  'bad',
+  'failed',
+  'timedOut',
+  'rejected',
+  'capacity',
+] as const;
+export type SeriesName = (typeof SERIES_NAMES)[number];
+
+/** Series as JSON: one value per bin, `null` where a bin has no sample. */
+export type Series = Record<SeriesName, (number | null)[]>;
+/** Series as typed arrays: NaN where a bin has no sample. */
+export type SeriesArrays = Record<SeriesName, Float64Array>;
+
+export interface Percentiles {
+  p50: number | null;
+  p90: number | null;
+  p99: number | null;
+  p999: number | null;
+}
+
+export interface Counts {
+  /** First attempts. */
+  arrivals: number;
+  /** Attempts that left the client (to the cache or the server). */
+  attempts: number;
+  /** Server completions, wasted ones included. */
+  completed: number;
+  /** Requests answered within their timeout. */
+  succeeded: number;
+  /** Requests given up: retries exhausted, or refused by the client's own budget, breaker or throttle. */
+  failed: number;
+  /** Requests whose client is still waiting, counted from the live client-side records. */
+  inFlight: number;
+  /** Attempts whose client timer fired. */
+  timedOut: number;
+  /** Attempts refused by the server: queue limit or shedding (CoDel). */
+  rejected: number;
+  /** Completions whose client had already given up. */
+  wasted: number;
+  /** Queued attempts skipped because their client had given up (`dropExpired`). */
+  expired: number;
+  /** Attempts removed or aborted when their client timed out (`cancelOnTimeout`). */
+  cancelled: number;
+  /** Attempts or retries refused by the client itself (retry budget, breaker, throttle). */
+  refused: number;
+  cacheHits: number;
+  cacheMisses: number;
+}
+
+export interface Rates {
+  offered: number;
+  attempts: number;
+  throughput: number;
+  goodput: number;
+  wasted: number;
+}
+
+/** An operator action that preceded recovery. */
+export interface Rescue {
+  at: number;
+  set: Record<string, unknown>;
+}
+
+export interface Summary {
+  verdict: Verdict;
+  /** Seconds from the end of the last trigger to the end of the last bad bin; null unless recovered. */
+  recoveryTime: number | null;
+  /** The last operator action between the first trigger and recovery, when the run recovered. */
+  rescue: Rescue | null;
+  counts: Counts;
+  /** Per second over [warmup, end]. */
+  rates: Rates;
+  /** Request latency, first attempt to success, over [warmup, end]. */
+  latency: Percentiles;
+  meanLatency: number | null;
+  /** Time in the server of every completion, wasted ones included. */
+  serverLatency: Percentiles & { mean: number | null };
+  meanInSystem: number;
+  meanWait: number | null;
+  amplification: number | null;
+  hitRate: number | null;
+  utilisation: number | null;
+  sloMiss: number | null;
+  /** arrivals + completions + timeouts fired, over the whole run. */
+  events: number;
+  /** Simulated time reached. */
+  endTime: number;
+  /** Why the run stopped early (in-flight cap), or null. */
+  stopped: string | null;
+  /** Write-conflict model: when the last client committed; null otherwise. */
+  completionTime: number | null;
+}
+
+export interface RunResult {
+  scenario: Scenario;
+  summary: Summary;
+  series: Series;
+}
