@@ -3,13 +3,13 @@ import { AttemptQueue } from './attemptQueue';
 import { AdaptiveThrottle, CircuitBreaker, RetryBudget } from './clientControls';
 import { C, COUNTER_COUNT } from './counters';
 import { EventQueue } from './eventQueue';
-import { LogHistogram } from './histogram';
+import { bucketOf, LogHistogram } from './histogram';
 import { KeySampler } from './keySampler';
 import { LookasideCache } from './lookasideCache';
-import type { Series, SeriesArrays, SeriesName, Summary } from './result';
+import type { Series, SeriesArrays, Summary } from './result';
 import { SERIES_NAMES } from './result';
 import { Rng, Stream } from './rng';
-import { applyActionSet } from './applyActionSet';
+import { applySet, parseScenario } from '../scenario/index';
 import { badWindowBins, isBadBin, judge, judgeFromS } from './verdict';
 import { buildSummary } from './summary';
 import { ServiceSampler } from './serviceSampler';
@@ -63,17 +63,17 @@ const ORDER_TRIGGER_END = 0;
 const ORDER_TRIGGER_START = 1;
 const ORDER_ACTION = 2;
 
-function growF64(a: Float64Array, n: number): Float64Array {
+function growF64(a: Float64Array, n: number): Float64Array<ArrayBuffer> {
   const b = new Float64Array(n);
   b.set(a);
   return b;
 }
-function growI32(a: Int32Array, n: number): Int32Array {
+function growI32(a: Int32Array, n: number): Int32Array<ArrayBuffer> {
   const b = new Int32Array(n);
   b.set(a);
   return b;
 }
-function growU8(a: Uint8Array, n: number): Uint8Array {
+function growU8(a: Uint8Array, n: number): Uint8Array<ArrayBuffer> {
   const b = new Uint8Array(n);
   b.set(a);
   return b;
@@ -308,11 +308,12 @@ export class Simulation {
   }
 
   /**
-   * Change parameters now: `{ "load.rate": 300 }`. Validated like a scenario; recorded as an
+   * Change parameters now: `{ "load.rate": 300 }`. Validated like a scenario (throws
+   * ScenarioError naming the field and its range); recorded as an
    * action at the current time so the run replays exactly. Takes effect before any event at
    * or after now.
    */
-  set(set: Record<string, unknown>, validate: (s: Scenario, set: Record<string, unknown>) => Scenario): void {
+  set(set: Record<string, unknown>): void {
     this.assertLive();
     const at = this.nowS;
     // Validate against the parameters in force once every pending control at `now` has run.
@@ -320,19 +321,24 @@ export class Simulation {
     for (let i = this.nextControl; i < this.controls.length; i++) {
       const ctl = this.controls[i]!;
       if (ctl.at > at || ctl.order !== ORDER_ACTION) continue;
-      probe = applyActionSet(probe, this.allActions()[ctl.index]!.set);
+      probe = applySet(probe, this.allActions()[ctl.index]!.set);
     }
-    validate(probe, set);
+    applySet(probe, set);
     const action: Action = { at, set: { ...set } };
     this.liveActions.push(action);
     const index = this.base.actions.length + this.liveActions.length - 1;
     this.insertControl({ at, order: ORDER_ACTION, index, apply: (t) => this.applyAction(action, t) });
   }
 
-  /** Start a trigger now ("inject now"); recorded in the scenario's triggers. */
+  /**
+   * Start a trigger now ("inject now"); validated like a scenario's triggers (throws
+   * ScenarioError naming the field and its range) and recorded in the scenario's triggers.
+   */
   inject(trigger: TriggerNow): void {
     this.assertLive();
-    const full = { ...trigger, at: this.nowS } as Trigger;
+    const current = this.scenario();
+    const { scenario } = parseScenario({ ...current, triggers: [...current.triggers, { ...trigger, at: this.nowS }] });
+    const full = scenario.triggers[scenario.triggers.length - 1]!;
     this.liveTriggers.push(full);
     this.addTriggerControls(full, this.base.triggers.length + this.liveTriggers.length - 1);
   }
@@ -363,7 +369,7 @@ export class Simulation {
         const v = src[i]!;
         arr[i] = v === v ? v : null;
       }
-      out[name as SeriesName] = arr;
+      out[name] = arr;
     }
     return out;
   }
@@ -471,7 +477,7 @@ export class Simulation {
   }
 
   private applyAction(action: Action, t: number): void {
-    const next = applyActionSet(this.eff, action.set);
+    const next = applySet(this.eff, action.set);
     this.configure(next, t, this.eff);
   }
 
@@ -659,12 +665,12 @@ export class Simulation {
     const c = this.c;
     const inService = this.inService;
     const slots = this.slots;
-    c[C.queueInt] += dt * this.queueLive;
-    c[C.serviceInt] += dt * inService;
+    c[C.queueInt]! += dt * this.queueLive;
+    c[C.serviceInt]! += dt * inService;
     if (slots !== Infinity) {
-      c[C.busyInt] += dt * (inService < slots ? inService : slots);
-      c[C.slotsInt] += dt * slots;
-      if (this.outages === 0) c[C.capacityInt] += (dt * slots * this.speed) / this.meanServiceS;
+      c[C.busyInt]! += dt * (inService < slots ? inService : slots);
+      c[C.slotsInt]! += dt * slots;
+      if (this.outages === 0) c[C.capacityInt]! += (dt * slots * this.speed) / this.meanServiceS;
     }
     this.lastIntegrateT = t;
   }
@@ -754,7 +760,7 @@ export class Simulation {
     this.reqClient[r] = client;
     this.reqClientGen[r] = client >= 0 ? this.clientGen[client]! : 0;
     this.reqKey[r] = this.cache !== null && this.keys !== null ? this.keys.draw(this.rngKeys) : 0;
-    this.c[C.arrivals]++;
+    this.c[C.arrivals]!++;
     this.sendAttempt(r, t);
   }
 
@@ -763,8 +769,8 @@ export class Simulation {
     const c = this.c;
     if (this.cache !== null) {
       if (this.cache.isFresh(this.reqKey[r]!, t)) {
-        c[C.attempts]++;
-        c[C.hits]++;
+        c[C.attempts]!++;
+        c[C.hits]!++;
         this.reqState[r] = R_HIT;
         this.events.push(t + this.hitLatencyS, EV_HIT, r, this.reqGen[r]!);
         return;
@@ -773,14 +779,14 @@ export class Simulation {
     let probe = 0;
     if (this.breaker !== null) {
       if (!this.breaker.allow(t)) {
-        c[C.refused]++;
+        c[C.refused]!++;
         this.fail(r, t);
         return;
       }
       probe = this.breaker.isHalfOpen ? 1 : 0;
     }
     if (this.throttle !== null && !this.throttle.allow(t, this.rngThrottle)) {
-      c[C.refused]++;
+      c[C.refused]!++;
       this.fail(r, t);
       return;
     }
@@ -788,8 +794,8 @@ export class Simulation {
       this.stop(t, `attempts held by the server reached limits.maxInFlight (${this.maxInFlight}) at t = ${t.toFixed(3)} s; the run stopped there`);
       return;
     }
-    c[C.attempts]++;
-    if (this.cache !== null) c[C.misses]++;
+    c[C.attempts]!++;
+    if (this.cache !== null) c[C.misses]!++;
     const a = this.allocAttempt();
     this.attReq[a] = r;
     this.attReqGen[a] = this.reqGen[r]!;
@@ -804,7 +810,7 @@ export class Simulation {
     if (this.queueLive === 0 && this.inService < this.slots && this.outages === 0) {
       this.startService(a, t);
     } else if (this.queueLive >= this.queueLimit) {
-      c[C.rejected]++;
+      c[C.rejected]!++;
       this.freeAttempt(a);
       this.attemptFailed(r, t, probe);
       return;
@@ -821,8 +827,8 @@ export class Simulation {
     const r = this.attReq[a]!;
     if (this.attReqGen[a] !== this.reqGen[r] || this.reqAtt[r] !== a || this.reqState[r] !== R_WAIT) return;
     const c = this.c;
-    c[C.timedOut]++;
-    c[C.timeoutsFired]++;
+    c[C.timedOut]!++;
+    c[C.timeoutsFired]!++;
     this.attOrphan[a] = 1;
     this.reqAtt[r] = -1;
     const probe = this.attProbe[a]!;
@@ -830,12 +836,12 @@ export class Simulation {
       if (this.attState[a] === A_QUEUED) {
         this.queueLive--;
         if (this.queueLive === 0) this.lastEmpty = t;
-        c[C.cancelled]++;
+        c[C.cancelled]!++;
         this.freeAttempt(a);
         if (this.queue.length > 64 && this.queue.length > 4 * this.queueLive) this.compactQueue();
       } else if (this.attState[a] === A_SERVICE) {
         this.inService--;
-        c[C.cancelled]++;
+        c[C.cancelled]!++;
         this.freeAttempt(a);
         this.tryStart(t);
       }
@@ -852,7 +858,7 @@ export class Simulation {
       return;
     }
     if (this.budget !== null && !this.budget.allowRetry()) {
-      this.c[C.refused]++;
+      this.c[C.refused]!++;
       this.fail(r, t);
       return;
     }
@@ -889,20 +895,21 @@ export class Simulation {
 
   private succeed(r: number, t: number): void {
     const c = this.c;
-    c[C.succeeded]++;
+    c[C.succeeded]!++;
     const lat = t - this.reqFirst[r]!;
-    this.binLatency.add(lat);
+    const b = bucketOf(lat);
+    this.binLatency.addToBucket(b, lat);
     if (this.inWindow) {
-      this.latency.add(lat);
-      if (lat > this.sloS) c[C.sloMisses]++;
+      this.latency.addToBucket(b, lat);
+      if (lat > this.sloS) c[C.sloMisses]!++;
     }
     this.endRequest(r, t);
   }
 
   private fail(r: number, t: number): void {
     const c = this.c;
-    c[C.failed]++;
-    if (this.inWindow && this.sloS !== Infinity) c[C.sloMisses]++;
+    c[C.failed]!++;
+    if (this.inWindow && this.sloS !== Infinity) c[C.sloMisses]!++;
     this.endRequest(r, t);
   }
 
@@ -922,8 +929,8 @@ export class Simulation {
     if (this.alpha !== 0 || this.beta !== 0) s *= 1 + this.alpha * (n - 1) + this.beta * n * (n - 1);
     if (this.speed !== 1) s /= this.speed;
     if (this.inWindow) {
-      this.c[C.waitSum] += t - this.attEnq[a]!;
-      this.c[C.waitCount]++;
+      this.c[C.waitSum]! += t - this.attEnq[a]!;
+      this.c[C.waitCount]!++;
     }
     this.events.push(t + s, EV_COMPLETE, a, this.attGen[a]!);
   }
@@ -931,10 +938,11 @@ export class Simulation {
   private onComplete(a: number, t: number): void {
     const c = this.c;
     this.inService--;
-    c[C.completed]++;
+    c[C.completed]!++;
     const inServer = t - this.attEnq[a]!;
-    this.binServer.add(inServer);
-    if (this.inWindow) this.serverLatency.add(inServer);
+    const b = bucketOf(inServer);
+    this.binServer.addToBucket(b, inServer);
+    if (this.inWindow) this.serverLatency.addToBucket(b, inServer);
     const r = this.attReq[a]!;
     const waiting = this.attReqGen[a] === this.reqGen[r] && this.reqAtt[r] === a && this.reqState[r] === R_WAIT;
     if (this.cache !== null && this.attMiss[a] === 1 && (waiting || this.readThrough)) this.cache.fill(this.attKey[a]!, t);
@@ -945,7 +953,7 @@ export class Simulation {
       this.freeAttempt(a);
       this.succeed(r, t);
     } else {
-      c[C.wasted]++;
+      c[C.wasted]!++;
       this.freeAttempt(a);
     }
     this.tryStart(t);
@@ -963,12 +971,12 @@ export class Simulation {
       this.queueLive--;
       if (this.queueLive === 0) this.lastEmpty = t;
       if (this.dropExpired && this.attOrphan[a] === 1) {
-        this.c[C.expired]++;
+        this.c[C.expired]!++;
         this.freeAttempt(a);
         continue;
       }
       if (this.codelOn && congested && t - this.attEnq[a]! > this.codelTarget) {
-        this.c[C.rejected]++;
+        this.c[C.rejected]!++;
         const r = this.attReq[a]!;
         const waiting = this.attReqGen[a] === this.reqGen[r] && this.reqAtt[r] === a;
         const probe = this.attProbe[a]!;

@@ -1,26 +1,37 @@
 /**
- * Fixed-memory log histogram for latencies in seconds. Buckets grow by GROWTH = 1.02, so the
- * geometric midpoint of a bucket is within 1% of any value in it; values below MIN_S share
- * bucket 0. The reported quantile is clamped to the exact min and max seen, so a constant
+ * Fixed-memory log-linear histogram for latencies in seconds (the HDR histogram layout): a
+ * bucket is a binary octave split into 64 equal parts, read straight from the bits of the
+ * double, so adding a value costs no logarithm. A bucket's midpoint is within 1/128 (0.8%) of
+ * any value in it. Values below 2^-20 s (~1 µs) share the first bucket, values above 2^24 s
+ * the last. A reported quantile is clamped to the exact min and max seen, so a constant
  * latency is reported exactly.
  */
-const MIN_S = 1e-6;
-const GROWTH = 1.02;
-const INV_LN_GROWTH = 1 / Math.log(GROWTH);
-const LN_MIN = Math.log(MIN_S);
-/** Covers 1 µs to about 1e7 s. */
-export const HISTOGRAM_BUCKETS = 1 + Math.ceil((Math.log(1e7) - LN_MIN) * INV_LN_GROWTH);
-const MID = Math.sqrt(GROWTH);
+const SUB_BITS = 6;
+const SUB = 1 << SUB_BITS;
+const MIN_EXP = -20;
+const MAX_EXP = 24;
+/** Number of buckets. */
+export const HISTOGRAM_BUCKETS = (MAX_EXP - MIN_EXP) * SUB;
+const BIASED_MIN_EXP = MIN_EXP + 1023;
 
+const f64 = new Float64Array(1);
+const u32 = new Uint32Array(f64.buffer);
+/** Index of the word holding the sign, exponent and top mantissa bits. */
+const HI = new Uint8Array(new Uint16Array([1]).buffer)[0] === 1 ? 1 : 0;
+
+/** Bucket of a latency x (seconds). */
 export function bucketOf(x: number): number {
-  if (!(x > MIN_S)) return 0;
-  const b = 1 + Math.floor((Math.log(x) - LN_MIN) * INV_LN_GROWTH);
+  f64[0] = x;
+  const hi = u32[HI]!;
+  const b = ((hi >>> 20) - BIASED_MIN_EXP) * SUB + ((hi >>> (20 - SUB_BITS)) & (SUB - 1));
+  if (hi >= 0x80000000 || b < 0) return 0;
   return b < HISTOGRAM_BUCKETS ? b : HISTOGRAM_BUCKETS - 1;
 }
 
-/** Representative value of bucket b: the geometric midpoint of its range. */
+/** Midpoint of bucket b. */
 function bucketValue(b: number): number {
-  return b === 0 ? MIN_S : MIN_S * Math.pow(GROWTH, b - 1) * MID;
+  const octave = Math.pow(2, MIN_EXP + Math.floor(b / SUB));
+  return octave * (1 + ((b % SUB) + 0.5) / SUB);
 }
 
 export class LogHistogram {
@@ -34,7 +45,11 @@ export class LogHistogram {
   private hi = -1;
 
   add(x: number): void {
-    const b = bucketOf(x);
+    this.addToBucket(bucketOf(x), x);
+  }
+
+  /** Add x whose bucket the caller already knows (one bucket computation for several histograms). */
+  addToBucket(b: number, x: number): void {
     this.counts[b]!++;
     if (b < this.lo) this.lo = b;
     if (b > this.hi) this.hi = b;

@@ -41,11 +41,11 @@ export class KeySampler {
     }
     while (ns > 0 && nl > 0) {
       const s = small[--ns]!;
-      const l = large[nl - 1]!;
+      const l = large[nl - 1] ?? 0;
       prob[s] = scaled[s]!;
       alias[s] = l;
       scaled[l] = scaled[l]! + scaled[s]! - 1;
-      if (scaled[l]! < 1) {
+      if (scaled[l] < 1) {
         nl--;
         small[ns++] = l;
       }

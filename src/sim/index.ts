@@ -1,0 +1,33 @@
+// The engine's public surface: the simulation, the scenario format and the result types.
+// Other layers (worker, CLI, UI, tests of those) import only from here.
+export { Simulation, type TriggerNow } from './engine/Simulation';
+export { runScenario } from './engine/runScenario';
+export {
+  SERIES_NAMES,
+  type Counts,
+  type Percentiles,
+  type Rates,
+  type Rescue,
+  type RunResult,
+  type Series,
+  type SeriesArrays,
+  type SeriesName,
+  type Summary,
+  type Verdict,
+} from './engine/result';
+export {
+  applySet,
+  defaultScenario,
+  estimateAttempts,
+  getPath,
+  isSettablePath,
+  parseScenario,
+  ScenarioError,
+  setPath,
+  SETTABLE_PATHS,
+  TRIGGER_KINDS,
+  type ParseOptions,
+  type Parsed,
+  type ScenarioIssue,
+} from './scenario/index';
+export type { Action, Scenario, Trigger, TriggerKind } from './scenario/index';
