@@ -1,0 +1,84 @@
+import type {
+  AutoscaleSpec,
+  BreakerSpec,
+  CacheSpec,
+  CoDelSpec,
+  ContentionSpec,
+  RetryBudgetSpec,
+  Scenario,
+  ThrottleSpec,
+} from './types';
+
+// The values a field takes when a scenario omits it. Sections that default to `null`
+// (the cache, a retry budget, …) get these values for the fields omitted inside them
+// when they are switched on. docs/scenario.md documents each one; a test keeps them in step.
+
+export function defaultBudget(): RetryBudgetSpec {
+  return { tokens: 10, ratio: 0.1 };
+}
+
+export function defaultBreaker(): BreakerSpec {
+  return { failureRatio: 0.5, window: 10, minRequests: 20, cooldown: 5, probes: 5 };
+}
+
+export function defaultThrottle(): ThrottleSpec {
+  return { k: 2, window: 60 };
+}
+
+/** "Fail at Scale" CoDel: 5 ms target, 100 ms interval. */
+export function defaultCodel(): CoDelSpec {
+  return { target: 0.005, interval: 0.1 };
+}
+
+export function defaultContention(): ContentionSpec {
+  return { alpha: 0, beta: 0 };
+}
+
+export function defaultAutoscale(): AutoscaleSpec {
+  return { threshold: 0.8, window: 10, delay: 60, step: 5, max: 100 };
+}
+
+export function defaultCache(): CacheSpec {
+  return { hitRate: 0.9, fill: 'on-time', hitLatency: 0.001, ttl: null };
+}
+
+/** Load multiplier of a `spike` trigger that does not say. */
+export const DEFAULT_SPIKE_FACTOR = 2;
+/** Speed multiplier of a `capacity` trigger that does not say (1 = unchanged: give `slots` then). */
+export const DEFAULT_CAPACITY_FACTOR = 1;
+export const DEFAULT_CAPACITY_SLOTS = 0;
+
+/** A complete scenario with every field at its default: an open-loop queue, no trigger. A fresh object each call. */
+export function defaultScenario(): Scenario {
+  return {
+    version: 1,
+    name: 'Untitled',
+    seed: 1,
+    model: 'queue',
+    duration: 400,
+    warmup: 0,
+    bin: 1,
+    load: { rate: 100, clients: null, thinkTime: 1, keys: 1000, zipf: null },
+    client: {
+      timeout: 1,
+      retry: { maxRetries: 0, backoff: 'none', base: 0.05, cap: 10, jitter: 'none', budget: null },
+      slo: null,
+      breaker: null,
+      throttle: null,
+    },
+    server: {
+      concurrency: 30,
+      service: { dist: 'exponential', mean: 0.1, cv: 1, slowFraction: 0.01, slowMean: 1 },
+      queue: { limit: null, discipline: 'fifo', codel: null },
+      dropExpired: false,
+      cancelOnTimeout: false,
+      contention: null,
+      autoscale: null,
+    },
+    cache: null,
+    triggers: [],
+    actions: [],
+    limits: { maxInFlight: 1_000_000 },
+    writeConflict: { clients: 100, delayMean: 0.01, delaySd: 0.002 },
+  };
+}

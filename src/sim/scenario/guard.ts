@@ -1,0 +1,118 @@
+import { actionOrder, applyCheckedSet } from './actions';
+import type { Found } from './found';
+import type { Scenario, Trigger } from './types';
+
+/** Most attempts a scenario may need: beyond this a run takes minutes and gigabytes, in a browser tab. */
+export const MAX_ATTEMPTS = 2e8;
+const MIN_CYCLE = 1e-3;
+
+/** An upper bound on the attempts a run makes, and the product of fields that gives it. */
+export interface WorkEstimate {
+  attempts: number;
+  /** `load.rate 1000 × spike factor 3 × duration 400 × (1 + client.retry.maxRetries 2)` */
+  formula: string;
+  /** The field that sets the load: `load.rate` (open loop) or `load.clients` (closed loop). */
+  field: 'load.rate' | 'load.clients';
+  /** Whether retries multiply the estimate. */
+  retries: boolean;
+}
+
+/** The largest load multiplier in effect at any instant: the product of the spikes active together. */
+export function peakSpikeFactor(triggers: readonly Trigger[]): number {
+  const spikes = triggers.filter((t) => t.kind === 'spike');
+  let peak = 1;
+  for (const s of spikes) {
+    let product = 1;
+    for (const other of spikes) if (other.at <= s.at && s.at < other.at + other.duration) product *= other.factor;
+    peak = Math.max(peak, product);
+  }
+  return peak;
+}
+
+interface State {
+  scenario: Scenario;
+  /** Index of the action that produced it; null for the scenario as written. */
+  action: number | null;
+}
+
+function statesOf(scenario: Scenario): State[] {
+  const states: State[] = [{ scenario, action: null }];
+  let current = scenario;
+  for (const i of actionOrder(scenario.actions)) {
+    const action = scenario.actions[i];
+    if (action === undefined) continue;
+    const applied = applyCheckedSet(current, action.set);
+    if (applied.scenario === null) continue;
+    current = applied.scenario;
+    states.push({ scenario: current, action: i });
+  }
+  return states;
+}
+
+function firstAttemptRate(s: Scenario, spike: number): number {
+  if (s.load.clients !== null) return s.load.clients / Math.max(s.load.thinkTime + s.server.service.mean, MIN_CYCLE);
+  return s.load.rate * spike;
+}
+
+function source(state: State): string {
+  return state.action === null ? '' : ` (set by actions[${state.action}])`;
+}
+
+/**
+ * Attempts ≈ peak first-attempt rate × duration × (1 + maxRetries), the peak taken over the
+ * scenario as written and as each operator action leaves it, with overlapping spikes multiplied.
+ * Open loop: rate × spikes; closed loop: clients / (think time + mean service time).
+ */
+export function estimateAttempts(scenario: Scenario): WorkEstimate {
+  const spike = peakSpikeFactor(scenario.triggers);
+  const states = statesOf(scenario);
+  let peak = states[0] ?? { scenario, action: null };
+  let retries = peak;
+  for (const state of states) {
+    if (firstAttemptRate(state.scenario, spike) > firstAttemptRate(peak.scenario, spike)) peak = state;
+    if (state.scenario.client.retry.maxRetries > retries.scenario.client.retry.maxRetries) retries = state;
+  }
+  const s = peak.scenario;
+  const maxRetries = retries.scenario.client.retry.maxRetries;
+  const attempts = firstAttemptRate(s, spike) * scenario.duration * (1 + maxRetries);
+  const tail = ` × duration ${scenario.duration} × (1 + client.retry.maxRetries ${maxRetries}${source(retries)})`;
+  if (s.load.clients !== null) {
+    return {
+      attempts,
+      formula:
+        `load.clients ${s.load.clients}${source(peak)} / (load.thinkTime ${s.load.thinkTime}` +
+        ` + server.service.mean ${s.server.service.mean})${tail}`,
+      field: 'load.clients',
+      retries: maxRetries > 0,
+    };
+  }
+  const spikeText = spike === 1 ? '' : ` × spike factor ${spike}`;
+  return {
+    attempts,
+    formula: `load.rate ${s.load.rate}${source(peak)}${spikeText}${tail}`,
+    field: 'load.rate',
+    retries: maxRetries > 0,
+  };
+}
+
+function scientific(x: number): string {
+  return x.toExponential(1).replace('e+', 'e');
+}
+
+/** The work guard: a problem if the queue model would need more than MAX_ATTEMPTS attempts. */
+export function checkWork(scenario: Scenario): Found | null {
+  // The write-conflict model runs its own fixed population of clients, not this load.
+  if (scenario.model !== 'queue') return null;
+  const estimate = estimateAttempts(scenario);
+  if (estimate.attempts <= MAX_ATTEMPTS) return null;
+  const about = Number.isFinite(estimate.attempts) ? `about ${scientific(estimate.attempts)}` : 'more than 1e308';
+  const lower = estimate.retries
+    ? `${estimate.field}, duration or client.retry.maxRetries`
+    : `${estimate.field} or duration`;
+  return {
+    segments: estimate.field.split('.'),
+    message:
+      `scenario needs ${about} attempts (${estimate.formula}); ` +
+      `the limit is ${scientific(MAX_ATTEMPTS).replace('.0', '')}: lower ${lower}`,
+  };
+}

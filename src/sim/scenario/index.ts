@@ -1,0 +1,43 @@
+// The scenario format v1: types, defaults, parsing, paths, presets. Import it only through here.
+export type {
+  Action,
+  AutoscaleSpec,
+  Backoff,
+  BreakerSpec,
+  CacheFill,
+  CacheFlushTrigger,
+  CacheSpec,
+  CapacityTrigger,
+  ClientSpec,
+  CoDelSpec,
+  ContentionSpec,
+  Discipline,
+  Jitter,
+  LimitsSpec,
+  LoadSpec,
+  Model,
+  OutageTrigger,
+  QueueSpec,
+  RetryBudgetSpec,
+  RetrySpec,
+  Scenario,
+  ServerSpec,
+  ServiceDist,
+  ServiceSpec,
+  SpikeTrigger,
+  ThrottleSpec,
+  Trigger,
+  TriggerKind,
+  WriteConflictSpec,
+} from './types';
+export { defaultScenario } from './defaults';
+export { parseScenario, type ParseOptions, type Parsed } from './parse';
+export { ScenarioError, type ScenarioIssue } from './errors';
+export { applySet } from './actions';
+export { SETTABLE_PATHS, SETTABLE_ROOTS, isSettablePath } from './settable';
+export { getPath, setPath, splitPath } from './paths';
+export { MAX_ATTEMPTS, estimateAttempts, peakSpikeFactor, type WorkEstimate } from './guard';
+export { didYouMean, editDistance, suggestion } from './didYouMean';
+export { MAX_ACTIONS, MAX_BINS, MAX_DURATION, MAX_TRIGGERS, TRIGGER_KINDS } from './schema';
+export type { UnknownKeys } from './read';
+export { PRESETS, findPreset, type Preset, type RawScenario } from './presets/index';

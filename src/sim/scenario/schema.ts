@@ -1,0 +1,262 @@
+import * as v from 'valibot';
+import {
+  DEFAULT_CAPACITY_FACTOR,
+  DEFAULT_CAPACITY_SLOTS,
+  DEFAULT_SPIKE_FACTOR,
+  defaultAutoscale,
+  defaultBreaker,
+  defaultBudget,
+  defaultCache,
+  defaultCodel,
+  defaultContention,
+  defaultScenario,
+  defaultThrottle,
+} from './defaults';
+import { suggestion } from './didYouMean';
+import {
+  boolean,
+  exactly,
+  nullableNumber,
+  nullableSection,
+  number,
+  numberIn,
+  oneOf,
+  oneOfIn,
+  problem,
+  section,
+  text,
+} from './fields';
+import type { Scenario } from './types';
+
+// Field types, ranges and defaults of format v1. Unknown keys never reach these schemas:
+// read.ts removes them first (reporting or dropping each), so `object` here only has to
+// check and fill. Cross-field rules live in crossChecks.ts.
+
+const D = defaultScenario();
+const budget = defaultBudget();
+const breaker = defaultBreaker();
+const throttle = defaultThrottle();
+const codel = defaultCodel();
+const contention = defaultContention();
+const autoscale = defaultAutoscale();
+const cache = defaultCache();
+
+/** Longest run, seconds. */
+export const MAX_DURATION = 1e7;
+export const MAX_TRIGGERS = 1000;
+export const MAX_ACTIONS = 10_000;
+/** Most bins a run may have (duration / bin). */
+export const MAX_BINS = 200_000;
+export const MIN_BIN = 0.001;
+
+const HOUR = 3600;
+const TIME_AT = { min: 0, max: MAX_DURATION };
+const TIME_SPAN = { min: 0, minExclusive: true, max: MAX_DURATION };
+const SECONDS = { min: 0, minExclusive: true, max: HOUR };
+const RATIO = { min: 0, max: 1 };
+const RATIO_POSITIVE = { min: 0, minExclusive: true, max: 1 };
+
+export const TRIGGER_KINDS = ['spike', 'outage', 'capacity', 'cache-flush'] as const;
+
+export const loadSchema = section({
+  rate: number({ min: 0, max: 1e6 }, D.load.rate),
+  clients: nullableNumber({ min: 1, max: 100_000, integer: true }, D.load.clients),
+  thinkTime: number({ min: 0, max: HOUR }, D.load.thinkTime),
+  keys: number({ min: 1, max: 1e6, integer: true }, D.load.keys),
+  zipf: nullableNumber({ min: 0, minExclusive: true, max: 5 }, D.load.zipf),
+});
+
+const budgetSchema = nullableSection({
+  tokens: number({ min: 0, minExclusive: true, max: 1e6 }, budget.tokens),
+  ratio: number(RATIO, budget.ratio),
+});
+
+const retrySchema = section({
+  maxRetries: number({ min: 0, max: 100, integer: true }, D.client.retry.maxRetries),
+  backoff: oneOf(['none', 'constant', 'exponential'], D.client.retry.backoff),
+  base: number({ min: 0, max: HOUR }, D.client.retry.base),
+  cap: number({ min: 0, max: 36_000 }, D.client.retry.cap),
+  jitter: oneOf(['none', 'full', 'equal', 'decorrelated'], D.client.retry.jitter),
+  budget: v.optional(budgetSchema, D.client.retry.budget),
+});
+
+const breakerSchema = nullableSection({
+  failureRatio: number(RATIO_POSITIVE, breaker.failureRatio),
+  window: number(SECONDS, breaker.window),
+  minRequests: number({ min: 1, max: 1e6, integer: true }, breaker.minRequests),
+  cooldown: number(SECONDS, breaker.cooldown),
+  probes: number({ min: 1, max: 1000, integer: true }, breaker.probes),
+});
+
+const throttleSchema = nullableSection({
+  k: number({ min: 1, max: 100 }, throttle.k),
+  window: number(SECONDS, throttle.window),
+});
+
+export const clientSchema = section({
+  timeout: nullableNumber(SECONDS, D.client.timeout),
+  retry: v.optional(retrySchema, () => ({})),
+  slo: nullableNumber(SECONDS, D.client.slo),
+  breaker: v.optional(breakerSchema, D.client.breaker),
+  throttle: v.optional(throttleSchema, D.client.throttle),
+});
+
+const serviceSchema = section({
+  dist: oneOf(['exponential', 'deterministic', 'lognormal', 'bimodal'], D.server.service.dist),
+  mean: number(SECONDS, D.server.service.mean),
+  cv: number({ min: 0, minExclusive: true, max: 100 }, D.server.service.cv),
+  slowFraction: number(RATIO, D.server.service.slowFraction),
+  slowMean: number(SECONDS, D.server.service.slowMean),
+});
+
+const codelSchema = nullableSection({
+  target: number({ min: 0, minExclusive: true, max: 60 }, codel.target),
+  interval: number({ min: 0, minExclusive: true, max: 60 }, codel.interval),
+});
+
+const queueSchema = section({
+  limit: nullableNumber({ min: 0, max: 1e7, integer: true }, D.server.queue.limit),
+  discipline: oneOf(['fifo', 'lifo', 'adaptive-lifo'], D.server.queue.discipline),
+  codel: v.optional(codelSchema, D.server.queue.codel),
+});
+
+const contentionSchema = nullableSection({
+  alpha: number(RATIO, contention.alpha),
+  beta: number(RATIO, contention.beta),
+});
+
+const autoscaleSchema = nullableSection({
+  threshold: number(RATIO_POSITIVE, autoscale.threshold),
+  window: number(SECONDS, autoscale.window),
+  delay: number({ min: 0, max: HOUR }, autoscale.delay),
+  step: number({ min: 1, max: 10_000, integer: true }, autoscale.step),
+  max: number({ min: 1, max: 100_000, integer: true }, autoscale.max),
+});
+
+export const serverSchema = section({
+  concurrency: nullableNumber({ min: 1, max: 100_000, integer: true }, D.server.concurrency),
+  service: v.optional(serviceSchema, () => ({})),
+  queue: v.optional(queueSchema, () => ({})),
+  dropExpired: boolean(D.server.dropExpired),
+  cancelOnTimeout: boolean(D.server.cancelOnTimeout),
+  contention: v.optional(contentionSchema, D.server.contention),
+  autoscale: v.optional(autoscaleSchema, D.server.autoscale),
+});
+
+export const cacheSchema = nullableSection({
+  hitRate: number({ min: 0, max: 0.999 }, cache.hitRate),
+  fill: oneOf(['on-time', 'read-through'], cache.fill),
+  hitLatency: number({ min: 0, max: 60 }, cache.hitLatency),
+  ttl: nullableNumber({ min: 0, minExclusive: true, max: 1e6 }, cache.ttl),
+});
+
+const at = numberIn(TIME_AT);
+const duration = numberIn(TIME_SPAN);
+
+/** The trigger kinds, each with its own fields; `kind` picks one. */
+export const triggerSchemas = {
+  spike: section({
+    kind: oneOfIn(['spike']),
+    at,
+    duration,
+    factor: number({ min: 0, minExclusive: true, max: 100 }, DEFAULT_SPIKE_FACTOR),
+  }),
+  outage: section({ kind: oneOfIn(['outage']), at, duration }),
+  capacity: section({
+    kind: oneOfIn(['capacity']),
+    at,
+    duration,
+    factor: number({ min: 0, minExclusive: true, max: 10 }, DEFAULT_CAPACITY_FACTOR),
+    slots: number({ min: 0, max: 100_000, integer: true }, DEFAULT_CAPACITY_SLOTS),
+  }),
+  'cache-flush': section({ kind: oneOfIn(['cache-flush']), at }),
+} as const;
+
+const KINDS_EXPECTED = `one of ${TRIGGER_KINDS.map((k) => JSON.stringify(k)).join(', ')}`;
+
+const triggerSchema = v.variant(
+  'kind',
+  [triggerSchemas.spike, triggerSchemas.outage, triggerSchemas.capacity, triggerSchemas['cache-flush']],
+  (issue) =>
+    issue.path === undefined
+      ? problem(issue.input, 'a JSON object with a "kind"')
+      : problem(issue.input, KINDS_EXPECTED) +
+        (typeof issue.input === 'string' ? suggestion(issue.input, TRIGGER_KINDS) : ''),
+);
+
+function isNonEmptyRecord(x: unknown): x is Record<string, unknown> {
+  if (typeof x !== 'object' || x === null || Array.isArray(x)) return false;
+  for (const key in x) if (Object.hasOwn(x, key)) return true;
+  return false;
+}
+
+/** The `set` of an action. Its keys are checked by read.ts, its values by applying it (actions.ts). */
+export const setSchema = v.custom<Record<string, unknown>>(isNonEmptyRecord, (issue) =>
+  problem(issue.input, 'a JSON object of at least one "path.to.field": value'),
+);
+
+const actionSchema = section({ at, set: setSchema });
+
+function list<T extends v.GenericSchema>(item: T, max: number) {
+  const expected = `an array of at most ${max} items`;
+  return v.pipe(
+    v.array(item, (issue) => problem(issue.input, expected)),
+    v.maxLength(max, (issue) => `got an array of ${String(issue.received)} items, expected at most ${max}`),
+  );
+}
+
+/** Every field except `triggers` and `actions`: what an operator action may change is in here. */
+export const coreEntries = {
+  version: exactly(1, 'the only format version'),
+  name: text(120, D.name),
+  seed: number({ min: 0, max: 4_294_967_295, integer: true }, D.seed),
+  model: oneOf(['queue', 'write-conflict'], D.model),
+  duration: number(TIME_SPAN, D.duration),
+  warmup: number(TIME_AT, D.warmup),
+  bin: number({ min: MIN_BIN, max: MAX_DURATION }, D.bin),
+  load: v.optional(loadSchema, () => ({})),
+  client: v.optional(clientSchema, () => ({})),
+  server: v.optional(serverSchema, () => ({})),
+  cache: v.optional(cacheSchema, D.cache),
+  limits: v.optional(section({ maxInFlight: number({ min: 1000, max: 1e7, integer: true }, D.limits.maxInFlight) }), () => ({})),
+  writeConflict: v.optional(
+    section({
+      clients: number({ min: 1, max: 10_000, integer: true }, D.writeConflict.clients),
+      delayMean: number({ min: 0, minExclusive: true, max: 10 }, D.writeConflict.delayMean),
+      delaySd: number({ min: 0, max: 10 }, D.writeConflict.delaySd),
+    }),
+    () => ({}),
+  ),
+};
+
+export const coreSchema = section(coreEntries);
+
+const { limits, writeConflict, ...head } = coreEntries;
+
+/** A scenario file, link or preset, format v1. Fields in the order of the Scenario type. */
+export const scenarioSchema = section({
+  ...head,
+  triggers: v.optional(list(triggerSchema, MAX_TRIGGERS), () => []),
+  actions: v.optional(list(actionSchema, MAX_ACTIONS), () => []),
+  limits,
+  writeConflict,
+});
+
+/** A scenario from its core fields and its timeline, with keys in the canonical order. */
+export function assemble(
+  core: Omit<Scenario, 'triggers' | 'actions'>,
+  triggers: Scenario['triggers'],
+  actions: Scenario['actions'],
+): Scenario {
+  const { limits: l, writeConflict: w, ...rest } = core;
+  return { ...rest, triggers, actions, limits: l, writeConflict: w };
+}
+
+// The schema's output is the normalised scenario: this line fails to compile if they drift apart.
+export type SchemaMatchesScenario = v.InferOutput<typeof scenarioSchema> extends Scenario
+  ? Scenario extends v.InferOutput<typeof scenarioSchema>
+    ? true
+    : never
+  : never;
+const schemaMatchesScenario: SchemaMatchesScenario = true;
+void schemaMatchesScenario;
