@@ -86,7 +86,6 @@ export default defineConfig([
         'error',
         { object: 'Math', property: 'random', message: 'Draw from a seeded RNG stream: runs must replay exactly from scenario + seed.' },
         { object: 'Date', property: 'now', message: 'No wall-clock time in the engine: use the simulation clock.' },
-        { object: 'performance', property: 'now', message: 'No wall-clock time in the engine: use the simulation clock.' },
       ],
       'no-restricted-syntax': [
         'error',
