@@ -1,0 +1,2 @@
+export { createRunStore, figuresOf } from './runStore';
+export type { RunFigures, RunState, RunStatus, RunStore, Verdict } from './runStore';

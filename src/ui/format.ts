@@ -1,0 +1,17 @@
+/** Number formats with units, as the page shows them. */
+
+/** "279.6 req/s". */
+export function formatRate(perS: number): string {
+  return `${perS.toFixed(1)} req/s`;
+}
+
+/** "850 ms" below one second, "2.31 s" above; "—" when there is no value. */
+export function formatLatency(seconds: number | null): string {
+  if (seconds === null) return '—';
+  return seconds < 1 ? `${(seconds * 1000).toFixed(0)} ms` : `${seconds.toFixed(2)} s`;
+}
+
+/** "400 s". */
+export function formatSeconds(seconds: number): string {
+  return `${Number(seconds.toFixed(3))} s`;
+}
