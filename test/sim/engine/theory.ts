@@ -1,0 +1,40 @@
+/** Closed forms from queueing theory that the engine is checked against. */
+
+/** Erlang C: probability an arrival waits in M/M/c with offered load a = λ/μ < c. */
+export function erlangC(c: number, a: number): number {
+  let term = 1;
+  let sum = 1;
+  for (let k = 1; k < c; k++) {
+    term *= a / k;
+    sum += term;
+  }
+  const top = ((term * a) / c) * (c / (c - a));
+  return top / (sum + top);
+}
+
+/** M/M/c mean wait in queue Wq = C / (cμ − λ). */
+export function mmcWait(c: number, lambda: number, mu: number): number {
+  return erlangC(c, lambda / mu) / (c * mu - lambda);
+}
+
+/** M/M/c/K state probabilities p_0..p_K (K = c + waiting places). */
+export function mmckProbabilities(c: number, K: number, lambda: number, mu: number): number[] {
+  const a = lambda / mu;
+  const w: number[] = [];
+  let term = 1;
+  for (let n = 0; n <= K; n++) {
+    if (n > 0) term *= n <= c ? a / n : a / c;
+    w.push(term);
+  }
+  const total = w.reduce((x, y) => x + y, 0);
+  return w.map((x) => x / total);
+}
+
+/** M/M/c/K: blocking probability, throughput and mean sojourn of accepted requests (Little). */
+export function mmck(c: number, K: number, lambda: number, mu: number): { blocking: number; throughput: number; meanLatency: number } {
+  const p = mmckProbabilities(c, K, lambda, mu);
+  const blocking = p[K]!;
+  const L = p.reduce((acc, pn, n) => acc + n * pn, 0);
+  const throughput = lambda * (1 - blocking);
+  return { blocking, throughput, meanLatency: L / throughput };
+}
