@@ -61,7 +61,8 @@ export const TRIGGER_KINDS = ['spike', 'outage', 'capacity', 'cache-flush'] as c
 export const loadSchema = section({
   rate: number({ min: 0, max: 1e6 }, D.load.rate),
   clients: nullableNumber({ min: 1, max: 100_000, integer: true }, D.load.clients),
-  thinkTime: number({ min: 0, max: HOUR }, D.load.thinkTime),
+  // Above zero: a closed-loop client refused at once by its own breaker would otherwise loop at one instant.
+  thinkTime: number({ min: 0.001, max: HOUR }, D.load.thinkTime),
   keys: number({ min: 1, max: 1e6, integer: true }, D.load.keys),
   zipf: nullableNumber({ min: 0, minExclusive: true, max: 5 }, D.load.zipf),
 });

@@ -58,10 +58,10 @@ describe('work guard', () => {
   });
 
   it('estimates a closed loop from clients, think time and service time', () => {
-    const input = { load: { clients: 100_000, thinkTime: 0 }, server: { service: { mean: 0.1 } }, duration: 1000 };
-    expect(estimateAttempts(parseScenario({ ...input, duration: 100 }).scenario).attempts).toBeCloseTo((100_000 / 0.1) * 100, 0);
+    const input = { load: { clients: 100_000, thinkTime: 0.1 }, server: { service: { mean: 0.1 } }, duration: 1000 };
+    expect(estimateAttempts(parseScenario({ ...input, duration: 100 }).scenario).attempts).toBeCloseTo((100_000 / 0.2) * 100, 0);
     expect(messageOf(input)).toBe(
-      'load.clients: scenario needs about 1.0e9 attempts (load.clients 100000 / (load.thinkTime 0 + server.service.mean 0.1) × duration 1000 × (1 + client.retry.maxRetries 0)); ' +
+      'load.clients: scenario needs about 5.0e8 attempts (load.clients 100000 / (load.thinkTime 0.1 + server.service.mean 0.1) × duration 1000 × (1 + client.retry.maxRetries 0)); ' +
         'the limit is 2e8: lower load.clients or duration',
     );
   });
