@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { ScenarioError, getPath, parseScenario, setPath } from '../../../src/sim/scenario/index';
-import { ACTION_AT, ENUM_FIELDS, NUMERIC_FIELDS, TRIGGER_FIELDS, rangeText, type NumericSpec } from './spec';
+import { ACTION_AT, ENUM_DEFAULTS, ENUM_FIELDS, NUMERIC_FIELDS, TRIGGER_FIELDS, rangeText, type NumericSpec } from './spec';
 
 /** The issues a parse reports, or [] when it accepts. */
 function issuesOf(input: unknown): { path: string; message: string }[] {
@@ -129,6 +129,9 @@ describe('choices', () => {
   for (const [path, options] of Object.entries(ENUM_FIELDS)) {
     it(`${path}: one of ${options.join(', ')}`, () => {
       for (const option of options) expect(getPath(parseScenario(setPath(BASE, path, option)).scenario, path)).toBe(option);
+      const section = path.split('.').slice(0, -1).join('.');
+      const input = section === 'cache' ? { cache: {} } : {};
+      expect(getPath(parseScenario(input).scenario, path)).toBe(ENUM_DEFAULTS[path]);
       const list = options.map((o) => JSON.stringify(o)).join(', ');
       expect(issuesOf(setPath(BASE, path, 'zzzzzzzzzz'))).toEqual([
         { path, message: `got "zzzzzzzzzz", expected one of ${list}` },

@@ -110,3 +110,12 @@ export const ENUM_FIELDS: Record<string, string[]> = {
   'server.queue.discipline': ['fifo', 'lifo', 'adaptive-lifo'],
   'cache.fill': ['on-time', 'read-through'],
 };
+
+export const ENUM_DEFAULTS: Record<string, string> = {
+  model: 'queue',
+  'client.retry.backoff': 'none',
+  'client.retry.jitter': 'none',
+  'server.service.dist': 'exponential',
+  'server.queue.discipline': 'fifo',
+  'cache.fill': 'on-time',
+};
