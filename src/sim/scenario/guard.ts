@@ -29,11 +29,13 @@ export function peakSpikeFactor(triggers: readonly Trigger[]): number {
   return peak;
 }
 
-interface State {
+/** The scenario as the actions up to one of them leave it. */
+export interface EffectiveState {
   scenario: Scenario;
   /** Index of the action that produced it; null for the scenario as written. */
   action: number | null;
 }
+type State = EffectiveState;
 
 function statesOf(scenario: Scenario): State[] {
   const states: State[] = [{ scenario, action: null }];
@@ -62,10 +64,11 @@ function source(state: State): string {
  * Attempts ≈ peak first-attempt rate × duration × (1 + maxRetries), the peak taken over the
  * scenario as written and as each operator action leaves it, with overlapping spikes multiplied.
  * Open loop: rate × spikes; closed loop: clients / (think time + mean service time).
+ * `known`: the states the actions leave, when the caller has them already.
  */
-export function estimateAttempts(scenario: Scenario): WorkEstimate {
+export function estimateAttempts(scenario: Scenario, known?: readonly EffectiveState[]): WorkEstimate {
   const spike = peakSpikeFactor(scenario.triggers);
-  const states = statesOf(scenario);
+  const states = known ?? statesOf(scenario);
   let peak = states[0] ?? { scenario, action: null };
   let retries = peak;
   for (const state of states) {
@@ -100,10 +103,10 @@ function scientific(x: number): string {
 }
 
 /** The work guard: a problem if the queue model would need more than MAX_ATTEMPTS attempts. */
-export function checkWork(scenario: Scenario): Found | null {
+export function checkWork(scenario: Scenario, states?: readonly EffectiveState[]): Found | null {
   // The write-conflict model runs its own fixed population of clients, not this load.
   if (scenario.model !== 'queue') return null;
-  const estimate = estimateAttempts(scenario);
+  const estimate = estimateAttempts(scenario, states);
   if (estimate.attempts <= MAX_ATTEMPTS) return null;
   const about = Number.isFinite(estimate.attempts) ? `about ${scientific(estimate.attempts)}` : 'more than 1e308';
   const lower = estimate.retries

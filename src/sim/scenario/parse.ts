@@ -3,7 +3,7 @@ import { actionOrder, applyCheckedSet } from './actions';
 import { checkCore, checkTriggers } from './crossChecks';
 import { ScenarioError } from './errors';
 import { Findings, scenarioError, type Found } from './found';
-import { checkWork } from './guard';
+import { checkWork, type EffectiveState } from './guard';
 import { renderPath } from './render';
 import { readScenario, type ReadContext, type UnknownKeys } from './read';
 import { scenarioSchema } from './schema';
@@ -56,6 +56,7 @@ function parseUnchecked(input: unknown, mode: UnknownKeys): Parsed {
   if (result.success && found.length === 0) {
     // Each action is checked on the scenario as the actions before it (in firing order) left it.
     const scenario = result.output;
+    const states: EffectiveState[] = [{ scenario, action: null }];
     let current: Scenario = scenario;
     for (const i of actionOrder(scenario.actions)) {
       const action = scenario.actions[i];
@@ -66,10 +67,11 @@ function parseUnchecked(input: unknown, mode: UnknownKeys): Parsed {
       } else {
         current = applied.scenario;
         action.set = applied.set;
+        states.push({ scenario: current, action: i });
       }
     }
     if (found.length === 0 && findings.found.length === 0) {
-      const work = checkWork(scenario);
+      const work = checkWork(scenario, states);
       if (work !== null) found.push(work);
     }
   }
