@@ -10,7 +10,7 @@ import type { Series, SeriesArrays, Summary } from './result';
 import { SERIES_NAMES } from './result';
 import { Rng, Stream } from './rng';
 import { applySet, parseScenario } from '../scenario/index';
-import { badWindowBins, isBadBin, judge, judgeFromS } from './verdict';
+import { badWindowBins, firstJudgedBin, isBadBin, judge, judgeFromS } from './verdict';
 import { buildSummary } from './summary';
 import { ServiceSampler } from './serviceSampler';
 
@@ -129,6 +129,7 @@ export class Simulation {
   private readonly binGood: Float64Array;
   private readonly badWindow: number;
   private readonly judgeFrom: number;
+  private readonly firstJudged: number;
 
   // Controls (triggers and actions) in time order.
   private controls: Control[] = [];
@@ -253,6 +254,7 @@ export class Simulation {
     this.binGood = new Float64Array(this.nBins);
     this.badWindow = badWindowBins(this.binS);
     this.judgeFrom = judgeFromS(scenario.warmup, scenario.client.timeout, scenario.server.service.mean);
+    this.firstJudged = firstJudgedBin(this.binS, this.judgeFrom, this.badWindow);
 
     this.configure(scenario, 0, null);
     this.buildControls();
@@ -732,7 +734,7 @@ export class Simulation {
     S.capacity[i] = this.concurrency !== Infinity ? d(C.capacityInt) / len : NaN;
     this.binOffered[i] = arrivals;
     this.binGood[i] = succeeded;
-    S.bad[i] = this.nextBinEnd >= this.judgeFrom - 1e-9 ? (isBadBin(this.binOffered, this.binGood, i, this.badWindow) ? 1 : 0) : NaN;
+    S.bad[i] = i >= this.firstJudged ? (isBadBin(this.binOffered, this.binGood, i, this.badWindow) ? 1 : 0) : NaN;
     bl.reset();
     this.binServer.reset();
     this.binSnap.set(c);

@@ -11,6 +11,15 @@ export function judgeFromS(warmupS: number, timeoutS: number | null, meanService
 }
 
 /**
+ * Index of the first judged bin. A bin is judged when it ends at or after `judgeFrom` and its
+ * whole trailing window does too, so the start-up transient never counts as bad, not even
+ * through the window of a later bin.
+ */
+export function firstJudgedBin(binS: number, judgeFrom: number, window: number): number {
+  return Math.max(0, Math.ceil(judgeFrom / binS - 1e-9) - 1) + window - 1;
+}
+
+/**
  * Whether bin i is bad: over the trailing window, goodput (successes counted where they end)
  * is below 90% of offered first attempts (counted where they arrive), with at least 50 of them.
  */
