@@ -10,7 +10,7 @@ import type { Series, SeriesArrays, Summary } from './result';
 import { SERIES_NAMES } from './result';
 import { Rng, Stream } from './rng';
 import { applySet, parseScenario } from '../scenario/index';
-import { badWindowBins, firstJudgedBin, isBadBin, judge, judgeFromS } from './verdict';
+import { badWindowBins, firstJudgedBin, isBadBin, judge, judgeFromS, MAX_WINDOW_S } from './verdict';
 import { buildSummary } from './summary';
 import { ServiceSampler } from './serviceSampler';
 
@@ -130,6 +130,7 @@ export class Simulation {
   private readonly badWindow: number;
   private readonly judgeFrom: number;
   private readonly firstJudged: number;
+  private readonly maxBadWindow: number;
 
   // Controls (triggers and actions) in time order.
   private controls: Control[] = [];
@@ -255,6 +256,7 @@ export class Simulation {
     this.badWindow = badWindowBins(this.binS);
     this.judgeFrom = judgeFromS(scenario.warmup, scenario.client.timeout, scenario.server.service.mean);
     this.firstJudged = firstJudgedBin(this.binS, this.judgeFrom, this.badWindow);
+    this.maxBadWindow = Math.max(this.badWindow, Math.floor(MAX_WINDOW_S / this.binS + 1e-9));
 
     this.configure(scenario, 0, null);
     this.buildControls();
@@ -734,7 +736,8 @@ export class Simulation {
     S.capacity[i] = this.concurrency !== Infinity ? d(C.capacityInt) / len : NaN;
     this.binOffered[i] = arrivals;
     this.binGood[i] = succeeded;
-    S.bad[i] = i >= this.firstJudged ? (isBadBin(this.binOffered, this.binGood, i, this.badWindow) ? 1 : 0) : NaN;
+    const bad = i >= this.firstJudged ? isBadBin(this.binOffered, this.binGood, i, this.badWindow, this.maxBadWindow, this.firstJudged - this.badWindow + 1) : null;
+    S.bad[i] = bad === null ? NaN : bad ? 1 : 0;
     bl.reset();
     this.binServer.reset();
     this.binSnap.set(c);

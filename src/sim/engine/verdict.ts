@@ -19,14 +19,30 @@ export function firstJudgedBin(binS: number, judgeFrom: number, window: number):
   return Math.max(0, Math.ceil(judgeFrom / binS - 1e-9) - 1) + window - 1;
 }
 
+/** First attempts a window should hold before its shortfall is judged; see `isBadBin`. */
+export const WINDOW_ATTEMPTS = 500;
+/** The longest a window grows to reach WINDOW_ATTEMPTS, seconds. */
+export const MAX_WINDOW_S = 60;
+
 /**
  * Whether bin i is bad: over the trailing window, goodput (successes counted where they end)
  * is below 90% of offered first attempts (counted where they arrive), with at least 50 of them.
+ *
+ * The window is max(5 bins, 5 s), grown back bin by bin (up to 60 s) until it holds 500
+ * first attempts; a bin whose window would reach back before `fromBin` (the start-up) is not
+ * judged (null). In a system that fails nothing, offered minus
+ * goodput over a window is just the change in requests in flight; over 5 s at a low rate that
+ * swing alone passes 10% of offered (an M/M/1 at 8/s, B1's collapse-prone server at 40/s), so
+ * a fixed 5-s window mistakes ordinary fluctuation for overload. At 500 attempts the 10%
+ * margin is 50 requests, well above those swings; at 100/s and more the window stays 5 s.
  */
-export function isBadBin(offered: Float64Array, good: Float64Array, i: number, window: number): boolean {
+export function isBadBin(offered: Float64Array, good: Float64Array, i: number, window: number, maxWindow: number, fromBin: number): boolean | null {
   let off = 0;
   let ok = 0;
-  for (let k = Math.max(0, i - window + 1); k <= i; k++) {
+  const first = Math.max(0, i - maxWindow + 1);
+  let k = i;
+  for (; k >= first && (i - k < window || off < WINDOW_ATTEMPTS); k--) {
+    if (k < fromBin) return null;
     off += offered[k]!;
     ok += good[k]!;
   }

@@ -162,13 +162,11 @@ describe('M9: services 5× slower for D seconds (Huang et al., OSDI 2022)', () =
 });
 
 describe('B1: concurrency collapse (after Brooker’s "simple collapse" simulation)', () => {
-  // B1 fixes no bin size; 2-s bins give the bad-bin rule a 10-s window, so the lag between a
-  // request's arrival and its success (~1.7 s here at 40/s) cannot make a healthy bin look bad.
   const b1 = (over: Obj): Obj =>
     merge(
       {
         duration: 200,
-        bin: 2,
+        bin: 1,
         load: { rate: 40 },
         client: { timeout: 3, retry: { maxRetries: 2 } },
         server: { concurrency: null, service: { dist: 'deterministic', mean: 1 }, contention: { alpha: 0.01 } },

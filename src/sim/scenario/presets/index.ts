@@ -1,4 +1,8 @@
+import { boundedQueue, cancelOnTimeout, circuitBreaker, lifoQueue, queueTooDeep, retryBudget } from './cures';
+import { conservation } from './invariants';
 import { mm1 } from './mm1';
+import { autoscaleLate, backoffOpenLoop, queuesDeferPain } from './overload';
+import { cacheFlush, cacheReadThrough, concurrencyCollapse, slowdownRetries } from './sustaining';
 import type { Preset } from './preset';
 import { retryStorm } from './retryStorm';
 import { retryStormLowLoad } from './retryStormLowLoad';
@@ -15,7 +19,26 @@ function deepFreeze<T>(x: T): T {
 }
 
 /** Every preset, in gallery order. Frozen: overrides go through setPath, which copies. */
-export const PRESETS: Preset[] = [retryStorm, retryStormLowLoad, retryStormNoRetries, mm1].map(deepFreeze);
+export const PRESETS: Preset[] = [
+  retryStorm,
+  retryStormLowLoad,
+  retryStormNoRetries,
+  retryBudget,
+  lifoQueue,
+  boundedQueue,
+  circuitBreaker,
+  cancelOnTimeout,
+  backoffOpenLoop,
+  autoscaleLate,
+  cacheFlush,
+  cacheReadThrough,
+  slowdownRetries,
+  concurrencyCollapse,
+  queueTooDeep,
+  queuesDeferPain,
+  mm1,
+  conservation,
+].map(deepFreeze);
 
 /** The preset with this id, if any. */
 export function findPreset(id: string): Preset | undefined {
