@@ -38,6 +38,8 @@ const A_SERVICE = 2;
 const FIFO = 0;
 const LIFO = 1;
 const ADAPTIVE_LIFO = 2;
+/** A guard against a model that loops without time advancing: it stops the run instead of hanging. */
+const MAX_EVENTS_AT_INSTANT = 10_000_000;
 /** Congestion interval for adaptive LIFO when CoDel is off (Fail at Scale's default). */
 const DEFAULT_CONGESTION_INTERVAL_S = 0.1;
 
@@ -112,6 +114,7 @@ export class Simulation {
   private nextCheckpoint: number;
   private lastIntegrateT = 0;
   private stoppedMsg: string | null = null;
+  private eventsAtInstant = 0;
 
   // Counters, snapshots and histograms.
   private readonly c = new Float64Array(COUNTER_COUNT);
@@ -122,6 +125,13 @@ export class Simulation {
   private readonly binLatency = new LogHistogram();
   private readonly binServer = new LogHistogram();
   private inWindow: boolean;
+  /**
+   * Summary histograms take a bin's samples when it closes if the bin starts at or after the
+   * warm-up (one bucket computation per sample); only the bin that straddles the warm-up adds
+   * its in-window samples to them directly.
+   */
+  private binMerges: boolean;
+  private directSummary = false;
 
   // Series and verdict inputs.
   private readonly seriesData: SeriesArrays;
@@ -166,6 +176,7 @@ export class Simulation {
   private slots = Infinity;
   private outages = 0;
   private speed = 1;
+  private capacityRate = 0;
   private queueLimit = Infinity;
   private discipline = FIFO;
   private codelTarget = Infinity;
@@ -245,6 +256,7 @@ export class Simulation {
     this.warmupS = scenario.warmup;
     this.warmupPending = scenario.warmup > 0;
     this.inWindow = !this.warmupPending;
+    this.binMerges = this.warmupS <= 0;
     this.nextCheckpoint = this.warmupPending ? Math.min(this.warmupS, this.nextBinEnd) : this.nextBinEnd;
     this.maxInFlight = scenario.limits.maxInFlight;
 
@@ -409,8 +421,8 @@ export class Simulation {
       c: this.c,
       warm: this.warmupPending ? null : this.warmSnap,
       windowS: Math.max(0, endS - this.warmupS),
-      latency: this.latency,
-      serverLatency: this.serverLatency,
+      latency: this.withOpenBin(this.latency, this.binLatency),
+      serverLatency: this.withOpenBin(this.serverLatency, this.binServer),
       inFlight: this.countInFlight(),
       verdict: v,
       rescue: v.verdict === 'recovered' ? this.findRescue(spans, v.lastBadEndS) : null,
@@ -420,6 +432,14 @@ export class Simulation {
       endS,
       stopped: this.stoppedMsg,
     });
+  }
+
+  /** A summary histogram including the samples of the bin still open, when that bin merges at its close. */
+  private withOpenBin(summary: LogHistogram, open: LogHistogram): LogHistogram {
+    if (!this.binMerges || open.count === 0) return summary;
+    const h = summary.clone();
+    h.mergeFrom(open);
+    return h;
   }
 
   // ---------------------------------------------------------------- configuration
@@ -471,6 +491,7 @@ export class Simulation {
         break;
       case 'outage':
         this.outages += sign;
+        this.updateCapacityRate();
         if (this.outages === 0) this.tryStart(t);
         break;
       case 'capacity':
@@ -582,7 +603,13 @@ export class Simulation {
     this.integrate(t);
     const slots = this.concurrency + this.scaledSlots - this.slotsLost;
     this.slots = slots > 0 ? slots : 0;
+    this.updateCapacityRate();
     this.tryStart(t);
+  }
+
+  /** What the server could complete per second now: slots × speed / mean service (0 in an outage). */
+  private updateCapacityRate(): void {
+    this.capacityRate = this.slots === Infinity || this.outages > 0 ? 0 : (this.slots * this.speed) / this.meanServiceS;
   }
 
   /** Open loop: re-time the pending arrival for the rate now in force (time rescaling keeps one draw per arrival). */
@@ -629,6 +656,11 @@ export class Simulation {
       q.pop();
       const t = q.time;
       if (t >= this.nextCheckpoint) this.closeUpTo(t);
+      if (t > this.lastIntegrateT) this.eventsAtInstant = 0;
+      else if (++this.eventsAtInstant > MAX_EVENTS_AT_INSTANT) {
+        this.stop(t, `simulated time stopped advancing at t = ${t.toFixed(3)} s (over ${MAX_EVENTS_AT_INSTANT} events at one instant); the run stopped there`);
+        return;
+      }
       this.integrate(t);
       switch (q.kind) {
         case EV_ARRIVAL:
@@ -675,7 +707,7 @@ export class Simulation {
     if (slots !== Infinity) {
       c[C.busyInt]! += dt * (inService < slots ? inService : slots);
       c[C.slotsInt]! += dt * slots;
-      if (this.outages === 0) c[C.capacityInt]! += (dt * slots * this.speed) / this.meanServiceS;
+      c[C.capacityInt]! += dt * this.capacityRate;
     }
     this.lastIntegrateT = t;
   }
@@ -692,6 +724,7 @@ export class Simulation {
         this.warmSnap.set(this.c);
         this.warmupPending = false;
         this.inWindow = true;
+        this.directSummary = !this.binMerges;
       } else {
         this.closeBin();
       }
@@ -738,10 +771,16 @@ export class Simulation {
     this.binGood[i] = succeeded;
     const bad = i >= this.firstJudged ? isBadBin(this.binOffered, this.binGood, i, this.badWindow, this.maxBadWindow, this.firstJudged - this.badWindow + 1) : null;
     S.bad[i] = bad === null ? NaN : bad ? 1 : 0;
+    if (this.binMerges) {
+      this.latency.mergeFrom(bl);
+      this.serverLatency.mergeFrom(this.binServer);
+    }
     bl.reset();
     this.binServer.reset();
     this.binSnap.set(c);
     this.binIndex = i + 1;
+    this.binMerges = this.binIndex * this.binS >= this.warmupS;
+    this.directSummary = this.inWindow && !this.binMerges;
     this.nextBinEnd = this.binEndAt(this.binIndex);
   }
 
@@ -905,10 +944,8 @@ export class Simulation {
     const lat = t - this.reqFirst[r]!;
     const b = bucketOf(lat);
     this.binLatency.addToBucket(b, lat);
-    if (this.inWindow) {
-      this.latency.addToBucket(b, lat);
-      if (lat > this.sloS) c[C.sloMisses]!++;
-    }
+    if (this.directSummary) this.latency.addToBucket(b, lat);
+    if (this.inWindow && lat > this.sloS) c[C.sloMisses]!++;
     this.endRequest(r, t);
   }
 
@@ -948,7 +985,7 @@ export class Simulation {
     const inServer = t - this.attEnq[a]!;
     const b = bucketOf(inServer);
     this.binServer.addToBucket(b, inServer);
-    if (this.inWindow) this.serverLatency.addToBucket(b, inServer);
+    if (this.directSummary) this.serverLatency.addToBucket(b, inServer);
     const r = this.attReq[a]!;
     const waiting = this.attReqGen[a] === this.reqGen[r] && this.reqAtt[r] === a && this.reqState[r] === R_WAIT;
     if (this.cache !== null && this.attMiss[a] === 1 && (waiting || this.readThrough)) this.cache.fill(this.attKey[a]!, t);

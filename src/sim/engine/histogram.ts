@@ -75,6 +75,26 @@ export class LogHistogram {
     return this.max;
   }
 
+  /** Add every sample of `other` to this histogram. */
+  mergeFrom(other: LogHistogram): void {
+    if (other.count === 0) return;
+    const src = other.counts;
+    const dst = this.counts;
+    for (let b = other.lo; b <= other.hi; b++) dst[b]! += src[b]!;
+    if (other.lo < this.lo) this.lo = other.lo;
+    if (other.hi > this.hi) this.hi = other.hi;
+    this.count += other.count;
+    this.sum += other.sum;
+    if (other.min < this.min) this.min = other.min;
+    if (other.max > this.max) this.max = other.max;
+  }
+
+  clone(): LogHistogram {
+    const h = new LogHistogram();
+    h.mergeFrom(this);
+    return h;
+  }
+
   mean(): number | null {
     return this.count === 0 ? null : this.sum / this.count;
   }

@@ -53,6 +53,32 @@ describe('determinism', () => {
     expect(runSliced(s, cuts)).toBe(whole);
   });
 
+  it('the summary over [warmup, end] does not depend on the bin size', () => {
+    const summaries = [1, 0.7, 5, 0.25].map((bin) => {
+      const { verdict, recoveryTime, rescue, ...rest } = runScenario(scenario({ ...busy, actions: [], warmup: 30.3, bin })).summary;
+      void verdict;
+      void recoveryTime;
+      void rescue;
+      return rest;
+    });
+    for (const s of summaries.slice(1)) {
+      // Same samples, so the same histogram; sums differ only in the order they were added.
+      expect(s.latency).toEqual(summaries[0]!.latency);
+      const { mean, ...server } = s.serverLatency;
+      const { mean: mean0, ...server0 } = summaries[0]!.serverLatency;
+      expect(server).toEqual(server0);
+      expect(mean).toBeCloseTo(mean0 ?? NaN, 12);
+      expect(s.meanLatency).toBeCloseTo(summaries[0]!.meanLatency ?? NaN, 12);
+      expect(s.counts).toEqual(summaries[0]!.counts);
+      expect(s.rates.goodput).toBeCloseTo(summaries[0]!.rates.goodput, 9);
+      expect(s.meanInSystem).toBeCloseTo(summaries[0]!.meanInSystem, 9);
+    }
+    // And the warm-up excludes what came before it: a later warm-up sees fewer latencies.
+    const later = runScenario(scenario({ ...busy, actions: [], warmup: 60 })).summary;
+    expect(later.counts.succeeded).toBe(summaries[0]!.counts.succeeded);
+    expect(later.latency).not.toEqual(summaries[0]!.latency);
+  });
+
   it('a different seed gives a different run', () => {
     const other = JSON.stringify(runScenario(scenario({ ...busy, seed: 2 })));
     expect(other).not.toBe(whole);
