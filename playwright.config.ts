@@ -17,7 +17,6 @@ const xdgHome = join(tmpdir(), 'metastability-lab-chromium');
 mkdirSync(join(xdgHome, 'config'), { recursive: true });
 mkdirSync(join(xdgHome, 'cache'), { recursive: true });
 const xdgEnv = { XDG_CONFIG_HOME: join(xdgHome, 'config'), XDG_CACHE_HOME: join(xdgHome, 'cache') };
-Object.assign(process.env, xdgEnv);
 
 const port = Number(process.env['E2E_PORT'] ?? 4317);
 const baseURL = `http://127.0.0.1:${port}/`;

@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 /**
- * `npm test`: typecheck, lint, unit/property tests, e2e tests, in that order. Every step runs even when an
+ * `npm test`: typecheck, lint, unit/property tests, e2e tests, in that order — the package.json scripts of
+ * those names, so each check is defined once; this adds only the JSON reporters. Every step runs even when an
  * earlier one failed, so the summary is complete; the last line is "N passed, N failed[, N skipped]" and
  * the exit code is 1 when anything failed.
  */
@@ -12,20 +13,20 @@ import { addTallies, summaryLine, tallyCheck, tallyPlaywright, tallyVitest } fro
 
 const root = dirname(dirname(fileURLToPath(import.meta.url)));
 const reports = join(root, '.tmp', 'reports');
-const bin = (/** @type {string} */ name) => join(root, 'node_modules', '.bin', name);
 
 /**
- * Run a command with the terminal attached, so each tool's own report stays readable.
- * @param {string} command
- * @param {string[]} args
+ * Run one of package.json's scripts with the terminal attached, so each tool's own report stays readable.
+ * @param {string} script
+ * @param {string[]} [extraArgs] appended to the script's command
  * @param {Record<string, string>} [env]
  * @returns {Promise<number>}
  */
-function run(command, args, env = {}) {
+function run(script, extraArgs = [], env = {}) {
+  const args = ['run', '--silent', script, ...(extraArgs.length > 0 ? ['--', ...extraArgs] : [])];
   return new Promise((resolve) => {
-    const child = spawn(command, args, { cwd: root, stdio: ['ignore', 'inherit', 'inherit'], env: { ...process.env, ...env } });
+    const child = spawn('npm', args, { cwd: root, stdio: ['ignore', 'inherit', 'inherit'], env: { ...process.env, ...env } });
     child.on('error', (error) => {
-      console.error(`could not start ${command}: ${error.message}`);
+      console.error(`could not start npm run ${script}: ${error.message}`);
       resolve(127);
     });
     child.on('close', (code, signal) => resolve(code ?? (signal ? 128 : 1)));
@@ -53,19 +54,19 @@ const e2eReport = join(reports, 'e2e.json');
 
 /** @type {{ name: string, execute: () => Promise<import('./lib/summary.mjs').Tally> }[]} */
 const steps = [
-  { name: 'typecheck', execute: async () => tallyCheck(await run(bin('tsc'), ['-b'])) },
-  { name: 'lint', execute: async () => tallyCheck(await run(bin('eslint'), ['--max-warnings=0', '.'])) },
+  { name: 'typecheck', execute: async () => tallyCheck(await run('typecheck')) },
+  { name: 'lint', execute: async () => tallyCheck(await run('lint')) },
   {
     name: 'unit and property tests',
     execute: async () => {
-      const code = await run(bin('vitest'), ['run', '--reporter=default', '--reporter=json', `--outputFile.json=${unitReport}`]);
+      const code = await run('test:unit', ['--reporter=default', '--reporter=json', `--outputFile.json=${unitReport}`]);
       return tallyVitest(readReport(unitReport), code);
     },
   },
   {
     name: 'e2e tests',
     execute: async () => {
-      const code = await run(bin('playwright'), ['test', '--reporter=list,json'], { PLAYWRIGHT_JSON_OUTPUT_FILE: e2eReport });
+      const code = await run('test:e2e', ['--reporter=list,json'], { PLAYWRIGHT_JSON_OUTPUT_FILE: e2eReport });
       return tallyPlaywright(readReport(e2eReport), code);
     },
   },
