@@ -14,7 +14,7 @@ function usageFor(name: string | null): string {
   return command === undefined ? generalUsage() : commandUsage(command);
 }
 
-function dispatch(argv: readonly string[], io: Io): ExitCode {
+function dispatch(argv: readonly string[], io: Io): ExitCode | Promise<ExitCode> {
   const [name, ...rest] = argv;
   if (name === undefined) throw new UsageError('no command given');
   if (HELP.has(name)) {
@@ -37,21 +37,29 @@ function dispatch(argv: readonly string[], io: Io): ExitCode {
   return command.run(args, io);
 }
 
-/** The whole CLI, minus the process: arguments in, exit code out, text through `io`. */
-export function runCli(argv: readonly string[], io: Io): ExitCode {
+function handle(e: unknown, io: Io): ExitCode {
+  if (e instanceof UsageError) {
+    io.err(`error: ${e.message}\n\n${usageFor(e.command)}`);
+    return EXIT.usage;
+  }
+  if (e instanceof InvalidJsonError) {
+    io.err(`error: ${e.message}\n`);
+    return EXIT.invalidScenario;
+  }
+  const detail = e instanceof Error ? (e.stack ?? e.message) : String(e);
+  io.err(`internal error (a bug, please report it): ${detail}\n`);
+  return EXIT.internal;
+}
+
+/**
+ * The whole CLI, minus the process: arguments in, exit code out, text through `io`. Commands
+ * that finish at once (run, list, help) answer synchronously; `sweep` answers with a promise.
+ */
+export function runCli(argv: readonly string[], io: Io): ExitCode | Promise<ExitCode> {
   try {
-    return dispatch(argv, io);
+    const code = dispatch(argv, io);
+    return typeof code === 'number' ? code : code.catch((e: unknown) => handle(e, io));
   } catch (e) {
-    if (e instanceof UsageError) {
-      io.err(`error: ${e.message}\n\n${usageFor(e.command)}`);
-      return EXIT.usage;
-    }
-    if (e instanceof InvalidJsonError) {
-      io.err(`error: ${e.message}\n`);
-      return EXIT.invalidScenario;
-    }
-    const detail = e instanceof Error ? (e.stack ?? e.message) : String(e);
-    io.err(`internal error (a bug, please report it): ${detail}\n`);
-    return EXIT.internal;
+    return handle(e, io);
   }
 }

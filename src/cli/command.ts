@@ -17,5 +17,5 @@ export interface Command {
   /** The command's own help, after the synopsis. */
   help: string;
   flags: readonly FlagSpec[];
-  run(args: ParsedArgs, io: Io): ExitCode;
+  run(args: ParsedArgs, io: Io): ExitCode | Promise<ExitCode>;
 }

@@ -1,6 +1,7 @@
 import type { Command } from './command';
 import { listCommand } from './listCommand';
 import { runCommand } from './runCommand';
+import { sweepCommand } from './sweepCommand';
 
-/** Every subcommand, in the order the usage lists them. (`sweep` will join here.) */
-export const COMMANDS: readonly Command[] = [runCommand, listCommand];
+/** Every subcommand, in the order the usage lists them. */
+export const COMMANDS: readonly Command[] = [runCommand, sweepCommand, listCommand];

@@ -7,7 +7,9 @@ process.stdout.on('error', (e: NodeJS.ErrnoException) => {
   throw e;
 });
 
-process.exitCode = runCli(process.argv.slice(2), {
+const code = runCli(process.argv.slice(2), {
   out: (text) => process.stdout.write(text),
   err: (text) => process.stderr.write(text),
 });
+if (typeof code === 'number') process.exitCode = code;
+else void code.then((c) => (process.exitCode = c));

@@ -2,16 +2,8 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { runCli } from '../../src/cli/cli';
+import { inProcess } from './inProcess';
 import { cli } from './spawnCli';
-
-/** The CLI in this process, for the many cases whose process wiring the spawned runs already show. */
-function inProcess(args: string[]): { code: number; stdout: string; stderr: string } {
-  let stdout = '';
-  let stderr = '';
-  const code = runCli(args, { out: (t) => (stdout += t), err: (t) => (stderr += t) });
-  return { code, stdout, stderr };
-}
 
 const dir = mkdtempSync(join(tmpdir(), 'sim-cli-'));
 const file = (name: string, text: string): string => {

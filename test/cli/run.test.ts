@@ -2,7 +2,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { runCli } from '../../src/cli/cli';
+import { inProcess } from './inProcess';
 import { SERIES_NAMES, parseScenario, setPath } from '../../src/sim/index';
 import { PRESETS } from '../../src/sim/scenario/index';
 import { cli } from './spawnCli';
@@ -13,13 +13,6 @@ const file = (name: string, content: unknown): string => {
   writeFileSync(path, typeof content === 'string' ? content : JSON.stringify(content));
   return path;
 };
-
-function inProcess(args: string[]): { code: number; stdout: string; stderr: string } {
-  let stdout = '';
-  let stderr = '';
-  const code = runCli(args, { out: (t) => (stdout += t), err: (t) => (stderr += t) });
-  return { code, stdout, stderr };
-}
 
 /** A short run with a trigger and retries, so every part of the output has something in it. */
 const SHORT = {

@@ -6,6 +6,7 @@ import { EventQueue } from './eventQueue';
 import { bucketOf, LogHistogram } from './histogram';
 import { KeySampler } from './keySampler';
 import { LookasideCache } from './lookasideCache';
+import { RateProfile } from './rateProfile';
 import type { Series, SeriesArrays, Summary } from './result';
 import { SERIES_NAMES } from './result';
 import { Rng, Stream } from './rng';
@@ -150,7 +151,12 @@ export class Simulation {
   // Load.
   private arrivalGen = 0;
   private arrivalNext = Infinity;
+  /** The constant open-loop rate (spikes included) the pending arrival was timed with. */
   private arrivalRate = 0;
+  /** The profile and spike factor the pending arrival was timed with, when a profile is in force. */
+  private arrivalProfile: RateProfile | null = null;
+  private arrivalSpike = 1;
+  /** Unit work left before the next arrival, while none is scheduled (rate 0). */
   private arrivalWork = 0;
   private clientsActive = 0;
   private clientGen = new Int32Array(0);
@@ -559,10 +565,10 @@ export class Simulation {
     if (ld.clients === null) {
       if (prev === null || prev.load.clients !== null) {
         this.setClients(0, t);
-        this.arrivalRate = 0;
+        this.arrivalNext = Infinity;
         this.arrivalWork = this.rngArrivals.exp1();
         this.retimeArrivals(t);
-      } else if (prev.load.rate !== ld.rate) {
+      } else if (prev.load.rate !== ld.rate || JSON.stringify(prev.load.profile) !== JSON.stringify(ld.profile)) {
         this.retimeArrivals(t);
       }
     } else {
@@ -579,7 +585,7 @@ export class Simulation {
       this.cache = null;
     } else {
       if (this.keys === null) this.keys = new KeySampler(ld.keys, ld.zipf);
-      const rate = this.cacheRate(s);
+      const rate = this.cacheRate(s, t);
       if (this.cache === null || keysChanged) {
         this.cache = new LookasideCache(s.cache, this.keys, ld.zipf === null, rate, t, this.rngCache);
       } else {
@@ -592,10 +598,13 @@ export class Simulation {
     this.updateSlots(t);
   }
 
-  /** The request rate the cache TTL is derived from: the open-loop rate, or the closed loop's nominal rate. */
-  private cacheRate(s: Scenario): number {
+  /**
+   * The request rate the cache TTL is derived from: the open-loop rate (a profile's rate at the
+   * moment the cache is configured), or the closed loop's nominal rate.
+   */
+  private cacheRate(s: Scenario, t: number): number {
     const ld = s.load;
-    if (ld.clients === null) return ld.rate;
+    if (ld.clients === null) return ld.profile === null ? ld.rate : new RateProfile(ld.profile).rateAt(t);
     return ld.clients / Math.max(1e-9, ld.thinkTime + s.server.service.mean);
   }
 
@@ -612,19 +621,36 @@ export class Simulation {
     this.capacityRate = this.slots === Infinity || this.outages > 0 ? 0 : (this.slots * this.speed) / this.meanServiceS;
   }
 
-  /** Open loop: re-time the pending arrival for the rate now in force (time rescaling keeps one draw per arrival). */
+  /**
+   * Open loop: re-time the pending arrival for the load now in force. Time rescaling: the unit
+   * work left before the next arrival (under the rate it was timed with) is spent at the new
+   * rate, so each arrival still costs exactly one random draw.
+   */
   private retimeArrivals(t: number): void {
     if (this.eff.load.clients !== null) return;
-    const rate = this.eff.load.rate * this.spikeFactor;
-    if (this.arrivalNext !== Infinity) this.arrivalWork = (this.arrivalNext - t) * this.arrivalRate;
-    this.arrivalGen++;
-    this.arrivalRate = rate;
-    if (rate > 0) {
-      this.arrivalNext = t + this.arrivalWork / rate;
-      this.events.push(this.arrivalNext, EV_ARRIVAL, 0, this.arrivalGen);
-    } else {
-      this.arrivalNext = Infinity;
+    let work = this.arrivalWork;
+    if (this.arrivalNext !== Infinity) {
+      work =
+        this.arrivalProfile !== null
+          ? this.arrivalSpike * this.arrivalProfile.integral(t, this.arrivalNext)
+          : (this.arrivalNext - t) * this.arrivalRate;
     }
+    const profile = this.eff.load.profile;
+    this.arrivalProfile = profile === null ? null : new RateProfile(profile);
+    this.arrivalSpike = this.spikeFactor;
+    this.arrivalRate = this.eff.load.rate * this.spikeFactor;
+    this.arrivalGen++;
+    this.scheduleArrival(t, work);
+  }
+
+  /** Schedule the next open-loop arrival after `work` units of integrated rate from t. */
+  private scheduleArrival(t: number, work: number): void {
+    let next: number;
+    if (this.arrivalProfile !== null) next = this.arrivalSpike > 0 ? this.arrivalProfile.advance(t, work / this.arrivalSpike) : Infinity;
+    else next = this.arrivalRate > 0 ? t + work / this.arrivalRate : Infinity;
+    this.arrivalNext = next;
+    if (next === Infinity) this.arrivalWork = work;
+    else this.events.push(next, EV_ARRIVAL, 0, this.arrivalGen);
   }
 
   /** Closed loop: make n clients active; new ones start thinking at t. */
@@ -787,9 +813,12 @@ export class Simulation {
   // ---------------------------------------------------------------- clients
 
   private onArrival(t: number): void {
-    this.arrivalWork = this.rngArrivals.exp1();
-    this.arrivalNext = t + this.arrivalWork / this.arrivalRate;
-    this.events.push(this.arrivalNext, EV_ARRIVAL, 0, this.arrivalGen);
+    if (this.arrivalProfile === null) {
+      this.arrivalNext = t + this.rngArrivals.exp1() / this.arrivalRate;
+      this.events.push(this.arrivalNext, EV_ARRIVAL, 0, this.arrivalGen);
+    } else {
+      this.scheduleArrival(t, this.rngArrivals.exp1());
+    }
     this.newRequest(t, -1);
   }
 

@@ -22,6 +22,22 @@ export function checkCore(s: Omit<Scenario, 'triggers' | 'actions'>): Found[] {
       related: ['bin', 'duration'],
     });
   }
+  const profile = s.load.profile;
+  if (profile !== null) {
+    if (profile.length === 0) {
+      found.push({ segments: ['load', 'profile'], message: 'got an empty array, expected null or at least one { "at", "rate" } point' });
+    }
+    for (let i = 1; i < profile.length; i++) {
+      const prev = profile[i - 1]!.at;
+      if (profile[i]!.at <= prev) {
+        found.push({
+          segments: ['load', 'profile', i, 'at'],
+          message: `got ${profile[i]!.at}, expected a time after the previous point's ${prev}: points are in increasing order of "at"`,
+        });
+        break;
+      }
+    }
+  }
   if (s.server.autoscale !== null && s.server.concurrency === null) {
     found.push({
       segments: ['server', 'autoscale'],

@@ -58,7 +58,7 @@ export function defaultScenario(): Scenario {
     duration: 400,
     warmup: 0,
     bin: 1,
-    load: { rate: 100, clients: null, thinkTime: 1, keys: 1000, zipf: null },
+    load: { rate: 100, profile: null, clients: null, thinkTime: 1, keys: 1000, zipf: null },
     client: {
       timeout: 1,
       retry: { maxRetries: 0, backoff: 'none', base: 0.05, cap: 10, jitter: 'none', budget: null },

@@ -12,7 +12,7 @@ export interface WorkEstimate {
   /** `load.rate 1000 × spike factor 3 × duration 400 × (1 + client.retry.maxRetries 2)` */
   formula: string;
   /** The field that sets the load: `load.rate` (open loop) or `load.clients` (closed loop). */
-  field: 'load.rate' | 'load.clients';
+  field: 'load.rate' | 'load.profile' | 'load.clients';
   /** Whether retries multiply the estimate. */
   retries: boolean;
 }
@@ -53,7 +53,12 @@ function statesOf(scenario: Scenario): State[] {
 
 function firstAttemptRate(s: Scenario, spike: number): number {
   if (s.load.clients !== null) return s.load.clients / Math.max(s.load.thinkTime + s.server.service.mean, MIN_CYCLE);
-  return s.load.rate * spike;
+  return baseRate(s) * spike;
+}
+
+/** The open-loop rate before spikes: `load.rate`, or the highest point of `load.profile`. */
+function baseRate(s: Scenario): number {
+  return s.load.profile === null ? s.load.rate : Math.max(...s.load.profile.map((p) => p.rate));
 }
 
 function source(state: State): string {
@@ -92,8 +97,11 @@ export function estimateAttempts(scenario: Scenario, known?: readonly EffectiveS
   const spikeText = spike === 1 ? '' : ` × spike factor ${spike}`;
   return {
     attempts,
-    formula: `load.rate ${s.load.rate}${source(peak)}${spikeText}${tail}`,
-    field: 'load.rate',
+    formula:
+      s.load.profile === null
+        ? `load.rate ${s.load.rate}${source(peak)}${spikeText}${tail}`
+        : `highest load.profile rate ${baseRate(s)}${source(peak)}${spikeText}${tail}`,
+    field: s.load.profile === null ? 'load.rate' : 'load.profile',
     retries: maxRetries > 0,
   };
 }

@@ -58,8 +58,17 @@ const RATIO_POSITIVE = { min: 0, minExclusive: true, max: 1 };
 
 export const TRIGGER_KINDS = ['spike', 'outage', 'capacity', 'cache-flush'] as const;
 
+/** Most points a load profile may have. */
+export const MAX_PROFILE_POINTS = 1000;
+const RATE = { min: 0, max: 1e6 };
+
+const profileSchema = v.nullable(
+  list(section({ at: numberIn({ min: 0, max: MAX_DURATION }), rate: numberIn(RATE) }), MAX_PROFILE_POINTS),
+);
+
 export const loadSchema = section({
-  rate: number({ min: 0, max: 1e6 }, D.load.rate),
+  rate: number(RATE, D.load.rate),
+  profile: v.optional(profileSchema, D.load.profile),
   clients: nullableNumber({ min: 1, max: 100_000, integer: true }, D.load.clients),
   // Above zero: a closed-loop client refused at once by its own breaker would otherwise loop at one instant.
   thinkTime: number({ min: 0.001, max: HOUR }, D.load.thinkTime),

@@ -11,10 +11,21 @@ export type ServiceDist = 'exponential' | 'deterministic' | 'lognormal' | 'bimod
 export type CacheFill = 'on-time' | 'read-through';
 export type Model = 'queue' | 'write-conflict';
 
+/** One corner of a load profile: the open-loop rate at a time. */
+export interface ProfilePoint {
+  at: number;
+  rate: number;
+}
+
 /** Where first attempts come from. */
 export interface LoadSpec {
-  /** Open-loop Poisson rate of first attempts, per second. Ignored when `clients` is set. */
+  /** Open-loop Poisson rate of first attempts, per second. Ignored when `clients` or `profile` is set. */
   rate: number;
+  /**
+   * Open loop: a piecewise-linear rate over time through these points (sorted by `at`); before
+   * the first point its rate, after the last point its rate. `null` = the constant `rate`.
+   */
+  profile: ProfilePoint[] | null;
   /** Closed loop: this many clients, each waiting for its request to end, then thinking. `null` = open loop. */
   clients: number | null;
   /** Closed loop: mean of the exponential think time between a request's end and the next, seconds. */

@@ -111,7 +111,7 @@ describe('actions are validated by applying them in firing order', () => {
     const { scenario, notices } = parseScenario(
       {
         actions: [
-          { at: 1, set: { 'load.profile': 'ramp' } },
+          { at: 1, set: { 'load.burstiness': 'ramp' } },
           { at: 2, set: { 'load.rate': 50, 'client.retyr': 1 } },
         ],
       },
@@ -119,13 +119,13 @@ describe('actions are validated by applying them in firing order', () => {
     );
     expect(scenario.actions).toEqual([{ at: 2, set: { 'load.rate': 50 } }]);
     expect(notices).toEqual([
-      'actions[0].set["load.profile"]: unknown field dropped',
+      'actions[0].set["load.burstiness"]: unknown field dropped',
       'actions[0]: every path it sets is unknown; action dropped',
       'actions[1].set["client.retyr"]: unknown field dropped (did you mean "client.retry"?)',
     ]);
     // Later problems still point at the action as written.
     expect(
-      issuesOf({ actions: [{ at: 1, set: { 'load.profile': 1 } }, { at: 2, set: { 'load.rate': -1 } }] }, 'drop'),
+      issuesOf({ actions: [{ at: 1, set: { 'load.burstiness': 1 } }, { at: 2, set: { 'load.rate': -1 } }] }, 'drop'),
     ).toEqual([{ path: 'actions[1].set["load.rate"]', message: 'got -1, expected a number from 0 to 1000000' }]);
   });
 });

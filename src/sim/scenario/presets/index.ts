@@ -1,4 +1,5 @@
 import { boundedQueue, cancelOnTimeout, circuitBreaker, lifoQueue, queueTooDeep, retryBudget } from './cures';
+import { hysteresis } from './hysteresis';
 import { conservation } from './invariants';
 import { mm1 } from './mm1';
 import { autoscaleLate, backoffOpenLoop, queuesDeferPain } from './overload';
@@ -36,6 +37,7 @@ export const PRESETS: Preset[] = [
   concurrencyCollapse,
   queueTooDeep,
   queuesDeferPain,
+  hysteresis,
   mm1,
   conservation,
 ].map(deepFreeze);

@@ -1,0 +1,124 @@
+import { availableParallelism } from 'node:os';
+import { axisValues, MAX_AXIS_STEPS, parseScenario, ScenarioError, setPath, sweepCells, type SweepAxis } from '../sim/index';
+import type { Command, Io } from './command';
+import { EXIT, type ExitCode } from './exitCodes';
+import { loadInput } from './loadInput';
+import { parseOverride, parseOverrideValue, type Override } from './overrides';
+import { runCellsInPool } from './sweepPool';
+import { UsageError } from './usageError';
+
+const FORMATS = ['csv', 'json'] as const;
+type Format = (typeof FORMATS)[number];
+
+/** `load.rate=100:280:10` → the path and its values. */
+export function parseAxis(flag: 'x' | 'y', text: string): SweepAxis {
+  const eq = text.lastIndexOf('=');
+  const parts = eq > 0 ? text.slice(eq + 1).split(':') : [];
+  const [from, to, steps] = parts.map(Number);
+  const shape = `--${flag} needs path=from:to:steps (e.g. --${flag} load.rate=100:280:10), got ${JSON.stringify(text)}`;
+  if (eq <= 0 || parts.length !== 3 || from === undefined || to === undefined || steps === undefined) throw new UsageError(shape, 'sweep');
+  if (!Number.isFinite(from) || !Number.isFinite(to)) throw new UsageError(`${shape}: from and to must be numbers`, 'sweep');
+  if (!Number.isInteger(steps) || steps < 1 || steps > MAX_AXIS_STEPS) {
+    throw new UsageError(`--${flag}: steps must be an integer from 1 to ${MAX_AXIS_STEPS}, got ${parts[2] ?? ''}`, 'sweep');
+  }
+  return { path: text.slice(0, eq), values: axisValues(from, to, steps) };
+}
+
+function csvCell(x: number | string | null): string {
+  return x === null ? '' : String(x);
+}
+
+export const sweepCommand: Command = {
+  name: 'sweep',
+  summary: 'run a grid over two parameters and print each cell’s verdict',
+  synopsis: 'sweep <scenario.json | preset-id> --x path=from:to:steps --y path=from:to:steps [--set path=value ...] [--seed N] [--format csv|json] [--jobs N]',
+  help: [
+    'Runs the scenario once per cell of a grid over two fields and prints one row per cell: the',
+    'two values (columns named by their paths), the verdict and the recovery time. Cells run in',
+    'parallel on worker threads, one per logical core. Rows come x-major: every y for the first x,',
+    'then the next x.',
+    '',
+    'Options:',
+    '  --x path=from:to:steps   the first axis: `steps` evenly spaced values from `from` to `to`',
+    '                           (both included) for the dotted path, as --set takes it',
+    '  --y path=from:to:steps   the second axis',
+    '  --set path=value         change a field of the base scenario first; repeatable',
+    '  --seed N                 the same as --set seed=N',
+    '  --format csv|json        csv (default): a header row, then one row per cell; json: an array',
+    '                           of { "<x path>": x, "<y path>": y, "verdict", "recoveryTime" }',
+    '  --jobs N                 worker threads (default: the number of logical cores)',
+    '',
+    'Example (VALIDATION.md M1: load against outage length):',
+    '  npm run -s sim -- sweep retry-storm --x load.rate=100:280:10 --y triggers.0.duration=1:31:7',
+  ].join('\n'),
+  flags: [
+    { name: 'x', takesValue: true },
+    { name: 'y', takesValue: true },
+    { name: 'set', takesValue: true },
+    { name: 'seed', takesValue: true },
+    { name: 'format', takesValue: true },
+    { name: 'jobs', takesValue: true },
+  ],
+  async run(args, io: Io): Promise<ExitCode> {
+    if (args.positionals.length !== 1) throw new UsageError('sweep needs exactly one scenario file or preset id', 'sweep');
+    let x: SweepAxis | null = null;
+    let y: SweepAxis | null = null;
+    let format: Format = 'csv';
+    let jobs = availableParallelism();
+    const overrides: Override[] = [];
+    for (const flag of args.flags) {
+      const value = flag.value ?? '';
+      if (flag.name === 'x') x = parseAxis('x', value);
+      else if (flag.name === 'y') y = parseAxis('y', value);
+      else if (flag.name === 'set') overrides.push(parseOverride(value));
+      else if (flag.name === 'seed') overrides.push({ path: 'seed', value: parseOverrideValue(value) });
+      else if (flag.name === 'format') {
+        const chosen = FORMATS.find((f) => f === value);
+        if (chosen === undefined) throw new UsageError(`--format must be csv or json, got ${JSON.stringify(value)}`, 'sweep');
+        format = chosen;
+      } else if (flag.name === 'jobs') {
+        jobs = Number(value);
+        if (!Number.isInteger(jobs) || jobs < 1 || jobs > 256) throw new UsageError(`--jobs must be an integer from 1 to 256, got ${JSON.stringify(value)}`, 'sweep');
+      }
+    }
+    if (x === null || y === null) throw new UsageError('sweep needs both --x and --y', 'sweep');
+
+    const input = loadInput(args.positionals[0] ?? '');
+    let base = input.raw;
+    const cells = (() => {
+      try {
+        for (const o of overrides) base = setPath(base, o.path, o.value);
+        return sweepCells(base, x, y);
+      } catch (e) {
+        if (e instanceof ScenarioError) return e;
+        throw e;
+      }
+    })();
+    if (cells instanceof ScenarioError) {
+      io.err(`error: invalid sweep (${input.source}):\n  ${cells.message.split('\n').join('\n  ')}\n`);
+      return EXIT.invalidScenario;
+    }
+    // Every cell is checked before any runs, so a bad corner of the grid fails at once.
+    for (const cell of cells) {
+      try {
+        parseScenario(cell.raw);
+      } catch (e) {
+        if (!(e instanceof ScenarioError)) throw e;
+        const where = `${x.path}=${cell.x}, ${y.path}=${cell.y}`;
+        io.err(`error: invalid scenario in the cell ${where} (${input.source}):\n  ${e.message.split('\n').join('\n  ')}\n`);
+        return EXIT.invalidScenario;
+      }
+    }
+
+    const results = await runCellsInPool(cells, jobs);
+    if (format === 'json') {
+      const rows = cells.map((cell, i) => ({ [x.path]: cell.x, [y.path]: cell.y, verdict: results[i]?.verdict, recoveryTime: results[i]?.recoveryTime ?? null }));
+      io.out(`${JSON.stringify(rows)}\n`);
+    } else {
+      const lines = [[x.path, y.path, 'verdict', 'recoveryTime'].join(',')];
+      cells.forEach((cell, i) => lines.push([cell.x, cell.y, results[i]?.verdict ?? '', results[i]?.recoveryTime ?? null].map(csvCell).join(',')));
+      io.out(`${lines.join('\n')}\n`);
+    }
+    return EXIT.ok;
+  },
+};

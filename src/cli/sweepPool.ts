@@ -1,0 +1,49 @@
+import { availableParallelism } from 'node:os';
+import { Worker } from 'node:worker_threads';
+import type { CellResult, SweepCell } from '../sim/index';
+import type { CellAnswer, CellJob } from './sweepWorker';
+
+/**
+ * Run the cells on `jobs` worker threads (default: one per logical core), each taking the next
+ * cell when it finishes one. Results come back in cell order, whatever order they finish in.
+ */
+export async function runCellsInPool(cells: readonly SweepCell[], jobs = availableParallelism()): Promise<CellResult[]> {
+  const results: (CellResult | undefined)[] = new Array<CellResult | undefined>(cells.length);
+  const threads = Math.max(1, Math.min(jobs, cells.length));
+  let next = 0;
+  const workers: Worker[] = [];
+  try {
+    await Promise.all(
+      Array.from({ length: threads }, () => {
+        const worker = new Worker(new URL('./sweepWorker.boot.mjs', import.meta.url));
+        workers.push(worker);
+        return new Promise<void>((resolve, reject) => {
+          const feed = (): void => {
+            if (next >= cells.length) {
+              resolve();
+              return;
+            }
+            const index = next++;
+            const job: CellJob = { index, raw: cells[index]?.raw };
+            worker.postMessage(job);
+          };
+          worker.on('message', (answer: CellAnswer) => {
+            results[answer.index] = { verdict: answer.verdict as CellResult['verdict'], recoveryTime: answer.recoveryTime };
+            feed();
+          });
+          worker.on('error', reject);
+          worker.on('exit', (code) => {
+            if (next < cells.length || code !== 0) reject(new Error(`a sweep worker exited with code ${code}`));
+          });
+          feed();
+        });
+      }),
+    );
+  } finally {
+    await Promise.all(workers.map((w) => w.terminate()));
+  }
+  return results.map((r, i) => {
+    if (r === undefined) throw new Error(`sweep cell ${i} has no result`);
+    return r;
+  });
+}
