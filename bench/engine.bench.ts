@@ -6,7 +6,7 @@
 import { defaultScenario } from '../src/sim/scenario/defaults';
 import { Simulation } from '../src/sim/engine/Simulation';
 import { bareMmc } from './bareLoop';
-import { mmcMeanLatency } from './erlang';
+import { mmcMeanLatency } from '../src/sim/index';
 
 const ARRIVALS = Number(process.env.BENCH_ARRIVALS ?? 5_000_000);
 const REPEATS = Number(process.env.BENCH_REPEATS ?? 3);

@@ -2,6 +2,7 @@
 // Other layers (worker, CLI, UI, tests of those) import only from here.
 export { Simulation, type TriggerNow } from './engine/Simulation';
 export { runScenario } from './engine/runScenario';
+export { erlangC, fanoutSlowFraction, mmck, mmckProbabilities, mmcMeanLatency, mmcWait } from './theory';
 export { axisValues, MAX_AXIS_STEPS, runCell, sweepCells, type CellResult, type SweepAxis, type SweepCell } from './sweep';
 export {
   SERIES_NAMES,

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { mmck, mmcWait } from './theory';
+import { mmck, mmcWait } from '../../../src/sim/index';
 import { relErr, runSeeds } from './helpers';
 
 // VALIDATION.md T1–T4: no timeout, no retries, no cache; ≥ 3 × 10⁶ requests a run, 3 seeds.

@@ -1,4 +1,4 @@
-/** Closed forms from queueing theory that the engine is checked against. */
+/** Closed forms from queueing theory and the tail-at-scale arithmetic, to check and annotate runs against. */
 
 /** Erlang C: probability an arrival waits in M/M/c with offered load a = λ/μ < c. */
 export function erlangC(c: number, a: number): number {
@@ -17,6 +17,11 @@ export function mmcWait(c: number, lambda: number, mu: number): number {
   return erlangC(c, lambda / mu) / (c * mu - lambda);
 }
 
+/** M/M/c mean sojourn W = Wq + 1/μ. */
+export function mmcMeanLatency(c: number, lambda: number, mu: number): number {
+  return mmcWait(c, lambda, mu) + 1 / mu;
+}
+
 /** M/M/c/K state probabilities p_0..p_K (K = c + waiting places). */
 export function mmckProbabilities(c: number, K: number, lambda: number, mu: number): number[] {
   const a = lambda / mu;
@@ -33,8 +38,13 @@ export function mmckProbabilities(c: number, K: number, lambda: number, mu: numb
 /** M/M/c/K: blocking probability, throughput and mean sojourn of accepted requests (Little). */
 export function mmck(c: number, K: number, lambda: number, mu: number): { blocking: number; throughput: number; meanLatency: number } {
   const p = mmckProbabilities(c, K, lambda, mu);
-  const blocking = p[K]!;
+  const blocking = p[K] ?? 0;
   const L = p.reduce((acc, pn, n) => acc + n * pn, 0);
   const throughput = lambda * (1 - blocking);
   return { blocking, throughput, meanLatency: L / throughput };
+}
+
+/** Fan-out to n backends each slow with probability p: the chance a request waits for a slow one, 1 − (1 − p)^n. */
+export function fanoutSlowFraction(n: number, p: number): number {
+  return 1 - Math.pow(1 - p, n);
 }
