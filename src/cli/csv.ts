@@ -1,5 +1,5 @@
 /** The series as CSV: a header row of names, one row per bin, an empty cell for null. */
-export function seriesToCsv(names: readonly string[], series: Readonly<Record<string, readonly (number | null)[]>>): string {
+export function seriesToCsv<N extends string>(names: readonly N[], series: Readonly<Record<N, readonly (number | null)[]>>): string {
   const columns = names.map((name) => series[name] ?? []);
   const rows = Math.max(0, ...columns.map((c) => c.length));
   const lines = [names.join(',')];

@@ -11,9 +11,11 @@ export {
   type Rates,
   type Rescue,
   type RunResult,
+  type RunSeries,
   type Series,
   type SeriesArrays,
   type SeriesName,
+  type ShardSummary,
   type Summary,
   type Verdict,
 } from './engine/result';

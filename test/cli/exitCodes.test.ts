@@ -82,7 +82,7 @@ describe('an invalid scenario exits 1 naming the field on stderr', () => {
     expect(a.stderr).toContain('client.retyr: unknown field (did you mean "retry"?)');
     expect(b.code).toBe(1);
     expect(b.stderr).toContain('(preset mm1 with --set/--seed)');
-    expect(b.stderr).toContain('triggers[0].kind: got "spik", expected one of "spike", "outage", "capacity", "cache-flush" (did you mean "spike"?)');
+    expect(b.stderr).toContain('triggers[0].kind: got "spik", expected one of "spike", "outage", "random-outages", "capacity", "cache-flush" (did you mean "spike"?)');
   });
 
   it('--seed takes what --set seed= takes', () => {

@@ -91,7 +91,7 @@ describe('sim run', () => {
     ]);
     expect(r.code).toBe(0);
     const s = (JSON.parse(r.stdout) as Output).scenario as ReturnType<typeof parseScenario>['scenario'];
-    expect(s.triggers[0]).toEqual({ kind: 'outage', at: 5, duration: 3 });
+    expect(s.triggers[0]).toEqual({ kind: 'outage', at: 5, duration: 3, stations: null });
     expect(s.client.retry).toMatchObject({ maxRetries: 2, backoff: 'exponential', base: 0.05 });
     expect(s.server.queue.discipline).toBe('lifo');
     expect(s.name).toBe('two words');

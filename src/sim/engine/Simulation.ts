@@ -7,7 +7,7 @@ import { bucketOf, LogHistogram } from './histogram';
 import { KeySampler } from './keySampler';
 import { LookasideCache } from './lookasideCache';
 import { RateProfile } from './rateProfile';
-import type { Series, SeriesArrays, Summary } from './result';
+import type { RunSeries, SeriesArrays, Summary } from './result';
 import { SERIES_NAMES } from './result';
 import { Rng, Stream } from './rng';
 import { applySet, parseScenario } from '../scenario/index';
@@ -24,6 +24,7 @@ const EV_HIT = 4;
 const EV_SCALE_CHECK = 5;
 const EV_SCALE_ADD = 6;
 const EV_THINK = 7;
+const EV_HEDGE = 8;
 
 // Request states.
 const R_FREE = 0;
@@ -31,10 +32,14 @@ const R_WAIT = 1;
 const R_BACKOFF = 2;
 const R_HIT = 3;
 
-// Attempt states.
+// Call states. A call of a try still in progress stays allocated until the try ends, so the
+// try's list of calls stays intact: DONE (answered) and GONE (turned away, shed or cancelled)
+// calls are freed then; a call of a finished try is freed as soon as it leaves the server.
 const A_FREE = 0;
 const A_QUEUED = 1;
 const A_SERVICE = 2;
+const A_DONE = 3;
+const A_GONE = 4;
 
 const FIFO = 0;
 const LIFO = 1;
@@ -82,6 +87,14 @@ function growU8(a: Uint8Array, n: number): Uint8Array<ArrayBuffer> {
   return b;
 }
 
+/** The shard a key lives on: a fixed integer hash of the key, so neighbouring keys scatter. */
+function shardOfKey(key: number, shards: number): number {
+  let z = Math.imul(key ^ 0x5bd1e995, 0x9e3779b1);
+  z = Math.imul(z ^ (z >>> 15), 0x85ebca6b);
+  z ^= z >>> 13;
+  return (z >>> 0) % shards;
+}
+
 /**
  * The discrete-event engine. Deterministic for a scenario and seed: output does not depend on
  * how `advance` slices the run. Live changes (`set`, `inject`) take effect at the current
@@ -114,6 +127,7 @@ export class Simulation {
   private warmupPending: boolean;
   private nextCheckpoint: number;
   private lastIntegrateT = 0;
+  private lastSteadyT = 0;
   private stoppedMsg: string | null = null;
   private eventsAtInstant = 0;
 
@@ -175,12 +189,24 @@ export class Simulation {
   private breaker: CircuitBreaker | null = null;
   private throttle: AdaptiveThrottle | null = null;
 
-  // Server parameters and state.
+  // Server parameters. With a fan-out or partitions there are several servers ("stations"),
+  // each with the `server` parameters and its own queue and slots; `slots` is per station.
+  private readonly stations: number;
+  private readonly fanoutN: number;
+  private readonly quorum: number;
+  private readonly partitioned: boolean;
+  private readonly hedgePercentile: number;
+  private hedgeDelayS = Infinity;
+  /** Latency of primary calls (cancelled ones at their cancellation), for the hedge delay. */
+  private readonly callLatency: LogHistogram | null;
   private concurrency = Infinity;
   private scaledSlots = 0;
   private slotsLost = 0;
   private slots = Infinity;
+  /** Whole-server outages in force. */
   private outages = 0;
+  /** Stations down through per-station outages (counted once each). */
+  private stationsDown = 0;
   private speed = 1;
   private capacityRate = 0;
   private queueLimit = Infinity;
@@ -193,14 +219,31 @@ export class Simulation {
   private alpha = 0;
   private beta = 0;
   private meanServiceS = 0;
-  private inService = 0;
-  private queueLive = 0;
-  private lastEmpty = 0;
-  private readonly queue = new AttemptQueue();
   private scalePending = false;
   private scaleGen = 0;
   private scaleBusyMark = 0;
   private scaleSlotsMark = 0;
+
+  // Station state, and the totals over stations that the integrals use.
+  private readonly stIn: Int32Array;
+  private readonly stQueued: Int32Array;
+  private readonly stLastEmpty: Float64Array;
+  private readonly stDown: Int32Array;
+  private readonly stQueue: AttemptQueue[];
+  /** Per station, cumulative: calls arrived, answers or successes, ∫ busy slots dt (shard series). */
+  private readonly stOffered: Float64Array;
+  private readonly stGood: Float64Array;
+  private readonly stBusyInt: Float64Array;
+  private readonly stLastT: Float64Array;
+  private readonly stBinSnap: Float64Array;
+  private readonly stWarmOffered: Float64Array;
+  private readonly stWarmGood: Float64Array;
+  private readonly stWarmBusy: Float64Array;
+  private readonly shardUtil: Float64Array | null;
+  private inService = 0;
+  private queueLive = 0;
+  /** Σ over stations of min(in service, slots). */
+  private busy = 0;
 
   // Cache.
   private cache: LookasideCache | null = null;
@@ -212,31 +255,38 @@ export class Simulation {
   private reqFirst = new Float64Array(1024);
   private reqPrevDelay = new Float64Array(1024);
   private reqTries = new Int32Array(1024);
-  private reqAtt = new Int32Array(1024);
   private reqGen = new Int32Array(1024);
   private reqKey = new Int32Array(1024);
   private reqClient = new Int32Array(1024);
   private reqClientGen = new Int32Array(1024);
   private reqState = new Uint8Array(1024);
+  /** The attempt in progress: a run-wide unique id (0 = none), its answers and refused calls, its calls. */
+  private reqTry = new Int32Array(1024);
+  private reqAnswers = new Int32Array(1024);
+  private reqRefused = new Int32Array(1024);
+  private reqCalls = new Int32Array(1024);
+  private reqProbe = new Uint8Array(1024);
   private reqFree = new Int32Array(1024);
   private reqFreeTop = 0;
   private reqTop = 0;
   private reqLive = 0;
+  private trySeq = 0;
 
-  // Attempt pool (what the server holds).
+  // Call pool: what the servers hold, one record per call (the engine's "attempts" at a server).
   private attCap = 1024;
   private attReq = new Int32Array(1024);
-  private attReqGen = new Int32Array(1024);
+  private attTry = new Int32Array(1024);
+  private attStation = new Int32Array(1024);
+  private attNext = new Int32Array(1024);
+  private attPeer = new Int32Array(1024);
   private attKey = new Int32Array(1024);
   private attEnq = new Float64Array(1024);
   private attGen = new Int32Array(1024);
   private attState = new Uint8Array(1024);
-  /** 1 when the client has given up on this attempt (timed out). */
-  private attOrphan = new Uint8Array(1024);
-  /** 1 when this attempt went to the server on a cache miss (so its answer may fill the cache). */
+  /** 1 when this call went to the server on a cache miss (so its answer may fill the cache). */
   private attMiss = new Uint8Array(1024);
-  /** 1 when this attempt is a half-open breaker probe. */
-  private attProbe = new Uint8Array(1024);
+  /** 1 when this call is a hedged copy. */
+  private attHedge = new Uint8Array(1024);
   private attFree = new Int32Array(1024);
   private attFreeTop = 0;
   private attTop = 0;
@@ -276,6 +326,28 @@ export class Simulation {
     this.firstJudged = firstJudgedBin(this.binS, this.judgeFrom, this.badWindow);
     this.maxBadWindow = Math.max(this.badWindow, Math.floor(MAX_WINDOW_S / this.binS + 1e-9));
 
+    const n = scenario.fanout?.n ?? scenario.partitions?.shards ?? 1;
+    this.stations = n;
+    this.fanoutN = scenario.fanout?.n ?? 1;
+    this.quorum = scenario.fanout === null ? 1 : (scenario.fanout.quorum ?? scenario.fanout.n);
+    this.partitioned = scenario.partitions !== null;
+    this.hedgePercentile = scenario.fanout?.hedge?.percentile ?? 0;
+    this.callLatency = this.hedgePercentile > 0 ? new LogHistogram() : null;
+    this.stIn = new Int32Array(n);
+    this.stQueued = new Int32Array(n);
+    this.stLastEmpty = new Float64Array(n);
+    this.stDown = new Int32Array(n);
+    this.stQueue = Array.from({ length: n }, () => new AttemptQueue());
+    this.stOffered = new Float64Array(n);
+    this.stGood = new Float64Array(n);
+    this.stBusyInt = new Float64Array(n);
+    this.stLastT = new Float64Array(n);
+    this.stBinSnap = new Float64Array(n);
+    this.stWarmOffered = new Float64Array(n);
+    this.stWarmGood = new Float64Array(n);
+    this.stWarmBusy = new Float64Array(n);
+    this.shardUtil = n > 1 ? new Float64Array(this.nBins * n).fill(NaN) : null;
+
     this.configure(scenario, 0, null);
     this.buildControls();
   }
@@ -310,6 +382,7 @@ export class Simulation {
         if (this.stoppedMsg !== null) return;
         this.closeUpTo(ctl.at);
         this.integrate(ctl.at);
+        this.integrateSteady(ctl.at);
         this.nowS = Math.max(this.nowS, ctl.at);
         this.nextControl++;
         ctl.apply(ctl.at);
@@ -383,8 +456,8 @@ export class Simulation {
   }
 
   /** The series of the closed bins as JSON arrays (`null` for NaN). */
-  series(): Series {
-    const out = {} as Series;
+  series(): RunSeries {
+    const out = {} as RunSeries;
     for (const name of SERIES_NAMES) {
       const src = this.seriesData[name];
       const arr: (number | null)[] = new Array<number | null>(this.binIndex);
@@ -394,7 +467,26 @@ export class Simulation {
       }
       out[name] = arr;
     }
+    if (this.shardUtil !== null) {
+      const n = this.stations;
+      const rows: (number | null)[][] = [];
+      for (let i = 0; i < this.binIndex; i++) {
+        const row: (number | null)[] = new Array<number | null>(n);
+        for (let k = 0; k < n; k++) {
+          const v = this.shardUtil[i * n + k]!;
+          row[k] = v === v ? v : null;
+        }
+        rows.push(row);
+      }
+      out.shardUtilisation = rows;
+    }
     return out;
+  }
+
+  /** Per-bin utilisation of each backend or shard for bins [from, binsClosed), bin-major (`stations` values a bin); null with one server. */
+  shardArrays(from = 0): { stations: number; utilisation: Float64Array } | null {
+    if (this.shardUtil === null) return null;
+    return { stations: this.stations, utilisation: this.shardUtil.slice(from * this.stations, this.binIndex * this.stations) };
   }
 
   /** Requests whose client is still waiting, counted from the live client-side records. */
@@ -437,7 +529,27 @@ export class Simulation {
       slo: this.eff.client.slo,
       endS,
       stopped: this.stoppedMsg,
+      fanout: this.fanoutN,
+      shards: this.stations > 1 ? this.shardSummaries(endS) : null,
     });
+  }
+
+  private shardSummaries(endS: number): Summary['shards'] {
+    const windowS = Math.max(0, endS - this.warmupS);
+    const slotsS = this.slots === Infinity ? Infinity : (this.c[C.slotsInt]! - (this.warmupPending ? 0 : this.warmSnap[C.slotsInt]!)) / this.stations;
+    const out: NonNullable<Summary['shards']> = [];
+    for (let k = 0; k < this.stations; k++) {
+      const warm = !this.warmupPending;
+      const offered = this.stOffered[k]! - (warm ? this.stWarmOffered[k]! : this.stOffered[k]!);
+      const good = this.stGood[k]! - (warm ? this.stWarmGood[k]! : this.stGood[k]!);
+      const busy = this.stBusyInt[k]! - (warm ? this.stWarmBusy[k]! : this.stBusyInt[k]!);
+      out.push({
+        offered: windowS > 0 ? offered / windowS : 0,
+        goodput: windowS > 0 ? good / windowS : 0,
+        utilisation: slotsS === Infinity || !(slotsS > 0) ? null : busy / slotsS,
+      });
+    }
+    return out;
   }
 
   /** A summary histogram including the samples of the bin still open, when that bin merges at its close. */
@@ -471,6 +583,18 @@ export class Simulation {
       this.insertControl({ at: tr.at, order: ORDER_TRIGGER_START, index, apply: () => this.cache?.flush() });
       return;
     }
+    if (tr.kind === 'random-outages') {
+      // Each of the first `stations` stations goes down once, at a time drawn from its own
+      // trigger's stream (seed, trigger index), so the draws never shift other randomness.
+      this.triggerSpans.push({ at: tr.at, end: tr.at + tr.window });
+      const rng = new Rng(this.base.seed ^ Math.imul(index + 1, 0x27d4eb2f), Stream.failures);
+      for (let k = 0; k < tr.stations; k++) {
+        const start = tr.at + rng.uniform() * (tr.window - tr.duration);
+        this.insertControl({ at: start, order: ORDER_TRIGGER_START, index, apply: (t) => this.stationDown(k, +1, t) });
+        this.insertControl({ at: start + tr.duration, order: ORDER_TRIGGER_END, index, apply: (t) => this.stationDown(k, -1, t) });
+      }
+      return;
+    }
     const end = tr.at + tr.duration;
     this.triggerSpans.push({ at: tr.at, end });
     this.insertControl({ at: tr.at, order: ORDER_TRIGGER_START, index, apply: (t) => this.applyTrigger(tr, +1, t) });
@@ -489,16 +613,30 @@ export class Simulation {
     list.splice(i, 0, ctl);
   }
 
-  private applyTrigger(tr: Exclude<Trigger, { kind: 'cache-flush' }>, sign: 1 | -1, t: number): void {
+  /** Take station k down (+1) or bring it back (−1): no service starts there while it is down. */
+  private stationDown(k: number, sign: 1 | -1, t: number): void {
+    const before = this.stDown[k]!;
+    this.stDown[k] = before + sign;
+    if (before === 0 && sign > 0) this.stationsDown++;
+    if (before + sign === 0 && sign < 0) this.stationsDown--;
+    this.updateCapacityRate();
+    if (this.stDown[k] === 0) this.tryStart(k, t);
+  }
+
+  private applyTrigger(tr: Exclude<Trigger, { kind: 'cache-flush' | 'random-outages' }>, sign: 1 | -1, t: number): void {
     switch (tr.kind) {
       case 'spike':
         this.spikeFactor = sign > 0 ? this.spikeFactor * tr.factor : this.spikeFactor / tr.factor;
         this.retimeArrivals(t);
         break;
       case 'outage':
-        this.outages += sign;
-        this.updateCapacityRate();
-        if (this.outages === 0) this.tryStart(t);
+        if (tr.stations === null) {
+          this.outages += sign;
+          this.updateCapacityRate();
+          if (this.outages === 0) this.tryStartAll(t);
+        } else {
+          for (let k = 0; k < tr.stations; k++) this.stationDown(k, sign, t);
+        }
         break;
       case 'capacity':
         this.speed = sign > 0 ? this.speed * tr.factor : this.speed / tr.factor;
@@ -561,7 +699,7 @@ export class Simulation {
     // Load: open or closed loop, and the key space.
     const ld = s.load;
     const keysChanged = prev === null || prev.load.keys !== ld.keys || prev.load.zipf !== ld.zipf;
-    if (keysChanged) this.keys = s.cache !== null ? new KeySampler(ld.keys, ld.zipf) : null;
+    if (keysChanged) this.keys = s.cache !== null || s.partitions !== null ? new KeySampler(ld.keys, ld.zipf) : null;
     if (ld.clients === null) {
       if (prev === null || prev.load.clients !== null) {
         this.setClients(0, t);
@@ -610,15 +748,21 @@ export class Simulation {
 
   private updateSlots(t: number): void {
     this.integrate(t);
+    this.integrateSteady(t);
+    this.integrateStations(t);
     const slots = this.concurrency + this.scaledSlots - this.slotsLost;
     this.slots = slots > 0 ? slots : 0;
+    let busy = 0;
+    for (let k = 0; k < this.stations; k++) busy += Math.min(this.stIn[k]!, this.slots);
+    this.busy = busy;
     this.updateCapacityRate();
-    this.tryStart(t);
+    this.tryStartAll(t);
   }
 
-  /** What the server could complete per second now: slots × speed / mean service (0 in an outage). */
+  /** What the servers could complete per second now: slots × speed / mean service over the stations up. */
   private updateCapacityRate(): void {
-    this.capacityRate = this.slots === Infinity || this.outages > 0 ? 0 : (this.slots * this.speed) / this.meanServiceS;
+    const up = this.outages > 0 ? 0 : this.stations - this.stationsDown;
+    this.capacityRate = this.slots === Infinity ? 0 : (up * this.slots * this.speed) / this.meanServiceS;
   }
 
   /**
@@ -696,7 +840,10 @@ export class Simulation {
           if (q.gen === this.attGen[q.id]) this.onComplete(q.id, t);
           break;
         case EV_TIMEOUT:
-          if (q.gen === this.attGen[q.id]) this.onTimeout(q.id, t);
+          if (q.gen === this.reqTry[q.id]) this.onTimeout(q.id, t);
+          break;
+        case EV_HEDGE:
+          if (q.gen === this.attGen[q.id]) this.onHedge(q.id, t);
           break;
         case EV_RETRY:
           if (q.gen === this.reqGen[q.id] && this.reqState[q.id] === R_BACKOFF) this.sendAttempt(q.id, t);
@@ -721,21 +868,43 @@ export class Simulation {
     }
   }
 
-  /** Accumulate the time integrals up to t. */
+  /** Accumulate the integrals of what events change (queue, in service, busy slots) up to t. */
   private integrate(t: number): void {
     const dt = t - this.lastIntegrateT;
     if (dt <= 0) return;
     const c = this.c;
-    const inService = this.inService;
-    const slots = this.slots;
     c[C.queueInt]! += dt * this.queueLive;
-    c[C.serviceInt]! += dt * inService;
-    if (slots !== Infinity) {
-      c[C.busyInt]! += dt * (inService < slots ? inService : slots);
-      c[C.slotsInt]! += dt * slots;
-      c[C.capacityInt]! += dt * this.capacityRate;
-    }
+    c[C.serviceInt]! += dt * this.inService;
+    c[C.busyInt]! += dt * this.busy;
     this.lastIntegrateT = t;
+  }
+
+  /**
+   * Accumulate the integrals of what only controls and autoscaling change (slots, capacity) up
+   * to t: called before each such change and at every bin end, never per event.
+   */
+  private integrateSteady(t: number): void {
+    const dt = t - this.lastSteadyT;
+    if (dt <= 0) return;
+    if (this.slots !== Infinity) {
+      this.c[C.slotsInt]! += dt * this.slots * this.stations;
+      this.c[C.capacityInt]! += dt * this.capacityRate;
+    }
+    this.lastSteadyT = t;
+  }
+
+  /** Per-station busy integrals (kept only with several stations), brought up to t for station k. */
+  private integrateStation(k: number, t: number): void {
+    const dt = t - this.stLastT[k]!;
+    if (dt <= 0) return;
+    const n = this.stIn[k]!;
+    this.stBusyInt[k]! += dt * (n < this.slots ? n : this.slots);
+    this.stLastT[k] = t;
+  }
+
+  private integrateStations(t: number): void {
+    if (this.stations === 1 || this.slots === Infinity) return;
+    for (let k = 0; k < this.stations; k++) this.integrateStation(k, t);
   }
 
   /** Close every bin that ends at or before t, and take the warm-up snapshot when t passes it. */
@@ -746,8 +915,13 @@ export class Simulation {
       const next = warm <= binEnd ? warm : binEnd;
       if (next > t) break;
       this.integrate(next);
+      this.integrateSteady(next);
       if (warm <= binEnd) {
         this.warmSnap.set(this.c);
+        this.integrateStations(next);
+        this.stWarmOffered.set(this.stOffered);
+        this.stWarmGood.set(this.stGood);
+        this.stWarmBusy.set(this.stBusyInt);
         this.warmupPending = false;
         this.inWindow = true;
         this.directSummary = !this.binMerges;
@@ -789,7 +963,7 @@ export class Simulation {
     S.serverP99[i] = this.binServer.quantile(0.99) ?? NaN;
     const lookups = d(C.hits) + d(C.misses);
     S.hitRate[i] = lookups > 0 ? d(C.hits) / lookups : NaN;
-    S.amplification[i] = arrivals > 0 ? attempts / arrivals : NaN;
+    S.amplification[i] = arrivals > 0 ? (attempts + d(C.hedges) / this.fanoutN) / arrivals : NaN;
     const slotsInt = d(C.slotsInt);
     S.utilisation[i] = this.concurrency !== Infinity && slotsInt > 0 ? d(C.busyInt) / slotsInt : NaN;
     S.capacity[i] = this.concurrency !== Infinity ? d(C.capacityInt) / len : NaN;
@@ -797,9 +971,22 @@ export class Simulation {
     this.binGood[i] = succeeded;
     const bad = i >= this.firstJudged ? isBadBin(this.binOffered, this.binGood, i, this.badWindow, this.maxBadWindow, this.firstJudged - this.badWindow + 1) : null;
     S.bad[i] = bad === null ? NaN : bad ? 1 : 0;
+    if (this.shardUtil !== null && this.slots !== Infinity) {
+      this.integrateStations(this.nextBinEnd);
+      const perStation = slotsInt / this.stations;
+      for (let k = 0; k < this.stations; k++) {
+        const busyK = this.stBusyInt[k]! - this.stBinSnap[k]!;
+        this.shardUtil[i * this.stations + k] = perStation > 0 ? busyK / perStation : NaN;
+      }
+      this.stBinSnap.set(this.stBusyInt);
+    }
     if (this.binMerges) {
       this.latency.mergeFrom(bl);
       this.serverLatency.mergeFrom(this.binServer);
+    }
+    if (this.callLatency !== null) {
+      // Hedging waits for this quantile of the backend latency seen so far (see primaryLatency).
+      this.hedgeDelayS = this.callLatency.quantile(this.hedgePercentile) ?? Infinity;
     }
     bl.reset();
     this.binServer.reset();
@@ -833,12 +1020,13 @@ export class Simulation {
     this.reqPrevDelay[r] = this.baseS;
     this.reqClient[r] = client;
     this.reqClientGen[r] = client >= 0 ? this.clientGen[client]! : 0;
-    this.reqKey[r] = this.cache !== null && this.keys !== null ? this.keys.draw(this.rngKeys) : 0;
+    this.reqKey[r] = this.keys !== null ? this.keys.draw(this.rngKeys) : 0;
+    if (this.partitioned) this.stOffered[shardOfKey(this.reqKey[r], this.stations)]!++;
     this.c[C.arrivals]!++;
     this.sendAttempt(r, t);
   }
 
-  /** A first attempt or a retry leaves the client. */
+  /** A first attempt or a retry leaves the client: a cache lookup, then one call (or `fanout.n`) to the servers. */
   private sendAttempt(r: number, t: number): void {
     const c = this.c;
     if (this.cache !== null) {
@@ -864,63 +1052,163 @@ export class Simulation {
       this.fail(r, t);
       return;
     }
-    if (this.attLive >= this.maxInFlight) {
-      this.stop(t, `attempts held by the server reached limits.maxInFlight (${this.maxInFlight}) at t = ${t.toFixed(3)} s; the run stopped there`);
+    if (this.attLive + this.fanoutN > this.maxInFlight) {
+      this.stop(t, `calls held by the servers reached limits.maxInFlight (${this.maxInFlight}) at t = ${t.toFixed(3)} s; the run stopped there`);
       return;
     }
     c[C.attempts]!++;
     if (this.cache !== null) c[C.misses]!++;
-    const a = this.allocAttempt();
-    this.attReq[a] = r;
-    this.attReqGen[a] = this.reqGen[r]!;
-    this.attKey[a] = this.reqKey[r]!;
-    this.attEnq[a] = t;
-    this.attOrphan[a] = 0;
-    this.attMiss[a] = this.cache !== null ? 1 : 0;
-    this.attProbe[a] = probe;
-    this.reqAtt[r] = a;
-    this.reqState[r] = R_WAIT;
-    // The server takes it, queues it, or turns it away.
-    if (this.queueLive === 0 && this.inService < this.slots && this.outages === 0) {
-      this.startService(a, t);
-    } else if (this.queueLive >= this.queueLimit) {
-      c[C.rejected]!++;
-      this.freeAttempt(a);
-      this.attemptFailed(r, t, probe);
-      return;
-    } else {
-      if (this.queueLive === 0) this.lastEmpty = t;
-      this.attState[a] = A_QUEUED;
-      this.queue.pushBack(a, this.attGen[a]!);
-      this.queueLive++;
+    const tryId = ++this.trySeq;
+    this.reqTry[r] = tryId;
+    if (this.fanoutN > 1) {
+      this.reqAnswers[r] = 0;
+      this.reqRefused[r] = 0;
     }
-    if (this.timeoutS !== Infinity) this.events.push(t + this.timeoutS, EV_TIMEOUT, a, this.attGen[a]!);
+    this.reqCalls[r] = -1;
+    if (this.breaker !== null) this.reqProbe[r] = probe;
+    this.reqState[r] = R_WAIT;
+    if (this.fanoutN === 1) {
+      this.sendCall(r, tryId, this.partitioned ? shardOfKey(this.reqKey[r]!, this.stations) : 0, t, 0);
+    } else {
+      // A refused call can end the attempt (quorum out of reach) and start a retry at once.
+      for (let k = 0; k < this.fanoutN && this.reqTry[r] === tryId; k++) this.sendCall(r, tryId, k, t, 0);
+    }
+    if (this.reqTry[r] === tryId && this.timeoutS !== Infinity) this.events.push(t + this.timeoutS, EV_TIMEOUT, r, tryId);
   }
 
-  private onTimeout(a: number, t: number): void {
+  /** One call of attempt `tryId` to station k: the server starts it, queues it or turns it away. */
+  private sendCall(r: number, tryId: number, k: number, t: number, hedge: number): number {
+    const c = this.c;
+    const a = this.allocAttempt();
+    this.attReq[a] = r;
+    this.attTry[a] = tryId;
+    this.attStation[a] = k;
+    this.attEnq[a] = t;
+    if (this.cache !== null) {
+      this.attKey[a] = this.reqKey[r]!;
+      this.attMiss[a] = 1;
+    } else {
+      this.attMiss[a] = 0;
+    }
+    if (this.hedgePercentile > 0) {
+      this.attHedge[a] = hedge;
+      this.attPeer[a] = -1;
+    }
+    this.attNext[a] = this.reqCalls[r]!;
+    this.reqCalls[r] = a;
+    c[C.calls]!++;
+    if (this.stations > 1 && !this.partitioned) this.stOffered[k]!++;
+    if (this.stQueued[k] === 0 && this.stIn[k]! < this.slots && this.outages === 0 && this.stDown[k] === 0) {
+      this.startService(a, t);
+    } else if (this.stQueued[k]! >= this.queueLimit) {
+      c[C.rejected]!++;
+      this.callRefused(a, t);
+      return a;
+    } else {
+      if (this.stQueued[k] === 0) this.stLastEmpty[k] = t;
+      this.attState[a] = A_QUEUED;
+      this.stQueue[k]!.pushBack(a, this.attGen[a]!);
+      this.stQueued[k]!++;
+      this.queueLive++;
+    }
+    if (this.hedgePercentile > 0 && hedge === 0 && this.hedgeDelayS !== Infinity) {
+      this.events.push(t + this.hedgeDelayS, EV_HEDGE, a, this.attGen[a]!);
+    }
+    return a;
+  }
+
+  /** Whether the client still waits on this call's attempt. */
+  private callLive(a: number): boolean {
     const r = this.attReq[a]!;
-    if (this.attReqGen[a] !== this.reqGen[r] || this.reqAtt[r] !== a || this.reqState[r] !== R_WAIT) return;
+    return this.attTry[a] === this.reqTry[r] && this.reqState[r] === R_WAIT;
+  }
+
+  /** A call was turned away (queue full) or shed (CoDel): the attempt fails once its quorum is out of reach. */
+  private callRefused(a: number, t: number): void {
+    if (!this.callLive(a)) {
+      this.freeAttempt(a);
+      return;
+    }
+    this.attState[a] = A_GONE;
+    this.attGen[a]!++;
+    if (this.hedgePercentile > 0 && this.attHedge[a] === 1) return;
+    const r = this.attReq[a]!;
+    if (this.fanoutN === 1 || this.fanoutN - ++this.reqRefused[r]! < this.quorum) {
+      const probe = this.reqProbe[r]!;
+      this.endTry(r, t, false);
+      this.attemptFailed(r, t, probe);
+    }
+  }
+
+  /**
+   * The attempt in progress ends (answered, failed or timed out): free its finished calls and
+   * leave those still at a server as orphans, or cancel them (`cancelOnTimeout`).
+   */
+  private endTry(r: number, t: number, cancel: boolean): void {
+    let a = this.reqCalls[r]!;
+    this.reqCalls[r] = -1;
+    this.reqTry[r] = 0;
+    while (a >= 0) {
+      const next = this.attNext[a]!;
+      const state = this.attState[a];
+      if (state === A_DONE || state === A_GONE) this.freeAttempt(a);
+      else if (cancel) {
+        this.cancelCall(a, t);
+        this.freeAttempt(a);
+      }
+      a = next;
+    }
+  }
+
+  /** Take a queued or running call off its server (its slot frees at once); it becomes GONE. */
+  private cancelCall(a: number, t: number): void {
+    const k = this.attStation[a]!;
+    const state = this.attState[a];
+    if (state === A_QUEUED) {
+      this.stQueued[k]!--;
+      this.queueLive--;
+      if (this.stQueued[k] === 0) this.stLastEmpty[k] = t;
+      const q = this.stQueue[k]!;
+      if (q.length > 64 && q.length > 4 * this.stQueued[k]!) this.compactQueue(k);
+    } else if (state === A_SERVICE) {
+      this.leaveService(k, t);
+    } else {
+      return;
+    }
+    this.c[C.cancelled]!++;
+    if (this.callLatency !== null && this.attHedge[a] === 0) {
+      // A primary cancelled because its hedge answered first: its latency is at least this long.
+      // Counting it keeps the hedge delay the quantile of what the backend would take unhedged;
+      // leaving it out would bias the quantile low and hedge ever more calls.
+      this.callLatency.add(t - this.attEnq[a]!);
+    }
+    this.attState[a] = A_GONE;
+    this.attGen[a]!++;
+    if (state === A_SERVICE) this.tryStart(k, t);
+  }
+
+  private onTimeout(r: number, t: number): void {
+    if (this.reqState[r] !== R_WAIT) return;
     const c = this.c;
     c[C.timedOut]!++;
     c[C.timeoutsFired]!++;
-    this.attOrphan[a] = 1;
-    this.reqAtt[r] = -1;
-    const probe = this.attProbe[a]!;
-    if (this.cancelOnTimeout) {
-      if (this.attState[a] === A_QUEUED) {
-        this.queueLive--;
-        if (this.queueLive === 0) this.lastEmpty = t;
-        c[C.cancelled]!++;
-        this.freeAttempt(a);
-        if (this.queue.length > 64 && this.queue.length > 4 * this.queueLive) this.compactQueue();
-      } else if (this.attState[a] === A_SERVICE) {
-        this.inService--;
-        c[C.cancelled]!++;
-        this.freeAttempt(a);
-        this.tryStart(t);
-      }
-    }
+    const probe = this.reqProbe[r]!;
+    this.endTry(r, t, this.cancelOnTimeout);
     this.attemptFailed(r, t, probe);
+  }
+
+  /** A call still unanswered after the hedge delay: send a copy to the same backend; the first answer wins. */
+  private onHedge(a: number, t: number): void {
+    const state = this.attState[a];
+    if ((state !== A_QUEUED && state !== A_SERVICE) || this.attPeer[a]! >= 0 || !this.callLive(a)) return;
+    if (this.attLive >= this.maxInFlight) return;
+    const r = this.attReq[a]!;
+    this.c[C.hedges]!++;
+    const copy = this.sendCall(r, this.attTry[a]!, this.attStation[a]!, t, 1);
+    if (this.attState[copy] === A_QUEUED || this.attState[copy] === A_SERVICE) {
+      this.attPeer[a] = copy;
+      this.attPeer[copy] = a;
+    }
   }
 
   /** An attempt timed out or was turned away: retry if the policy and the budget allow, else fail. */
@@ -970,6 +1258,7 @@ export class Simulation {
   private succeed(r: number, t: number): void {
     const c = this.c;
     c[C.succeeded]!++;
+    if (this.partitioned) this.stGood[shardOfKey(this.reqKey[r]!, this.stations)]!++;
     const lat = t - this.reqFirst[r]!;
     const b = bucketOf(lat);
     this.binLatency.addToBucket(b, lat);
@@ -996,7 +1285,11 @@ export class Simulation {
 
   private startService(a: number, t: number): void {
     this.attState[a] = A_SERVICE;
-    const n = ++this.inService;
+    const k = this.attStation[a]!;
+    if (this.stations > 1) this.integrateStation(k, t);
+    const n = ++this.stIn[k]!;
+    this.inService++;
+    if (n <= this.slots) this.busy++;
     let s = this.service.sample();
     if (this.alpha !== 0 || this.beta !== 0) s *= 1 + this.alpha * (n - 1) + this.beta * n * (n - 1);
     if (this.speed !== 1) s /= this.speed;
@@ -1007,67 +1300,99 @@ export class Simulation {
     this.events.push(t + s, EV_COMPLETE, a, this.attGen[a]!);
   }
 
+  private leaveService(k: number, t: number): void {
+    if (this.stations > 1) this.integrateStation(k, t);
+    const n = this.stIn[k]!--;
+    this.inService--;
+    if (n <= this.slots) this.busy--;
+  }
+
   private onComplete(a: number, t: number): void {
     const c = this.c;
-    this.inService--;
+    const k = this.attStation[a]!;
+    this.leaveService(k, t);
     c[C.completed]!++;
     const inServer = t - this.attEnq[a]!;
     const b = bucketOf(inServer);
     this.binServer.addToBucket(b, inServer);
     if (this.directSummary) this.serverLatency.addToBucket(b, inServer);
-    const r = this.attReq[a]!;
-    const waiting = this.attReqGen[a] === this.reqGen[r] && this.reqAtt[r] === a && this.reqState[r] === R_WAIT;
-    if (this.cache !== null && this.attMiss[a] === 1 && (waiting || this.readThrough)) this.cache.fill(this.attKey[a]!, t);
-    if (waiting) {
-      if (this.budget !== null) this.budget.onSuccess();
-      if (this.breaker !== null) this.breaker.onOutcome(t, true, this.attProbe[a] === 1);
-      if (this.throttle !== null) this.throttle.onAccept(t);
+    if (this.callLatency !== null && this.attHedge[a] === 0) this.callLatency.addToBucket(b, inServer);
+    const live = this.callLive(a);
+    if (this.cache !== null && this.attMiss[a] === 1 && (live || this.readThrough)) this.cache.fill(this.attKey[a]!, t);
+    if (live && this.fanoutN === 1 && this.hedgePercentile === 0) {
+      // One call per attempt: its answer ends the attempt; the call is the try's only one.
+      const r = this.attReq[a]!;
+      this.reqCalls[r] = -1;
+      this.reqTry[r] = 0;
       this.freeAttempt(a);
-      this.succeed(r, t);
+      this.answered(r, t);
+    } else if (live) {
+      this.attState[a] = A_DONE;
+      if (this.hedgePercentile > 0) {
+        const peer = this.attPeer[a]!;
+        if (peer >= 0) this.cancelCall(peer, t);
+      }
+      const r = this.attReq[a]!;
+      if (this.stations > 1 && !this.partitioned) this.stGood[k]!++;
+      if (this.fanoutN === 1 || ++this.reqAnswers[r]! >= this.quorum) {
+        this.endTry(r, t, false);
+        this.answered(r, t);
+      }
     } else {
       c[C.wasted]!++;
       this.freeAttempt(a);
     }
-    this.tryStart(t);
+    if (this.stQueued[k]! > 0) this.tryStart(k, t);
   }
 
-  /** Start queued attempts while slots are free, by the queue discipline, shedding as configured. */
-  private tryStart(t: number): void {
-    const q = this.queue;
-    while (this.queueLive > 0 && this.inService < this.slots && this.outages === 0) {
-      const congested = t - this.lastEmpty > this.codelInterval;
+  /** The server answered an attempt in time: the client's controls learn of it, and the request succeeds. */
+  private answered(r: number, t: number): void {
+    if (this.budget !== null) this.budget.onSuccess();
+    if (this.breaker !== null) this.breaker.onOutcome(t, true, this.reqProbe[r] === 1);
+    if (this.throttle !== null) this.throttle.onAccept(t);
+    this.succeed(r, t);
+  }
+
+  private tryStartAll(t: number): void {
+    for (let k = 0; k < this.stations; k++) this.tryStart(k, t);
+  }
+
+  /** Start station k's queued calls while slots are free, by the queue discipline, shedding as configured. */
+  private tryStart(k: number, t: number): void {
+    const q = this.stQueue[k]!;
+    const stQueued = this.stQueued;
+    while (stQueued[k]! > 0 && this.stIn[k]! < this.slots && this.outages === 0 && this.stDown[k] === 0) {
+      const congested = t - this.stLastEmpty[k]! > this.codelInterval;
       if (this.discipline === LIFO || (this.discipline === ADAPTIVE_LIFO && congested)) q.popBack();
       else q.popFront();
       const a = q.id;
       if (q.gen !== this.attGen[a] || this.attState[a] !== A_QUEUED) continue;
+      stQueued[k]!--;
       this.queueLive--;
-      if (this.queueLive === 0) this.lastEmpty = t;
-      if (this.dropExpired && this.attOrphan[a] === 1) {
+      if (stQueued[k] === 0) this.stLastEmpty[k] = t;
+      if (this.dropExpired && !this.callLive(a)) {
         this.c[C.expired]!++;
         this.freeAttempt(a);
         continue;
       }
       if (this.codelOn && congested && t - this.attEnq[a]! > this.codelTarget) {
         this.c[C.rejected]!++;
-        const r = this.attReq[a]!;
-        const waiting = this.attReqGen[a] === this.reqGen[r] && this.reqAtt[r] === a;
-        const probe = this.attProbe[a]!;
-        this.freeAttempt(a);
-        if (waiting) this.attemptFailed(r, t, probe);
+        this.callRefused(a, t);
         continue;
       }
       this.startService(a, t);
     }
-    if (this.queueLive === 0 && q.length > 0) q.clear();
+    if (stQueued[k] === 0 && q.length > 0) q.clear();
   }
 
-  private compactQueue(): void {
-    this.queue.compact((a, gen) => gen === this.attGen[a] && this.attState[a] === A_QUEUED);
+  private compactQueue(k: number): void {
+    this.stQueue[k]!.compact((a, gen) => gen === this.attGen[a] && this.attState[a] === A_QUEUED);
   }
 
   private onScaleCheck(t: number): void {
     const spec = this.eff.server.autoscale;
     if (spec === null) return;
+    this.integrateSteady(t);
     const busy = this.c[C.busyInt]! - this.scaleBusyMark;
     const slots = this.c[C.slotsInt]! - this.scaleSlotsMark;
     this.scaleBusyMark = this.c[C.busyInt]!;
@@ -1109,12 +1434,16 @@ export class Simulation {
       this.reqFirst = growF64(this.reqFirst, n);
       this.reqPrevDelay = growF64(this.reqPrevDelay, n);
       this.reqTries = growI32(this.reqTries, n);
-      this.reqAtt = growI32(this.reqAtt, n);
       this.reqGen = growI32(this.reqGen, n);
       this.reqKey = growI32(this.reqKey, n);
       this.reqClient = growI32(this.reqClient, n);
       this.reqClientGen = growI32(this.reqClientGen, n);
       this.reqState = growU8(this.reqState, n);
+      this.reqTry = growI32(this.reqTry, n);
+      this.reqAnswers = growI32(this.reqAnswers, n);
+      this.reqRefused = growI32(this.reqRefused, n);
+      this.reqCalls = growI32(this.reqCalls, n);
+      this.reqProbe = growU8(this.reqProbe, n);
       this.reqFree = growI32(this.reqFree, n);
       this.reqCap = n;
     }
@@ -1127,7 +1456,7 @@ export class Simulation {
     this.reqLive--;
     this.reqState[r] = R_FREE;
     this.reqGen[r]!++;
-    this.reqAtt[r] = -1;
+    this.reqTry[r] = 0;
     this.reqFree[this.reqFreeTop++] = r;
   }
 
@@ -1137,14 +1466,16 @@ export class Simulation {
     if (this.attTop === this.attCap) {
       const n = this.attCap * 2;
       this.attReq = growI32(this.attReq, n);
-      this.attReqGen = growI32(this.attReqGen, n);
+      this.attTry = growI32(this.attTry, n);
+      this.attStation = growI32(this.attStation, n);
+      this.attNext = growI32(this.attNext, n);
+      this.attPeer = growI32(this.attPeer, n);
       this.attKey = growI32(this.attKey, n);
       this.attEnq = growF64(this.attEnq, n);
       this.attGen = growI32(this.attGen, n);
       this.attState = growU8(this.attState, n);
-      this.attOrphan = growU8(this.attOrphan, n);
       this.attMiss = growU8(this.attMiss, n);
-      this.attProbe = growU8(this.attProbe, n);
+      this.attHedge = growU8(this.attHedge, n);
       this.attFree = growI32(this.attFree, n);
       this.attCap = n;
     }

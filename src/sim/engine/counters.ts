@@ -30,5 +30,8 @@ export const C = {
   waitCount: 19,
   sloMisses: 20,
   timeoutsFired: 21,
+  /** Calls sent to servers: one per attempt that reaches them, n with a fan-out, plus hedges. */
+  calls: 22,
+  hedges: 23,
 } as const;
-export const COUNTER_COUNT = 22;
+export const COUNTER_COUNT = 24;

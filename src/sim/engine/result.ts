@@ -30,6 +30,8 @@ export type SeriesName = (typeof SERIES_NAMES)[number];
 
 /** Series as JSON: one value per bin, `null` where a bin has no sample. */
 export type Series = Record<SeriesName, (number | null)[]>;
+/** A run's series: with several backends or shards, `shardUtilisation[i]` holds bin i's utilisation of each. */
+export type RunSeries = Series & { shardUtilisation?: (number | null)[][] };
 /** Series as typed arrays: NaN where a bin has no sample. */
 export type SeriesArrays = Record<SeriesName, Float64Array>;
 
@@ -67,6 +69,20 @@ export interface Counts {
   refused: number;
   cacheHits: number;
   cacheMisses: number;
+  /** Calls sent to servers: one per attempt that reaches them, `fanout.n` with a fan-out, plus hedges. */
+  calls: number;
+  /** Hedged copies sent (`fanout.hedge`). */
+  hedges: number;
+}
+
+/** One backend or shard over [warmup, end], rates per second. */
+export interface ShardSummary {
+  /** Partitions: first attempts of requests whose key lives there. Fan-out: calls that arrived at it. */
+  offered: number;
+  /** Partitions: those requests that succeeded. Fan-out: its answers that counted. */
+  goodput: number;
+  /** Busy slots / slots; null when unbounded. */
+  utilisation: number | null;
 }
 
 export interface Rates {
@@ -111,10 +127,12 @@ export interface Summary {
   stopped: string | null;
   /** Write-conflict model: when the last client committed; null otherwise. */
   completionTime: number | null;
+  /** Per backend (fan-out) or shard (partitions); null with one server. */
+  shards: ShardSummary[] | null;
 }
 
 export interface RunResult {
   scenario: Scenario;
   summary: Summary;
-  series: Series;
+  series: RunSeries;
 }

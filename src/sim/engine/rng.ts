@@ -13,6 +13,7 @@ export const Stream = {
   cacheInit: 5,
   throttle: 6,
   network: 7,
+  failures: 8,
 } as const;
 export type StreamId = (typeof Stream)[keyof typeof Stream];
 

@@ -18,6 +18,9 @@ export interface SummaryInput {
   slo: number | null;
   endS: number;
   stopped: string | null;
+  /** Calls per attempt with a fan-out (n), else 1: hedges count in amplification per attempt. */
+  fanout: number;
+  shards: Summary['shards'];
 }
 
 function percentiles(h: LogHistogram): Percentiles {
@@ -52,6 +55,8 @@ export function buildSummary(x: SummaryInput): Summary {
       refused: c[C.refused]!,
       cacheHits: c[C.hits]!,
       cacheMisses: c[C.misses]!,
+      calls: c[C.calls]!,
+      hedges: c[C.hedges]!,
     },
     rates: {
       offered: per(C.arrivals),
@@ -65,7 +70,7 @@ export function buildSummary(x: SummaryInput): Summary {
     serverLatency: { ...percentiles(x.serverLatency), mean: x.serverLatency.mean() },
     meanInSystem: x.windowS > 0 ? (w(C.queueInt) + w(C.serviceInt)) / x.windowS : 0,
     meanWait: w(C.waitCount) > 0 ? w(C.waitSum) / w(C.waitCount) : null,
-    amplification: arrivalsW > 0 ? w(C.attempts) / arrivalsW : null,
+    amplification: arrivalsW > 0 ? (w(C.attempts) + w(C.hedges) / x.fanout) / arrivalsW : null,
     hitRate: x.hasCache && lookups > 0 ? w(C.hits) / lookups : null,
     utilisation: x.bounded && slotsInt > 0 ? w(C.busyInt) / slotsInt : null,
     sloMiss: x.slo !== null && requestsW > 0 ? w(C.sloMisses) / requestsW : null,
@@ -73,5 +78,6 @@ export function buildSummary(x: SummaryInput): Summary {
     endTime: x.endS,
     stopped: x.stopped,
     completionTime: null,
+    shards: x.shards,
   };
 }

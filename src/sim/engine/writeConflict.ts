@@ -2,7 +2,7 @@ import type { Scenario } from '../scenario/types';
 import { C, COUNTER_COUNT } from './counters';
 import { EventQueue } from './eventQueue';
 import { LogHistogram } from './histogram';
-import type { RunResult, Series } from './result';
+import type { RunResult, RunSeries } from './result';
 import { SERIES_NAMES } from './result';
 import { Rng, Stream } from './rng';
 import { buildSummary } from './summary';
@@ -97,7 +97,7 @@ export function runWriteConflict(s: Scenario): RunResult {
     }
   }
 
-  const series = {} as Series;
+  const series = {} as RunSeries;
   for (const name of SERIES_NAMES) series[name] = new Array<number | null>(nBins).fill(null);
   for (let i = 0; i < nBins; i++) {
     const len = Math.min(s.bin, s.duration - i * s.bin);
@@ -123,6 +123,8 @@ export function runWriteConflict(s: Scenario): RunResult {
     slo: null,
     endS: s.duration,
     stopped: null,
+    fanout: 1,
+    shards: null,
   });
   summary.completionTime = committed === n ? lastCommit : null;
   return { scenario: s, summary, series };

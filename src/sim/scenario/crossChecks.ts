@@ -38,6 +38,20 @@ export function checkCore(s: Omit<Scenario, 'triggers' | 'actions'>): Found[] {
       }
     }
   }
+  if (s.fanout !== null && s.partitions !== null) {
+    found.push({
+      segments: ['partitions'],
+      message: 'got both fanout and partitions, expected at most one of them: a request either calls n backends or one shard',
+      related: ['fanout', 'partitions'],
+    });
+  }
+  if (s.fanout !== null && s.fanout.quorum !== null && s.fanout.quorum > s.fanout.n) {
+    found.push({
+      segments: ['fanout', 'quorum'],
+      message: `got ${s.fanout.quorum}, expected null or an integer from 1 to fanout.n (${s.fanout.n})`,
+      related: ['fanout.quorum', 'fanout.n'],
+    });
+  }
   if (s.server.autoscale !== null && s.server.concurrency === null) {
     found.push({
       segments: ['server', 'autoscale'],
@@ -48,9 +62,26 @@ export function checkCore(s: Omit<Scenario, 'triggers' | 'actions'>): Found[] {
   return found;
 }
 
-export function checkTriggers(triggers: readonly Trigger[]): Found[] {
+/** The servers a scenario has: fan-out backends, shards, or the one server. */
+export function stationCount(s: Pick<Scenario, 'fanout' | 'partitions'>): number {
+  return s.fanout?.n ?? s.partitions?.shards ?? 1;
+}
+
+export function checkTriggers(triggers: readonly Trigger[], stations: number): Found[] {
   const found: Found[] = [];
   triggers.forEach((t, i) => {
+    if ((t.kind === 'outage' || t.kind === 'random-outages') && t.stations !== null && t.stations > stations) {
+      found.push({
+        segments: ['triggers', i, 'stations'],
+        message: `got ${t.stations}, expected ${t.kind === 'outage' ? 'null or ' : ''}an integer from 1 to ${stations} (the backends or shards this scenario has: fanout.n or partitions.shards)`,
+      });
+    }
+    if (t.kind === 'random-outages' && t.window < t.duration) {
+      found.push({
+        segments: ['triggers', i, 'window'],
+        message: `got ${t.window}, expected a number from the trigger's duration (${t.duration}) to 10000000: every outage must fit in the window`,
+      });
+    }
     if (t.kind === 'capacity' && t.factor === 1 && t.slots === 0) {
       found.push({
         segments: ['triggers', i],

@@ -4,6 +4,9 @@ import type {
   CacheSpec,
   CoDelSpec,
   ContentionSpec,
+  FanoutSpec,
+  HedgeSpec,
+  PartitionSpec,
   RetryBudgetSpec,
   Scenario,
   ThrottleSpec,
@@ -42,6 +45,18 @@ export function defaultCache(): CacheSpec {
   return { hitRate: 0.9, fill: 'on-time', hitLatency: 0.001, ttl: null };
 }
 
+export function defaultFanout(): FanoutSpec {
+  return { n: 10, quorum: null, hedge: null };
+}
+
+export function defaultHedge(): HedgeSpec {
+  return { percentile: 0.95 };
+}
+
+export function defaultPartitions(): PartitionSpec {
+  return { shards: 16 };
+}
+
 /** Load multiplier of a `spike` trigger that does not say. */
 export const DEFAULT_SPIKE_FACTOR = 2;
 /** Speed multiplier of a `capacity` trigger that does not say (1 = unchanged: give `slots` then). */
@@ -76,6 +91,8 @@ export function defaultScenario(): Scenario {
       autoscale: null,
     },
     cache: null,
+    fanout: null,
+    partitions: null,
     triggers: [],
     actions: [],
     limits: { maxInFlight: 1_000_000 },

@@ -82,8 +82,11 @@ export function estimateAttempts(scenario: Scenario, known?: readonly EffectiveS
   }
   const s = peak.scenario;
   const maxRetries = retries.scenario.client.retry.maxRetries;
-  const attempts = firstAttemptRate(s, spike) * scenario.duration * (1 + maxRetries);
-  const tail = ` × duration ${scenario.duration} × (1 + client.retry.maxRetries ${maxRetries}${source(retries)})`;
+  // With a fan-out every attempt is n calls (twice that at most with hedging).
+  const calls = scenario.fanout === null ? 1 : scenario.fanout.n * (scenario.fanout.hedge === null ? 1 : 2);
+  const attempts = firstAttemptRate(s, spike) * scenario.duration * (1 + maxRetries) * calls;
+  const fanoutText = calls === 1 ? '' : ` × ${calls} calls an attempt (fanout.n ${scenario.fanout?.n ?? 1}${scenario.fanout?.hedge ? ', hedged' : ''})`;
+  const tail = ` × duration ${scenario.duration} × (1 + client.retry.maxRetries ${maxRetries}${source(retries)})${fanoutText}`;
   if (s.load.clients !== null) {
     return {
       attempts,

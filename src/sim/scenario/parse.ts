@@ -1,6 +1,6 @@
 import * as v from 'valibot';
 import { actionOrder, applyCheckedSet } from './actions';
-import { checkCore, checkTriggers } from './crossChecks';
+import { checkCore, checkTriggers, stationCount } from './crossChecks';
 import { ScenarioError } from './errors';
 import { Findings, scenarioError, type Found } from './found';
 import { checkWork, type EffectiveState } from './guard';
@@ -51,7 +51,7 @@ function parseUnchecked(input: unknown, mode: UnknownKeys): Parsed {
       found.push({ segments, message: issue.message });
     }
   } else {
-    found.push(...checkCore(result.output), ...checkTriggers(result.output.triggers));
+    found.push(...checkCore(result.output), ...checkTriggers(result.output.triggers, stationCount(result.output)));
   }
   if (result.success && found.length === 0) {
     // Each action is checked on the scenario as the actions before it (in firing order) left it.

@@ -9,6 +9,9 @@ import {
   defaultCache,
   defaultCodel,
   defaultContention,
+  defaultFanout,
+  defaultHedge,
+  defaultPartitions,
   defaultScenario,
   defaultThrottle,
 } from './defaults';
@@ -40,6 +43,9 @@ const codel = defaultCodel();
 const contention = defaultContention();
 const autoscale = defaultAutoscale();
 const cache = defaultCache();
+const fanout = defaultFanout();
+const hedge = defaultHedge();
+const partitions = defaultPartitions();
 
 /** Longest run, seconds. */
 export const MAX_DURATION = 1e7;
@@ -56,7 +62,9 @@ const SECONDS = { min: 0, minExclusive: true, max: HOUR };
 const RATIO = { min: 0, max: 1 };
 const RATIO_POSITIVE = { min: 0, minExclusive: true, max: 1 };
 
-export const TRIGGER_KINDS = ['spike', 'outage', 'capacity', 'cache-flush'] as const;
+export const TRIGGER_KINDS = ['spike', 'outage', 'random-outages', 'capacity', 'cache-flush'] as const;
+/** Most backends a fan-out may call, and most shards. */
+export const MAX_STATIONS = 1000;
 
 /** Most points a load profile may have. */
 export const MAX_PROFILE_POINTS = 1000;
@@ -160,6 +168,20 @@ export const cacheSchema = nullableSection({
   ttl: nullableNumber({ min: 0, minExclusive: true, max: 1e6 }, cache.ttl),
 });
 
+const hedgeSchema = nullableSection({
+  percentile: number({ min: 0.5, max: 0.999 }, hedge.percentile),
+});
+
+export const fanoutSchema = nullableSection({
+  n: number({ min: 1, max: MAX_STATIONS, integer: true }, fanout.n),
+  quorum: nullableNumber({ min: 1, max: MAX_STATIONS, integer: true }, fanout.quorum),
+  hedge: v.optional(hedgeSchema, fanout.hedge),
+});
+
+export const partitionsSchema = nullableSection({
+  shards: number({ min: 1, max: MAX_STATIONS, integer: true }, partitions.shards),
+});
+
 const at = numberIn(TIME_AT);
 const duration = numberIn(TIME_SPAN);
 
@@ -171,7 +193,19 @@ export const triggerSchemas = {
     duration,
     factor: number({ min: 0, minExclusive: true, max: 100 }, DEFAULT_SPIKE_FACTOR),
   }),
-  outage: section({ kind: oneOfIn(['outage']), at, duration }),
+  outage: section({
+    kind: oneOfIn(['outage']),
+    at,
+    duration,
+    stations: nullableNumber({ min: 1, max: MAX_STATIONS, integer: true }, null),
+  }),
+  'random-outages': section({
+    kind: oneOfIn(['random-outages']),
+    at,
+    duration,
+    stations: numberIn({ min: 1, max: MAX_STATIONS, integer: true }),
+    window: numberIn(TIME_SPAN),
+  }),
   capacity: section({
     kind: oneOfIn(['capacity']),
     at,
@@ -186,7 +220,7 @@ const KINDS_EXPECTED = `one of ${TRIGGER_KINDS.map((k) => JSON.stringify(k)).joi
 
 const triggerSchema = v.variant(
   'kind',
-  [triggerSchemas.spike, triggerSchemas.outage, triggerSchemas.capacity, triggerSchemas['cache-flush']],
+  [triggerSchemas.spike, triggerSchemas.outage, triggerSchemas['random-outages'], triggerSchemas.capacity, triggerSchemas['cache-flush']],
   (issue) =>
     issue.path === undefined
       ? problem(issue.input, 'a JSON object with a "kind"')
@@ -228,6 +262,8 @@ export const coreEntries = {
   client: v.optional(clientSchema, () => ({})),
   server: v.optional(serverSchema, () => ({})),
   cache: v.optional(cacheSchema, D.cache),
+  fanout: v.optional(fanoutSchema, D.fanout),
+  partitions: v.optional(partitionsSchema, D.partitions),
   limits: v.optional(section({ maxInFlight: number({ min: 1000, max: 1e7, integer: true }, D.limits.maxInFlight) }), () => ({})),
   writeConflict: v.optional(
     section({

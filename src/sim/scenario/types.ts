@@ -156,6 +156,16 @@ export interface OutageTrigger {
   kind: 'outage';
   at: number;
   duration: number;
+  /** How many backends or shards go down together (the first k); `null` = the whole server. */
+  stations: number | null;
+}
+/** `stations` backends or shards each go down for `duration`, at independent random times within [at, at + window]. */
+export interface RandomOutagesTrigger {
+  kind: 'random-outages';
+  at: number;
+  duration: number;
+  stations: number;
+  window: number;
 }
 export interface CapacityTrigger {
   kind: 'capacity';
@@ -170,7 +180,7 @@ export interface CacheFlushTrigger {
   kind: 'cache-flush';
   at: number;
 }
-export type Trigger = SpikeTrigger | OutageTrigger | CapacityTrigger | CacheFlushTrigger;
+export type Trigger = SpikeTrigger | OutageTrigger | RandomOutagesTrigger | CapacityTrigger | CacheFlushTrigger;
 export type TriggerKind = Trigger['kind'];
 
 /** An operator's change of parameters at a simulated time: `{ "server.concurrency": 40 }`. */
@@ -182,6 +192,24 @@ export interface Action {
 export interface LimitsSpec {
   /** Requests in flight (and attempts held by the server) allowed before the run stops. */
   maxInFlight: number;
+}
+
+/** Hedged calls (Dean & Barroso): a second copy of a call still unanswered after this quantile of backend latency; the loser is cancelled. */
+export interface HedgeSpec {
+  percentile: number;
+}
+
+/** Fan-out: each request calls `n` backends (each a server as in `server`) and completes when `quorum` have answered. */
+export interface FanoutSpec {
+  n: number;
+  /** Answers needed; `null` = all n. */
+  quorum: number | null;
+  hedge: HedgeSpec | null;
+}
+
+/** Partitioning: the keys of `load.keys` map to `shards` shards, each a server as in `server` with its own queue and slots. */
+export interface PartitionSpec {
+  shards: number;
 }
 
 /** Brooker's write-conflict model (model: "write-conflict"). */
@@ -204,6 +232,8 @@ export interface Scenario {
   client: ClientSpec;
   server: ServerSpec;
   cache: CacheSpec | null;
+  fanout: FanoutSpec | null;
+  partitions: PartitionSpec | null;
   triggers: Trigger[];
   actions: Action[];
   limits: LimitsSpec;

@@ -40,6 +40,19 @@ const scenarioArb = fc.record({
     contention: nullable(fc.record({ alpha: fc.double({ min: 0, max: 0.05, noNaN: true }), beta: fc.double({ min: 0, max: 0.001, noNaN: true }) })),
   }),
   cache: nullable(fc.record({ hitRate: fc.double({ min: 0, max: 0.99, noNaN: true }), fill: fc.constantFrom('on-time', 'read-through') })),
+  topology: fc.oneof(
+    fc.constant({}),
+    fc.integer({ min: 1, max: 6 }).chain((n) =>
+      fc.record({
+        fanout: fc.record({
+          n: fc.constant(n),
+          quorum: nullable(fc.integer({ min: 1, max: n })),
+          hedge: nullable(fc.record({ percentile: fc.double({ min: 0.5, max: 0.99, noNaN: true }) })),
+        }),
+      }),
+    ),
+    fc.record({ partitions: fc.record({ shards: fc.integer({ min: 1, max: 8 }) }) }),
+  ),
   triggers: fc.array(
     fc.oneof(
       fc.record({ kind: fc.constant('spike'), at: fc.integer({ min: 0, max: 80 }), duration: fc.integer({ min: 1, max: 20 }), factor: fc.double({ min: 0.1, max: 4, noNaN: true }) }),
@@ -55,7 +68,8 @@ describe('conservation and sanity at every slice', () => {
   it('arrivals = succeeded + failed + inFlight; no negative depth; no NaN outside empty-bin percentiles', () => {
     fc.assert(
       fc.property(scenarioArb, fc.array(fc.double({ min: 0, max: 1, noNaN: true }), { minLength: 1, maxLength: 8 }), (raw, fractions) => {
-        const s = scenario(raw);
+        const { topology, ...rest } = raw;
+        const s = scenario({ ...rest, ...topology });
         const sim = new Simulation(s);
         for (const f of [...fractions.sort((a, b) => a - b), 1]) {
           sim.advance(f * s.duration);
@@ -67,7 +81,8 @@ describe('conservation and sanity at every slice', () => {
         const summary = sim.summary();
         const c = summary.counts;
         expect(c.arrivals).toBe(c.succeeded + c.failed + c.inFlight);
-        expect(c.completed).toBeLessThanOrEqual(c.attempts);
+        expect(c.completed).toBeLessThanOrEqual(c.calls);
+        expect(c.calls).toBeGreaterThanOrEqual(c.attempts - c.cacheHits);
         expect(c.wasted).toBeLessThanOrEqual(c.completed);
         expect(c.succeeded + c.failed).toBeLessThanOrEqual(c.arrivals);
         const series = sim.series();

@@ -1,5 +1,5 @@
 import { parseScenario, runScenario } from '../../../src/sim/index';
-import type { RunResult, Scenario } from '../../../src/sim/index';
+import type { RunResult, Scenario, SeriesName } from '../../../src/sim/index';
 
 /** A normalised scenario from a partial one, validated like a file. */
 export function scenario(partial: Record<string, unknown>): Scenario {
@@ -18,7 +18,7 @@ export function relErr(actual: number | null, expected: number): number {
 }
 
 /** Sum of a series over the bins whose start lies in [from, to). */
-export function sumOver(r: RunResult, name: keyof RunResult['series'], from: number, to: number): number {
+export function sumOver(r: RunResult, name: SeriesName, from: number, to: number): number {
   let s = 0;
   r.series.t.forEach((t, i) => {
     if (t !== null && t >= from && t < to) s += r.series[name][i] ?? 0;

@@ -45,7 +45,12 @@ export const KNOWN_PATTERNS: ReadonlySet<string> = (() => {
   const out = new Set<string>();
   collect(full, '', out);
   collect(defaultScenario(), '', out);
-  for (const field of ['kind', 'at', 'duration', 'factor', 'slots']) out.add(`triggers[].${field}`);
+  // fanout and partitions exclude each other, so their fields come from a second scenario.
+  collect(parseScenario({ fanout: { hedge: {} } }).scenario, '', out);
+  collect(parseScenario({ partitions: {} }).scenario, '', out);
+  for (const field of ['at', 'rate']) out.add(`load.profile[].${field}`);
+  out.add('load.profile[]');
+  for (const field of ['kind', 'at', 'duration', 'factor', 'slots', 'stations', 'window']) out.add(`triggers[].${field}`);
   out.add('triggers[]');
   for (const field of ['at', 'set']) out.add(`actions[].${field}`);
   out.add('actions[]');

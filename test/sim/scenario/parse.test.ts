@@ -57,7 +57,7 @@ describe('defaults', () => {
       { kind: 'spike', at: 50, duration: 5, factor: 2 },
       { kind: 'cache-flush', at: 10 },
       { kind: 'capacity', at: 20, duration: 5, factor: 1, slots: 3 },
-      { kind: 'outage', at: 1, duration: 1 },
+      { kind: 'outage', at: 1, duration: 1, stations: null },
     ]);
   });
 
@@ -84,9 +84,9 @@ describe('messages name the field path, the value and the allowed range', () => 
     [{ triggers: [{ kind: 'outage', at: 3 }] }, 'triggers[0].duration: missing, expected a number from 0 (exclusive) to 10000000'],
     [
       { triggers: [{ kind: 'spkie', at: 3, duration: 1 }] },
-      'triggers[0].kind: got "spkie", expected one of "spike", "outage", "capacity", "cache-flush" (did you mean "spike"?)',
+      'triggers[0].kind: got "spkie", expected one of "spike", "outage", "random-outages", "capacity", "cache-flush" (did you mean "spike"?)',
     ],
-    [{ triggers: [{ at: 3 }] }, 'triggers[0].kind: missing, expected one of "spike", "outage", "capacity", "cache-flush"'],
+    [{ triggers: [{ at: 3 }] }, 'triggers[0].kind: missing, expected one of "spike", "outage", "random-outages", "capacity", "cache-flush"'],
     [
       { triggers: [{ kind: 'cache-flush', at: 3, duration: 2 }] },
       'triggers[0].duration: unknown field',
@@ -184,7 +184,7 @@ describe('unknown keys', () => {
       'triggers[0].size: unknown field dropped',
     ]);
     expect(scenario.client.timeout).toBe(2);
-    expect(scenario.triggers).toEqual([{ kind: 'outage', at: 1, duration: 2 }]);
+    expect(scenario.triggers).toEqual([{ kind: 'outage', at: 1, duration: 2, stations: null }]);
     expect(Object.getPrototypeOf(scenario)).toBe(Object.prototype);
     expect(({} as Record<string, unknown>).polluted).toBeUndefined();
   });

@@ -4,6 +4,16 @@ import { conservation } from './invariants';
 import { mm1 } from './mm1';
 import { autoscaleLate, backoffOpenLoop, queuesDeferPain } from './overload';
 import { cacheFlush, cacheReadThrough, concurrencyCollapse, slowdownRetries } from './sustaining';
+import {
+  correlatedFailure,
+  hedgedRequests,
+  hotShard,
+  hotShardCached,
+  hotShardMoreShards,
+  independentFailures,
+  slowTail,
+  tailAtScale,
+} from './tailAndShards';
 import type { Preset } from './preset';
 import { retryStorm } from './retryStorm';
 import { retryStormLowLoad } from './retryStormLowLoad';
@@ -40,6 +50,14 @@ export const PRESETS: Preset[] = [
   hysteresis,
   mm1,
   conservation,
+  tailAtScale,
+  slowTail,
+  hedgedRequests,
+  hotShard,
+  hotShardMoreShards,
+  hotShardCached,
+  correlatedFailure,
+  independentFailures,
 ].map(deepFreeze);
 
 /** The preset with this id, if any. */
