@@ -29,7 +29,7 @@ export default defineConfig({
   forbidOnly: Boolean(process.env['CI']),
   retries: 0,
   workers: process.env['CI'] ? 1 : 2,
-  timeout: 30_000,
+  timeout: 120_000,
   expect: { timeout: 10_000 },
   reporter: 'list',
   use: {
@@ -53,8 +53,8 @@ export default defineConfig({
     trace: 'retain-on-failure',
   },
   webServer: {
-    // Test the production build, served the way a static host would serve it.
-    command: `npx vite build && npx vite preview --host 127.0.0.1 --port ${port} --strictPort`,
+    // The production build in test mode (`--mode e2e` adds only the fault-injection hook), served as a static host would.
+    command: `npx vite build --mode e2e --outDir .tmp/dist-e2e && npx vite preview --mode e2e --outDir .tmp/dist-e2e --host 127.0.0.1 --port ${port} --strictPort`,
     url: baseURL,
     reuseExistingServer: false,
     timeout: 120_000,

@@ -15,3 +15,8 @@ export function formatLatency(seconds: number | null): string {
 export function formatSeconds(seconds: number): string {
   return `${Number(seconds.toFixed(3))} s`;
 }
+
+/** "12,345". */
+export function formatCount(n: number): string {
+  return Math.round(n).toLocaleString('en-US');
+}

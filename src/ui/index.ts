@@ -1,2 +1,2 @@
 export { App } from './App';
-export { RunStoreProvider, useRunState } from './RunStoreContext';
+export { LabProvider, useLab, useLabStore } from './LabContext';

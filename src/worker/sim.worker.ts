@@ -1,19 +1,66 @@
-/** The simulation worker: a thin Comlink adapter over the engine. */
-import { expose } from 'comlink';
-import { defaultScenario, parseScenario, runScenario, type RunResult, type Scenario } from '../sim/index';
+/** The simulation worker: a thin Comlink adapter over a live session of the engine. */
+import { expose, transfer } from 'comlink';
+import { defaultScenario, findPreset, PRESETS, type Scenario } from '../sim/index';
+import { SimSession, type Frame, type SessionInfo, type StepRequest, type TriggerSpec } from './session';
+
+const session = new SimSession(() => performance.now());
+
+async function sha256Hex(text: string): Promise<string> {
+  const digest = await crypto.subtle.digest('SHA-256', new TextEncoder().encode(text));
+  return Array.from(new Uint8Array(digest), (b) => b.toString(16).padStart(2, '0')).join('');
+}
+
+/** One preset as the page lists it. */
+export interface PresetCard {
+  id: string;
+  title: string;
+  lesson: number;
+  story: string;
+  watch: string;
+  expected: string;
+}
 
 /** What the worker offers the UI thread. Inputs are validated here, so the UI may pass any JSON. */
-export const simApi = {
-  /** The scenario the page opens with. */
+const api = {
   defaultScenario(): Scenario {
     return defaultScenario();
   },
-  /** Validate `input` as a scenario file (unknown keys rejected; throws `ScenarioError` with a readable message) and run it to the end. */
-  run(input: unknown): RunResult {
-    return runScenario(parseScenario(input).scenario);
+  presets(): PresetCard[] {
+    return PRESETS.map(({ id, title, lesson, story, watch, expected }) => ({ id, title, lesson, story, watch, expected }));
+  },
+  /** The raw scenario of a preset, or null. */
+  preset(id: string): unknown {
+    return findPreset(id)?.scenario ?? null;
+  },
+  start(input: unknown, catchUpToS = 0): SessionInfo {
+    return session.start(input, catchUpToS);
+  },
+  async step(request: StepRequest): Promise<Frame> {
+    const frame = session.step(request);
+    if (frame.done) frame.fingerprint = await sha256Hex(JSON.stringify(session.series()));
+    return transfer(frame, [frame.data.buffer]);
+  },
+  set(patch: Record<string, unknown>): SessionInfo {
+    return session.set(patch);
+  },
+  inject(trigger: TriggerSpec): SessionInfo {
+    return session.inject(trigger);
+  },
+  /** Test builds only (`vite build --mode e2e`): make the worker crash or stop answering. Compiled out otherwise. */
+  fault(kind: 'throw' | 'hang'): void {
+    if (!__LAB_FAULTS__) return;
+    if (kind === 'throw') {
+      setTimeout(() => {
+        throw new Error('fault injected by a test: the worker threw');
+      }, 0);
+    } else {
+      for (;;) {
+        /* spin: the worker stops answering */
+      }
+    }
   },
 };
 
-export type SimApi = typeof simApi;
+export type SimApi = typeof api;
 
-expose(simApi);
+expose(api);

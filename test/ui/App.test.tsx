@@ -2,10 +2,9 @@
 import { act } from 'react';
 import { createRoot, type Root } from 'react-dom/client';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { defaultScenario, parseScenario, runScenario } from '../../src/sim/index';
-import { createRunStore, type RunStore } from '../../src/state/index';
-import { App, RunStoreProvider } from '../../src/ui/index';
-import type { SimRunner } from '../../src/worker/index';
+import { createLabStore, type LabStore } from '../../src/state/index';
+import { App, LabProvider } from '../../src/ui/index';
+import type { RestartEvent, SimRunner } from '../../src/worker/index';
 import { inProcessRunner } from '../worker/inProcessRunner';
 
 beforeAll(() => {
@@ -19,69 +18,80 @@ afterEach(() => {
   container?.remove();
 });
 
-function render(store: RunStore): HTMLElement {
+const noFrames = () => () => {};
+
+function render(store: LabStore): HTMLElement {
   container = document.body.appendChild(document.createElement('div'));
   root = createRoot(container);
   act(() =>
     root!.render(
-      <RunStoreProvider store={store}>
+      <LabProvider store={store}>
         <App />
-      </RunStoreProvider>,
+      </LabProvider>,
     ),
   );
   return container;
 }
 
-const text = (el: ParentNode, selector: string) => el.querySelector(selector)?.textContent ?? null;
-const runButton = (el: ParentNode) => [...el.querySelectorAll('button')].find((b) => b.textContent === 'Run');
+async function settle(condition: () => boolean): Promise<void> {
+  for (let i = 0; i < 2000 && !condition(); i++) await act(() => new Promise((r) => setTimeout(r, 1)));
+  if (!condition()) throw new Error('condition not reached');
+}
+
+/** Move a range input the way a browser does: set its value, fire input. */
+function slide(input: HTMLInputElement, value: number) {
+  // eslint-disable-next-line @typescript-eslint/unbound-method -- called below with the input as `this`
+  const setter = Object.getOwnPropertyDescriptor(HTMLInputElement.prototype, 'value')!.set!;
+  setter.call(input, String(value));
+  input.dispatchEvent(new Event('input', { bubbles: true }));
+}
 
 describe('App', () => {
-  it('shows the run’s verdict and figures with units once the run is done', async () => {
-    const store = createRunStore(inProcessRunner());
+  it('opens on the retry storm with sliders that show and announce their values with units', async () => {
+    const store = createLabStore(inProcessRunner(), { scheduler: noFrames });
     const page = render(store);
-    expect(text(page, '[role="status"]')).toBe('Not run yet.');
-
-    await act(() => store.getState().run());
-
-    const expected = runScenario(parseScenario(defaultScenario()).scenario).summary;
-    expect(text(page, '[data-figure="verdict"]')).toBe(expected.verdict.replace(/^./, (c) => c.toUpperCase()));
-    expect(text(page, '[data-figure="offered"]')).toBe(`${expected.rates.offered.toFixed(1)} req/s`);
-    expect(text(page, '[data-figure="goodput"]')).toBe(`${expected.rates.goodput.toFixed(1)} req/s`);
-    expect(text(page, '[data-figure="p99"]')).toMatch(/^\d+(\.\d+)? (ms|s)$/);
-    expect(text(page, '#scenario-heading + dl')).toContain(`${defaultScenario().load.rate.toFixed(1)} req/s, open loop`);
+    await act(() => store.getState().init());
+    const load = page.querySelector<HTMLInputElement>('input[data-path="load.rate"]')!;
+    expect(load.getAttribute('aria-valuetext')).toBe('280 req/s');
+    expect(page.querySelector('input[data-path="client.timeout"]')?.getAttribute('aria-valuetext')).toBe('1 s');
+    expect(page.querySelector('input[data-path="server.service.mean"]')?.getAttribute('aria-valuetext')).toBe('100 ms');
+    expect(page.querySelector<HTMLInputElement>('input[name="retry-policy"][value="immediate"]')?.checked).toBe(true);
+    expect(page.querySelector('[data-kind]')?.textContent).toMatch(/Healthy|Starting/);
+    expect(page.querySelectorAll('figure.chart').length).toBe(5);
   });
 
-  it('the Run button runs the scenario and is disabled while it runs', async () => {
-    let release: () => void = () => {};
+  it('moving a slider mid-run records an action and the slider follows the change', async () => {
+    const store = createLabStore(inProcessRunner(), { scheduler: noFrames });
+    const page = render(store);
+    await act(() => store.getState().init());
+    store.getState().pause();
+    await act(() => store.getState().stepOnce());
+    const load = page.querySelector<HTMLInputElement>('input[data-path="load.rate"]')!;
+    act(() => slide(load, 400));
+    await settle(() => store.getState().recorded?.actions.length === 1);
+    expect(store.getState().recorded?.actions[0]).toEqual({ at: 1, set: { 'load.rate': 400 } });
+    expect(load.getAttribute('aria-valuetext')).toBe('400 req/s');
+  });
+
+  it('choosing "None" as retry policy turns retries off', async () => {
+    const store = createLabStore(inProcessRunner(), { scheduler: noFrames });
+    const page = render(store);
+    await act(() => store.getState().init());
+    store.getState().pause();
+    act(() => page.querySelector<HTMLInputElement>('input[name="retry-policy"][value="none"]')!.click());
+    await settle(() => store.getState().effective?.client.retry.maxRetries === 0);
+    expect(store.getState().recorded?.actions.at(-1)?.set).toEqual({ 'client.retry.maxRetries': 0 });
+  });
+
+  it('says so when the worker was restarted', async () => {
+    let restart: (e: RestartEvent) => void = () => {};
     const inner = inProcessRunner();
-    const runner: SimRunner = {
-      defaultScenario: () => inner.defaultScenario(),
-      run: (input) => new Promise<void>((r) => (release = r)).then(() => inner.run(input)),
-    };
-    const store = createRunStore(runner);
+    const runner: SimRunner = { ...inner, onRestart: (l) => ((restart = l), () => {}) };
+    const store = createLabStore(runner, { scheduler: noFrames });
     const page = render(store);
-
-    await act(() => Promise.resolve(runButton(page)?.click()));
-    expect(runButton(page)?.disabled).toBe(true);
-    expect(text(page, '[role="status"]')).toBe('Running the simulation…');
-
-    await act(async () => {
-      release();
-      while (store.getState().status === 'running') await new Promise((r) => setTimeout(r, 1));
-    });
-    expect(store.getState().status).toBe('done');
-    expect(runButton(page)?.disabled).toBe(false);
-    expect(page.querySelector('[data-figure="verdict"]')).not.toBeNull();
-  });
-
-  it('shows why a run failed', async () => {
-    const runner: SimRunner = {
-      defaultScenario: () => Promise.resolve(defaultScenario()),
-      run: () => Promise.reject(new Error('server.concurrency: 0 is below the minimum 1')),
-    };
-    const store = createRunStore(runner);
-    const page = render(store);
-    await act(() => store.getState().run());
-    expect(text(page, '[role="status"]')).toBe('The run failed: server.concurrency: 0 is below the minimum 1');
+    await act(() => store.getState().init());
+    const info = await inner.start(store.getState().recorded);
+    act(() => restart({ message: 'The simulation worker crashed: boom. It was restarted with the last good scenario.', info }));
+    expect(page.querySelector('[role="alert"]')?.textContent).toContain('The simulation worker crashed: boom. It was restarted');
   });
 });

@@ -1,10 +1,28 @@
-import { defaultScenario, parseScenario, runScenario } from '../../src/sim/index';
+import { defaultScenario, findPreset, PRESETS } from '../../src/sim/index';
 import type { SimRunner } from '../../src/worker/index';
+import { SimSession } from '../../src/worker/session';
 
-/** The worker's API run in-process (jsdom and Node have no module workers): same engine, same answers. */
+/** The worker's API run in-process (jsdom and Node have no module workers): same session, same engine, same answers. */
 export function inProcessRunner(): SimRunner {
+  const session = new SimSession(() => performance.now());
+  const later = <T>(f: () => T | Promise<T>): Promise<T> => Promise.resolve().then(f);
   return {
-    defaultScenario: () => Promise.resolve(defaultScenario()),
-    run: (input) => Promise.resolve().then(() => runScenario(parseScenario(input).scenario)),
+    defaultScenario: () => later(() => defaultScenario()),
+    presets: () => later(() => PRESETS.map(({ id, title, lesson, story, watch, expected }) => ({ id, title, lesson, story, watch, expected }))),
+    preset: (id) => later(() => findPreset(id)?.scenario ?? null),
+    start: (input, catchUpToS = 0) => later(() => session.start(input, catchUpToS)),
+    step: (request) =>
+      later(async () => {
+        // As the worker adapter does: the fingerprint of the finished run's series.
+        const frame = session.step(request);
+        if (frame.done) {
+          const digest = await crypto.subtle.digest('SHA-256', new TextEncoder().encode(JSON.stringify(session.series())));
+          frame.fingerprint = Array.from(new Uint8Array(digest), (b) => b.toString(16).padStart(2, '0')).join('');
+        }
+        return frame;
+      }),
+    set: (patch) => later(() => session.set(patch)),
+    inject: (trigger) => later(() => session.inject(trigger)),
+    onRestart: () => () => {},
   };
 }

@@ -1,0 +1,144 @@
+import { useLayoutEffect, useRef } from 'react';
+import type { Action, Trigger } from '../sim/index';
+import { axisTicks, chartInk, colourOf, maxOver, traceSeries, valueScale, type ChartDef, type RefLine, type SeriesSource, type Theme, type ValueScale } from '../viz/index';
+import { describeAction } from '../state/index';
+
+export const MARGIN = { left: 60, right: 14, top: 6, bottom: 4 };
+
+export interface ChartProps {
+  def: ChartDef;
+  source: SeriesSource;
+  x: ValueScale;
+  from: number;
+  to: number;
+  binS: number;
+  width: number;
+  height: number;
+  theme: Theme;
+  /** Changes whenever the series do: redraw. */
+  version: number;
+  readoutBin: number;
+  cursorS: number | null;
+  triggers: readonly Trigger[];
+  actions: readonly Action[];
+  refLine: RefLine | null;
+}
+
+function dpr(): number {
+  return typeof window !== 'undefined' && window.devicePixelRatio > 0 ? window.devicePixelRatio : 1;
+}
+
+/** One chart of the stack: dense lines on a canvas; axis, trigger bands, action marks, crosshair and legend in SVG. */
+export function Chart(props: ChartProps) {
+  const { def, source, x, from, to, binS, width, height, theme, version, readoutBin, cursorS, triggers, actions, refLine } = props;
+  const canvasRef = useRef<HTMLCanvasElement>(null);
+  const plotW = Math.max(10, width - MARGIN.left - MARGIN.right);
+  const plotH = height - MARGIN.top - MARGIN.bottom;
+  const log = def.scale === 'log';
+  let top = 0;
+  for (const s of def.series) top = Math.max(top, maxOver(from, to, (i) => s.value(source, i)));
+  if (refLine !== null) top = Math.max(top, refLine.value * (log ? 1.5 : 1.1));
+  if (def.top !== undefined) top = Math.max(top, def.top);
+  const y = valueScale(def.scale, top, plotH);
+  const ink = chartInk(theme);
+  const timeOf = (i: number) => i * binS;
+
+  useLayoutEffect(() => {
+    const canvas = canvasRef.current;
+    const ctx = canvas?.getContext('2d') ?? null;
+    if (canvas === null || ctx === null) return;
+    const ratio = dpr();
+    // Resizing a canvas reallocates its backing store: only when the size changed.
+    const w = Math.round(plotW * ratio);
+    const h = Math.round(plotH * ratio);
+    if (canvas.width !== w) canvas.width = w;
+    if (canvas.height !== h) canvas.height = h;
+    ctx.setTransform(ratio, 0, 0, ratio, 0, 0);
+    ctx.clearRect(0, 0, plotW, plotH);
+    ctx.lineWidth = 1.75;
+    ctx.lineJoin = 'round';
+    for (const s of def.series) {
+      ctx.beginPath();
+      ctx.setLineDash(s.dash ?? []);
+      ctx.strokeStyle = colourOf(theme, s.hue);
+      traceSeries(ctx, from, to, timeOf, (i) => s.value(source, i), x, y, log);
+      ctx.stroke();
+    }
+    // `version` stands for the series buffer, which changes in place.
+  }, [version, plotW, plotH, theme, from, to, def, x, top]);
+
+  const ticks = axisTicks(y, def.scale);
+  const tickText = def.format;
+  return (
+    <figure className="chart" data-chart={def.id}>
+      <figcaption>
+        <span className="chart-title">
+          {def.title} <small>({def.unit})</small>
+        </span>
+        <ul className="legend">
+          {def.series.map((s) => {
+            const v = s.value(source, readoutBin);
+            return (
+              <li key={s.key} data-series={s.key} data-value={Number.isFinite(v) ? v : ''}>
+                <svg width="22" height="10" aria-hidden="true">
+                  <line x1="1" x2="21" y1="5" y2="5" stroke={colourOf(theme, s.hue)} strokeWidth="2.5" strokeDasharray={s.dash?.join(' ')} />
+                </svg>
+                {s.label} <b>{def.format(v)}</b>
+              </li>
+            );
+          })}
+          {refLine !== null && (
+            <li data-series="ref">
+              <svg width="22" height="10" aria-hidden="true">
+                <line x1="1" x2="21" y1="5" y2="5" stroke={ink.text} strokeWidth="1.5" strokeDasharray="1 3" />
+              </svg>
+              {refLine.label} <b>{def.format(refLine.value)}</b>
+            </li>
+          )}
+        </ul>
+      </figcaption>
+      <div className="chart-plot" style={{ height }}>
+        <svg className="chart-under" width={width} height={height} aria-hidden="true">
+          <g transform={`translate(${MARGIN.left},${MARGIN.top})`}>
+            {triggers.map((t, i) => {
+              const x0 = x(t.at);
+              const x1 = 'duration' in t ? x(t.at + t.duration) : x0 + 2;
+              if (x1 < 0 || x0 > plotW) return null;
+              const left = Math.max(0, x0);
+              return <rect key={i} className="trigger-band" data-kind={t.kind} x={left} y={0} width={Math.max(2, Math.min(plotW, x1) - left)} height={plotH} fill={ink.trigger} />;
+            })}
+            {ticks.map((v) => (
+              <line key={v} x1={0} x2={plotW} y1={y(v)} y2={y(v)} stroke={ink.grid} />
+            ))}
+          </g>
+        </svg>
+        <canvas ref={canvasRef} style={{ left: MARGIN.left, top: MARGIN.top, width: plotW, height: plotH }} />
+        <svg className="chart-over" width={width} height={height} role="img" aria-label={`${def.title} chart`}>
+          <g transform={`translate(${MARGIN.left},${MARGIN.top})`}>
+            {ticks.map((v) => (
+              <text key={v} x={-6} y={y(v)} dy="0.32em" textAnchor="end" fill={ink.text} className="tick">
+                {tickText(v)}
+              </text>
+            ))}
+            {refLine !== null && (
+              <line className="ref-line" x1={0} x2={plotW} y1={y(refLine.value)} y2={y(refLine.value)} stroke={ink.text} strokeDasharray="1 3" strokeWidth={1.5} />
+            )}
+            {actions.map((a, i) => {
+              const ax = x(a.at);
+              if (ax < 0 || ax > plotW) return null;
+              return (
+                <g key={i} className="action-mark">
+                  <line x1={ax} x2={ax} y1={0} y2={plotH} stroke={ink.action} strokeWidth={1.5} strokeDasharray="4 2" />
+                  <title>{`t = ${a.at} s: ${describeAction(a.set)}`}</title>
+                </g>
+              );
+            })}
+            {cursorS !== null && x(cursorS) >= 0 && x(cursorS) <= plotW && (
+              <line className="crosshair" x1={x(cursorS)} x2={x(cursorS)} y1={0} y2={plotH} stroke={ink.cursor} strokeWidth={1} />
+            )}
+          </g>
+        </svg>
+      </div>
+    </figure>
+  );
+}

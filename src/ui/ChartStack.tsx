@@ -1,0 +1,146 @@
+import { useEffect, useRef, useState, type PointerEvent } from 'react';
+import { CHARTS, chartInk, runsOf, timeScale, timeWindow, type RefLine } from '../viz/index';
+import { useLab } from './LabContext';
+import { Chart, MARGIN } from './Chart';
+
+/** Longer runs show a rolling window of this many simulated seconds. */
+export const WINDOW_S = 600;
+const CHART_HEIGHT = 104;
+const EMPTY: never[] = [];
+
+function useWidth(): [React.RefObject<HTMLDivElement | null>, number] {
+  const ref = useRef<HTMLDivElement>(null);
+  const [width, setWidth] = useState(800);
+  useEffect(() => {
+    const el = ref.current;
+    if (el === null || typeof ResizeObserver === 'undefined') return;
+    const observer = new ResizeObserver((entries) => {
+      const w = entries[0]?.contentRect.width;
+      if (w !== undefined && w > 0) setWidth(Math.floor(w));
+    });
+    observer.observe(el);
+    return () => observer.disconnect();
+  }, []);
+  return [ref, width];
+}
+
+/** The stacked, time-aligned charts with the good/bad strip, a shared crosshair and scrubbing. */
+export function ChartStack() {
+  const series = useLab((s) => s.series);
+  const version = useLab((s) => s.version);
+  const binS = useLab((s) => s.binS);
+  const durationS = useLab((s) => s.durationS);
+  const nowS = useLab((s) => s.nowS);
+  const theme = useLab((s) => s.theme);
+  const cursorS = useLab((s) => s.cursorS);
+  const scrubS = useLab((s) => s.scrubS);
+  const triggers = useLab((s) => s.recorded?.triggers ?? EMPTY);
+  const actions = useLab((s) => s.recorded?.actions ?? EMPTY);
+  const timeout = useLab((s) => s.effective?.client.timeout ?? null);
+  const cacheOn = useLab((s) => s.effective?.cache != null || (s.recorded?.actions.some((a) => 'cache' in a.set) ?? false));
+  const setCursor = useLab((s) => s.setCursor);
+  const frames = useLab((s) => s.frames);
+  const [ref, width] = useWidth();
+
+  const bins = series.length;
+  const domain = timeWindow(durationS > 0 ? durationS : 1, scrubS ?? nowS, WINDOW_S);
+  const plotW = Math.max(10, width - MARGIN.left - MARGIN.right);
+  const x = timeScale(domain, plotW);
+  const from = Math.max(0, Math.floor(domain[0] / binS));
+  const to = Math.min(bins, Math.ceil(domain[1] / binS) + 1);
+  const readS = cursorS ?? scrubS;
+  const readoutBin = readS === null ? bins - 1 : Math.min(bins - 1, Math.max(0, Math.floor(readS / binS)));
+  const crossS = readS;
+  const ink = chartInk(theme);
+
+  const onMove = (e: PointerEvent<HTMLDivElement>) => {
+    const box = e.currentTarget.getBoundingClientRect();
+    const px = e.clientX - box.left - MARGIN.left;
+    if (px < 0 || px > plotW) return setCursor(null);
+    setCursor(Math.max(0, Math.min(nowS, x.invert(px))));
+  };
+
+  const charts = CHARTS.filter((c) => c.id !== 'cache' || cacheOn);
+  const refFor = (id: string): RefLine | null => (id === 'latency' && timeout !== null ? { value: timeout, label: 'timeout' } : null);
+  const strip = runsOf(from, Math.min(to, bins), (i) => {
+    const b = series.at('bad', i);
+    return b === 1 ? 'bad' : b === 0 ? 'good' : 'unjudged';
+  });
+
+  return (
+    <section className="panel charts" aria-labelledby="charts-heading">
+      <h2 id="charts-heading" className="visually-hidden">
+        Charts
+      </h2>
+      <div ref={ref} className="chart-stack" onPointerMove={onMove} onPointerLeave={() => setCursor(null)} data-bins={bins} data-frames={frames}>
+        <div className="strip" aria-label="Good or bad state over time">
+          <span className="strip-label">State</span>
+          <svg width={width} height={14} role="img" aria-label="Good/bad strip: green is good, orange is bad, grey is not judged">
+            <g transform={`translate(${MARGIN.left},0)`}>
+              {strip.map((r) => (
+                <rect key={r.from} className={`strip-${r.cls}`} x={x(r.from * binS)} width={Math.max(1, x(r.to * binS) - x(r.from * binS))} y={0} height={14} fill={r.cls === 'bad' ? ink.bad : r.cls === 'good' ? ink.good : ink.unjudged} />
+              ))}
+            </g>
+          </svg>
+        </div>
+        {charts.map((def) => (
+          <Chart
+            key={def.id}
+            def={def}
+            source={series}
+            x={x}
+            from={from}
+            to={to}
+            binS={binS}
+            width={width}
+            height={CHART_HEIGHT}
+            theme={theme}
+            version={version}
+            readoutBin={readoutBin}
+            cursorS={crossS}
+            triggers={triggers}
+            actions={actions}
+            refLine={refFor(def.id)}
+          />
+        ))}
+        <svg className="time-axis" width={width} height={22} aria-hidden="true">
+          <g transform={`translate(${MARGIN.left},0)`}>
+            {x.ticks(8).map((t) => (
+              <text key={t} x={x(t)} y={14} textAnchor="middle" fill={ink.text} className="tick">
+                {t} s
+              </text>
+            ))}
+          </g>
+        </svg>
+      </div>
+      <Scrubber />
+    </section>
+  );
+}
+
+/** Scrub back through the run: the charts read (and, on long runs, show) the chosen time. */
+function Scrubber() {
+  const nowS = useLab((s) => s.nowS);
+  const scrubS = useLab((s) => s.scrubS);
+  const setScrub = useLab((s) => s.setScrub);
+  const value = scrubS ?? nowS;
+  return (
+    <div className="scrubber">
+      <label>
+        <span>Scrub</span>
+        <input
+          type="range"
+          min={0}
+          max={Math.max(1, nowS)}
+          step={1}
+          value={value}
+          aria-valuetext={scrubS === null ? `following the run at ${Math.round(nowS)} s` : `reading t = ${Math.round(value)} s`}
+          onChange={(e) => setScrub(Number(e.currentTarget.value))}
+        />
+      </label>
+      <button type="button" onClick={() => setScrub(null)} disabled={scrubS === null}>
+        Follow live
+      </button>
+    </div>
+  );
+}

@@ -1,0 +1,144 @@
+import { formatLatency } from '../viz/index';
+import { useLab } from './LabContext';
+import { Slider } from './Slider';
+import { Toggle } from './Toggle';
+import { useNumber, useParam } from './useParam';
+
+type Policy = 'none' | 'immediate' | 'exponential' | 'jitter';
+
+const POLICY_LABEL: Record<Policy, string> = {
+  none: 'None',
+  immediate: 'Immediate',
+  exponential: 'Exponential',
+  jitter: 'Exponential + jitter',
+};
+
+const pct = (v: number) => `${Math.round(v * 100)}%`;
+const perS = (v: number) => `${v} req/s`;
+const secs = (v: number) => formatLatency(v);
+
+function RetryPolicy() {
+  const change = useLab((s) => s.change);
+  const maxRetries = useNumber('client.retry.maxRetries', 0);
+  const backoff = useParam('client.retry.backoff');
+  const jitter = useParam('client.retry.jitter');
+  const policy: Policy = maxRetries === 0 ? 'none' : backoff !== 'exponential' ? 'immediate' : jitter === 'none' ? 'exponential' : 'jitter';
+  const pick = (next: Policy) => {
+    const retries = Math.max(1, maxRetries);
+    switch (next) {
+      case 'none':
+        return change({ 'client.retry.maxRetries': 0 });
+      case 'immediate':
+        return change({ 'client.retry.maxRetries': retries, 'client.retry.backoff': 'none', 'client.retry.jitter': 'none' });
+      case 'exponential':
+        return change({ 'client.retry.maxRetries': retries, 'client.retry.backoff': 'exponential', 'client.retry.jitter': 'none' });
+      case 'jitter':
+        return change({ 'client.retry.maxRetries': retries, 'client.retry.backoff': 'exponential', 'client.retry.jitter': 'full' });
+    }
+  };
+  return (
+    <fieldset className="radios">
+      <legend>Retry policy</legend>
+      {(Object.keys(POLICY_LABEL) as Policy[]).map((p) => (
+        <label key={p}>
+          <input type="radio" name="retry-policy" value={p} checked={policy === p} onChange={() => pick(p)} />
+          {POLICY_LABEL[p]}
+        </label>
+      ))}
+    </fieldset>
+  );
+}
+
+function Section({ title, children }: { title: string; children: React.ReactNode }) {
+  return (
+    <details className="control-group" open>
+      <summary>{title}</summary>
+      {children}
+    </details>
+  );
+}
+
+/** The parameters a user can change mid-run; each change is applied at the current simulated time and recorded. */
+export function ControlsPanel() {
+  const change = useLab((s) => s.change);
+  const ready = useLab((s) => s.effective !== null);
+  const rate = useNumber('load.rate', 0);
+  const timeout = useNumber('client.timeout', 0);
+  const maxRetries = useNumber('client.retry.maxRetries', 0);
+  const base = useNumber('client.retry.base', 0.05);
+  const backoff = useParam('client.retry.backoff');
+  const budget = useParam('client.retry.budget');
+  const ratio = useNumber('client.retry.budget.ratio', 0.1);
+  const concurrency = useNumber('server.concurrency', 30);
+  const mean = useNumber('server.service.mean', 0.1);
+  const limit = useParam('server.queue.limit');
+  const discipline = useParam('server.queue.discipline');
+  const cache = useParam('cache');
+  const hitRate = useNumber('cache.hitRate', 0.9);
+  const on = (path: string) => (v: number) => change({ [path]: v });
+
+  if (!ready) return <section className="panel controls" aria-label="Controls" />;
+  return (
+    <section className="panel controls" aria-labelledby="controls-heading">
+      <h2 id="controls-heading">Controls</h2>
+      <p className="hint">Changes take effect at the current simulated time and are marked on the charts.</p>
+      <Section title="Load">
+        <Slider label="Offered load" path="load.rate" value={rate} min={0} max={1000} step={10} format={perS} onChange={on('load.rate')} />
+      </Section>
+      <Section title="Client">
+        <Slider label="Timeout" path="client.timeout" value={timeout} min={0.1} max={10} step={0.1} format={secs} onChange={on('client.timeout')} />
+        <RetryPolicy />
+        <Slider label="Max retries" path="client.retry.maxRetries" value={maxRetries} min={0} max={10} step={1} format={(v) => `${v} ${v === 1 ? 'retry' : 'retries'}`} onChange={on('client.retry.maxRetries')} />
+        <Slider label="Base backoff delay" path="client.retry.base" value={base} min={0.01} max={2} step={0.01} format={secs} onChange={on('client.retry.base')} disabled={backoff === 'none'} />
+        <Toggle label="Retry budget" hint="retries only while the token bucket is over half full" path="client.retry.budget" checked={budget !== null && budget !== undefined} onChange={(v) => change({ 'client.retry.budget': v ? {} : null })} />
+        {budget !== null && budget !== undefined && (
+          <Slider label="Budget refill per success" path="client.retry.budget.ratio" value={ratio} min={0} max={1} step={0.05} format={(v) => `${v.toFixed(2)} tokens`} onChange={on('client.retry.budget.ratio')} />
+        )}
+      </Section>
+      <Section title="Server">
+        <Slider label="Concurrency" path="server.concurrency" value={concurrency} min={1} max={200} step={1} format={(v) => `${v} slots`} onChange={on('server.concurrency')} />
+        <Slider label="Mean service time" path="server.service.mean" value={mean} min={0.01} max={1} step={0.01} format={secs} onChange={on('server.service.mean')} />
+        <Toggle label="Bounded queue" path="server.queue.limit" checked={typeof limit === 'number'} onChange={(v) => change({ 'server.queue.limit': v ? 300 : null })} />
+        {typeof limit === 'number' && (
+          <Slider label="Queue limit" path="server.queue.limit" value={limit} min={0} max={5000} step={10} format={(v) => `${v} waiting`} onChange={on('server.queue.limit')} />
+        )}
+        <label className="select">
+          <span>Queue discipline</span>
+          <select value={String(discipline)} data-path="server.queue.discipline" onChange={(e) => change({ 'server.queue.discipline': e.currentTarget.value })}>
+            <option value="fifo">FIFO</option>
+            <option value="lifo">LIFO</option>
+            <option value="adaptive-lifo">Adaptive LIFO</option>
+          </select>
+        </label>
+      </Section>
+      <Section title="Cache">
+        <Toggle label="Look-aside cache" path="cache" checked={cache !== null && cache !== undefined} onChange={(v) => change({ cache: v ? {} : null })} />
+        {cache !== null && cache !== undefined && (
+          <Slider label="Cache hit rate" path="cache.hitRate" value={hitRate} min={0} max={0.99} step={0.01} format={pct} onChange={on('cache.hitRate')} />
+        )}
+      </Section>
+      <Cures />
+    </section>
+  );
+}
+
+function Cures() {
+  const change = useLab((s) => s.change);
+  const codel = useParam('server.queue.codel');
+  const dropExpired = useParam('server.dropExpired') === true;
+  const cancel = useParam('server.cancelOnTimeout') === true;
+  const breaker = useParam('client.breaker');
+  const throttle = useParam('client.throttle');
+  const autoscale = useParam('server.autoscale');
+  const isOn = (v: unknown) => v !== null && v !== undefined;
+  return (
+    <Section title="Cures">
+      <Toggle label="CoDel" hint="drop requests that queued too long while the queue stands" path="server.queue.codel" checked={isOn(codel)} onChange={(v) => change({ 'server.queue.codel': v ? {} : null })} />
+      <Toggle label="Drop expired requests" hint="skip queued requests whose client gave up" path="server.dropExpired" checked={dropExpired} onChange={(v) => change({ 'server.dropExpired': v })} />
+      <Toggle label="Cancel on timeout" hint="deadline propagation: stop work the client abandoned" path="server.cancelOnTimeout" checked={cancel} onChange={(v) => change({ 'server.cancelOnTimeout': v })} />
+      <Toggle label="Circuit breaker" path="client.breaker" checked={isOn(breaker)} onChange={(v) => change({ 'client.breaker': v ? {} : null })} />
+      <Toggle label="Adaptive throttling" hint="clients reject locally when the server refuses" path="client.throttle" checked={isOn(throttle)} onChange={(v) => change({ 'client.throttle': v ? {} : null })} />
+      <Toggle label="Autoscaling" hint="adds slots after a delay while utilisation stays high" path="server.autoscale" checked={isOn(autoscale)} onChange={(v) => change({ 'server.autoscale': v ? {} : null })} />
+    </Section>
+  );
+}

@@ -1,0 +1,131 @@
+import { useEffect, useRef, useState } from 'react';
+import { chartInk, colourOf } from '../viz/index';
+import { useLab, useLabStore } from './LabContext';
+
+const W = 520;
+const H = 150;
+const QUEUE_DOTS = 120;
+
+interface Dot {
+  x: number;
+  y: number;
+  vx: number;
+  vy: number;
+  kind: 'arrival' | 'retry' | 'timeout';
+  life: number;
+}
+
+function prefersReducedMotion(): boolean {
+  return typeof window !== 'undefined' && typeof window.matchMedia === 'function' && window.matchMedia('(prefers-reduced-motion: reduce)').matches;
+}
+
+/** An animated sketch of the latest second: first attempts entering, retries coming back, timeouts leaving, the queue and the busy slots. */
+export function RequestFlow() {
+  const show = useLab((s) => s.showFlow);
+  const setShow = useLab((s) => s.setShowFlow);
+  const [reduced] = useState(prefersReducedMotion);
+  return (
+    <section className="panel flow" aria-labelledby="flow-heading">
+      <div className="flow-head">
+        <h2 id="flow-heading">Request flow</h2>
+        <label className="toggle-inline">
+          <input type="checkbox" checked={show} onChange={(e) => setShow(e.currentTarget.checked)} /> Show
+        </label>
+      </div>
+      {show && <FlowCanvas animate={!reduced} />}
+      {show && reduced && <p className="hint">Reduced motion is on: the flow is drawn still.</p>}
+    </section>
+  );
+}
+
+function FlowCanvas({ animate }: { animate: boolean }) {
+  const store = useLabStore();
+  const ref = useRef<HTMLCanvasElement>(null);
+  const theme = useLab((s) => s.theme);
+  useEffect(() => {
+    const canvas = ref.current;
+    const ctx = canvas?.getContext('2d') ?? null;
+    if (canvas === null || ctx === null) return;
+    const ratio = window.devicePixelRatio > 0 ? window.devicePixelRatio : 1;
+    canvas.width = W * ratio;
+    canvas.height = H * ratio;
+    ctx.setTransform(ratio, 0, 0, ratio, 0, 0);
+    const dots: Dot[] = [];
+    let raf = 0;
+    let last = performance.now();
+    const ink = chartInk(theme);
+    const colour = { arrival: colourOf(theme, 'blue'), retry: colourOf(theme, 'vermillion'), timeout: colourOf(theme, 'grey') };
+    const draw = (now: number) => {
+      const dt = Math.min(0.1, (now - last) / 1000);
+      last = now;
+      const s = store.getState();
+      const i = s.series.length - 1;
+      const playing = s.playing && !s.done;
+      const offered = i >= 0 ? s.series.at('offered', i) : 0;
+      const attempts = i >= 0 ? s.series.at('attempts', i) : 0;
+      const timedOut = i >= 0 ? s.series.at('timedOut', i) : 0;
+      const queue = s.live?.queue ?? 0;
+      const busy = s.live?.inService ?? 0;
+      const slots = s.live?.slots ?? 0;
+      // One dot stands for about 1/40 of the per-second rate, so the picture reads the same at any load.
+      const spawn = (rate: number, kind: Dot['kind'], x: number, y: number, vx: number, vy: number) => {
+        if (!playing || !animate || !(rate > 0)) return;
+        const n = Math.min(4, (rate / 40) * dt * 8);
+        for (let k = 0; k < Math.floor(n) + (Math.random() < n % 1 ? 1 : 0); k++) dots.push({ x, y: y + (Math.random() - 0.5) * 10, vx, vy, kind, life: 2 });
+      };
+      spawn(offered, 'arrival', 10, 60, 140, 0);
+      spawn(Math.max(0, attempts - offered), 'retry', 10, 95, 140, -20);
+      spawn(timedOut, 'timeout', 200, 60, 30, 70);
+
+      ctx.clearRect(0, 0, W, H);
+      ctx.fillStyle = ink.text;
+      ctx.font = '12px system-ui, sans-serif';
+      ctx.fillText('clients', 8, 20);
+      ctx.fillText(`queue: ${Math.round(queue).toLocaleString('en-US')}`, 170, 20);
+      ctx.fillText(`slots: ${Math.round(busy)} / ${Number.isFinite(slots) ? slots : '∞'} busy`, 380, 20);
+      // Queue: one dot per waiting request, up to a limit.
+      const shown = Math.min(QUEUE_DOTS, Math.round(queue));
+      ctx.fillStyle = colour.arrival;
+      for (let k = 0; k < shown; k++) ctx.fillRect(170 + (k % 30) * 6, 32 + Math.floor(k / 30) * 6, 4, 4);
+      if (queue > QUEUE_DOTS) ctx.fillText(`+${Math.round(queue - QUEUE_DOTS).toLocaleString('en-US')} more`, 170, 70);
+      // Slots.
+      const total = Number.isFinite(slots) ? Math.min(60, slots) : 60;
+      for (let k = 0; k < total; k++) {
+        ctx.strokeStyle = ink.text;
+        ctx.strokeRect(380 + (k % 10) * 12, 32 + Math.floor(k / 10) * 12, 9, 9);
+        if (k < busy) {
+          ctx.fillStyle = colourOf(theme, 'orange');
+          ctx.fillRect(381 + (k % 10) * 12, 33 + Math.floor(k / 10) * 12, 7, 7);
+        }
+      }
+      for (const d of dots) {
+        d.x += d.vx * dt;
+        d.y += d.vy * dt;
+        d.life -= dt;
+        ctx.fillStyle = colour[d.kind];
+        ctx.beginPath();
+        ctx.arc(d.x, d.y, 2.5, 0, Math.PI * 2);
+        ctx.fill();
+      }
+      for (let k = dots.length - 1; k >= 0; k--) {
+        const d = dots[k]!;
+        if (d.life <= 0 || d.y > H || (d.kind !== 'timeout' && d.x > 168)) dots.splice(k, 1);
+      }
+      ctx.fillStyle = colour.arrival;
+      ctx.fillText('● first attempts', 8, 140);
+      ctx.fillStyle = colour.retry;
+      ctx.fillText('● retries', 120, 140);
+      ctx.fillStyle = colour.timeout;
+      ctx.fillText('● timed out', 200, 140);
+      if (animate) raf = requestAnimationFrame(draw);
+    };
+    if (animate) raf = requestAnimationFrame(draw);
+    else {
+      draw(performance.now());
+      const unsubscribe = store.subscribe(() => draw(performance.now()));
+      return unsubscribe;
+    }
+    return () => cancelAnimationFrame(raf);
+  }, [store, animate, theme]);
+  return <canvas ref={ref} className="flow-canvas" style={{ width: W, height: H }} role="img" aria-label="Requests entering the queue, occupying slots, timing out and coming back as retries" />;
+}

@@ -1,0 +1,104 @@
+import { useState } from 'react';
+import type { TriggerSpec } from '../worker/index';
+import { useLab } from './LabContext';
+import { Slider } from './Slider';
+
+const NO_TRIGGERS: never[] = [];
+
+type Kind = 'spike' | 'outage' | 'capacity' | 'cache-flush';
+
+const KINDS: { kind: Kind; label: string }[] = [
+  { kind: 'spike', label: 'Load spike' },
+  { kind: 'outage', label: 'Outage' },
+  { kind: 'capacity', label: 'Capacity loss' },
+  { kind: 'cache-flush', label: 'Cache flush' },
+];
+
+/** Triggers: pick a kind, size and duration; inject now or schedule on the timeline. */
+export function TriggerPanel() {
+  const [kind, setKind] = useState<Kind>('spike');
+  const [factor, setFactor] = useState(2);
+  const [speed, setSpeed] = useState(0.5);
+  const [duration, setDuration] = useState(10);
+  const [at, setAt] = useState('');
+  const injectNow = useLab((s) => s.injectNow);
+  const schedule = useLab((s) => s.schedule);
+  const unschedule = useLab((s) => s.unschedule);
+  const nowS = useLab((s) => s.nowS);
+  const done = useLab((s) => s.done);
+  const triggers = useLab((s) => s.recorded?.triggers ?? NO_TRIGGERS);
+
+  const trigger = (): TriggerSpec => {
+    switch (kind) {
+      case 'spike':
+        return { kind, duration, factor };
+      case 'outage':
+        return { kind, duration };
+      case 'capacity':
+        return { kind, duration, factor: speed, slots: 0 };
+      case 'cache-flush':
+        return { kind };
+    }
+  };
+
+  return (
+    <section className="panel triggers" aria-labelledby="triggers-heading">
+      <h2 id="triggers-heading">Triggers</h2>
+      <label className="select">
+        <span>Kind</span>
+        <select value={kind} onChange={(e) => setKind(e.currentTarget.value as Kind)}>
+          {KINDS.map((k) => (
+            <option key={k.kind} value={k.kind}>
+              {k.label}
+            </option>
+          ))}
+        </select>
+      </label>
+      {kind === 'spike' && (
+        <Slider label="Spike size" value={factor} min={1.1} max={10} step={0.1} format={(v) => `${v.toFixed(1)}× load`} onChange={setFactor} />
+      )}
+      {kind === 'capacity' && (
+        <Slider label="Server speed" value={speed} min={0.1} max={0.9} step={0.05} format={(v) => `${Math.round(v * 100)}% of normal`} onChange={setSpeed} />
+      )}
+      {kind !== 'cache-flush' && (
+        <Slider label="Duration" value={duration} min={1} max={120} step={1} format={(v) => `${v} s`} onChange={setDuration} />
+      )}
+      <div className="buttons">
+        <button type="button" className="primary" disabled={done} onClick={() => void injectNow(trigger())}>
+          Inject now
+        </button>
+      </div>
+      <div className="schedule">
+        <label className="number">
+          <span>Or at t (s)</span>
+          <input type="text" inputMode="decimal" value={at} placeholder={`≥ ${Math.ceil(nowS)}`} onChange={(e) => setAt(e.currentTarget.value)} />
+        </label>
+        <button
+          type="button"
+          disabled={done || at.trim() === ''}
+          onClick={() => {
+            void schedule({ ...trigger(), at: Number(at) });
+            setAt('');
+          }}
+        >
+          Schedule
+        </button>
+      </div>
+      {triggers.length > 0 && (
+        <ul className="trigger-list" aria-label="Triggers in this run">
+          {triggers.map((t, i) => (
+            <li key={i}>
+              {KINDS.find((k) => k.kind === t.kind)?.label ?? t.kind} at {t.at} s{'duration' in t && ` for ${t.duration} s`}
+              {t.kind === 'spike' && `, ${t.factor}×`}
+              {t.at >= nowS && !done && (
+                <button type="button" className="link" onClick={() => void unschedule(i)} aria-label={`Remove the ${KINDS.find((k) => k.kind === t.kind)?.label.toLowerCase() ?? t.kind} at ${t.at} s`}>
+                  Remove
+                </button>
+              )}
+            </li>
+          ))}
+        </ul>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,29 @@
+import { bannerFor } from '../state/index';
+import { useLab } from './LabContext';
+
+const EMPTY: never[] = [];
+
+/** How long the bad state has outlived its trigger, the recovery time, or the action that rescued the run. */
+export function VerdictBanner() {
+  useLab((s) => s.version);
+  const series = useLab((s) => s.series);
+  const binS = useLab((s) => s.binS);
+  const nowS = useLab((s) => s.nowS);
+  const summary = useLab((s) => s.summary);
+  const triggers = useLab((s) => s.recorded?.triggers ?? EMPTY);
+  const actions = useLab((s) => s.recorded?.actions ?? EMPTY);
+  const done = useLab((s) => s.done);
+  const stopped = useLab((s) => s.stopped);
+  const banner = bannerFor({ triggers, actions, bad: series.values('bad'), bins: series.length, binS, nowS, summary });
+  return (
+    <div className={`banner banner-${banner.tone}`} data-kind={banner.kind} data-seconds={banner.seconds ?? ''} role="status" aria-live="polite" aria-atomic="true">
+      <p className="banner-text">{banner.text}</p>
+      {done && summary !== null && (
+        <p className="banner-verdict" data-verdict={summary.verdict}>
+          Run finished — verdict: <strong>{summary.verdict}</strong>
+          {stopped !== null && ` (stopped early: ${stopped})`}
+        </p>
+      )}
+    </div>
+  );
+}

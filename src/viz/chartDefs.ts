@@ -1,0 +1,128 @@
+/** What each stacked chart shows: its series (with colour, dash and unit) and reference lines. */
+import type { SeriesName } from '../sim/index';
+import type { Hue } from './palette';
+
+/** Where chart values come from (the UI's series buffer). */
+export interface SeriesSource {
+  at(name: SeriesName, i: number): number;
+}
+
+export interface SeriesSpec {
+  key: string;
+  label: string;
+  hue: Hue;
+  /** Canvas dash pattern; solid when absent. */
+  dash?: number[];
+  value: (s: SeriesSource, i: number) => number;
+}
+
+export interface RefLine {
+  value: number;
+  label: string;
+}
+
+export interface ChartDef {
+  id: 'load' | 'queue' | 'latency' | 'amplification' | 'work' | 'cache';
+  title: string;
+  unit: string;
+  scale: 'linear' | 'log';
+  format: (v: number) => string;
+  series: SeriesSpec[];
+  /** The axis top when the data stay below it (percentages: 100). */
+  top?: number;
+}
+
+const get = (name: SeriesName) => (s: SeriesSource, i: number) => s.at(name, i);
+const pct = (name: SeriesName) => (s: SeriesSource, i: number) => s.at(name, i) * 100;
+
+/** "850 ms", "2.3 s", "120 µs". */
+export function formatLatency(seconds: number): string {
+  if (!Number.isFinite(seconds)) return '—';
+  if (seconds < 1e-3) return `${(seconds * 1e6).toFixed(0)} µs`;
+  if (seconds < 1) return `${(seconds * 1e3).toPrecision(3).replace(/\.0+$/, '')} ms`;
+  return `${seconds.toPrecision(3).replace(/\.0+$/, '')} s`;
+}
+
+const rate = (v: number) => (Number.isFinite(v) ? `${v.toFixed(v < 10 ? 1 : 0)}/s` : '—');
+const count = (v: number) => (Number.isFinite(v) ? v.toFixed(v < 10 ? 1 : 0) : '—');
+const percent = (v: number) => (Number.isFinite(v) ? `${v.toFixed(0)}%` : '—');
+const times = (v: number) => (Number.isFinite(v) ? `${v.toFixed(2)}×` : '—');
+
+export const CHARTS: readonly ChartDef[] = [
+  {
+    id: 'load',
+    title: 'Load',
+    unit: 'requests per second',
+    scale: 'linear',
+    format: rate,
+    series: [
+      { key: 'offered', label: 'offered', hue: 'blue', value: get('offered') },
+      { key: 'attempts', label: 'attempts', hue: 'vermillion', dash: [6, 3], value: get('attempts') },
+      { key: 'throughput', label: 'throughput', hue: 'purple', dash: [2, 2], value: get('throughput') },
+      { key: 'goodput', label: 'goodput', hue: 'green', value: get('goodput') },
+      { key: 'capacity', label: 'capacity', hue: 'grey', dash: [10, 4], value: get('capacity') },
+    ],
+  },
+  {
+    id: 'queue',
+    title: 'Queue and in service',
+    unit: 'requests',
+    scale: 'linear',
+    format: count,
+    series: [
+      { key: 'queue', label: 'queued', hue: 'blue', value: get('queue') },
+      { key: 'inService', label: 'in service', hue: 'orange', dash: [6, 3], value: get('inService') },
+    ],
+  },
+  {
+    id: 'latency',
+    title: 'Latency (log scale)',
+    unit: 'seconds',
+    scale: 'log',
+    format: formatLatency,
+    series: [
+      { key: 'p50', label: 'p50', hue: 'green', value: get('p50') },
+      { key: 'p99', label: 'p99', hue: 'orange', dash: [6, 3], value: get('p99') },
+      { key: 'p999', label: 'p99.9', hue: 'vermillion', dash: [2, 2], value: get('p999') },
+      { key: 'serverP99', label: 'server p99 (wasted work too)', hue: 'purple', dash: [10, 4], value: get('serverP99') },
+    ],
+  },
+  {
+    id: 'amplification',
+    title: 'Amplification',
+    unit: 'attempts per request',
+    scale: 'linear',
+    format: times,
+    series: [{ key: 'amplification', label: 'attempts / first attempts', hue: 'vermillion', value: get('amplification') }],
+  },
+  {
+    id: 'work',
+    title: 'Utilisation and wasted work',
+    unit: 'percent',
+    scale: 'linear',
+    format: percent,
+    top: 100,
+    series: [
+      { key: 'utilisation', label: 'utilisation', hue: 'blue', value: pct('utilisation') },
+      {
+        key: 'wastedShare',
+        label: 'wasted (share of completions)',
+        hue: 'vermillion',
+        dash: [6, 3],
+        value: (s, i) => {
+          const thr = s.at('throughput', i);
+          return thr > 0 ? (s.at('wasted', i) / thr) * 100 : NaN;
+        },
+      },
+    ],
+  },
+  {
+    id: 'cache',
+    title: 'Cache hit rate',
+    unit: 'percent',
+    scale: 'linear',
+    format: percent,
+    top: 100,
+    series: [{ key: 'hitRate', label: 'hit rate', hue: 'green', value: pct('hitRate') }],
+  },
+];

@@ -1,0 +1,182 @@
+/** A live simulation session on the worker side: start, advance in whole bins, change, inject; frames as one flat typed array. */
+import {
+  applySet,
+  parseScenario,
+  SERIES_NAMES,
+  Simulation,
+  type Scenario,
+  type Summary,
+  type TriggerNow,
+} from '../sim/index';
+
+/** A trigger to start now, as the page builds it: kind plus its fields (validated by the engine). */
+export interface TriggerSpec {
+  kind: string;
+  duration?: number;
+  factor?: number;
+  slots?: number;
+}
+
+/** Live state for the invariants panel: conservation arrivals = succeeded + failed + inFlight. */
+export interface LiveState {
+  queue: number;
+  inService: number;
+  slots: number;
+  arrivals: number;
+  succeeded: number;
+  failed: number;
+  inFlight: number;
+}
+
+/** What the UI learns when a session starts or its parameters change. */
+export interface SessionInfo {
+  /** The replayable scenario: base plus every live action and trigger so far. */
+  recorded: Scenario;
+  /** The parameters in force now (the recorded actions up to now applied). */
+  effective: Scenario;
+  binS: number;
+  durationS: number;
+  totalBins: number;
+  /** The order of the series in every frame's `data`. */
+  seriesNames: string[];
+}
+
+/** The new bins since the last frame, and the state at `nowS`. */
+export interface Frame {
+  /** Index of the first bin in `data`; earlier bins were sent before (or the session was restarted). */
+  fromBin: number;
+  bins: number;
+  /** `SERIES_NAMES.length × bins` values, series after series in SERIES_NAMES order; NaN = no sample. */
+  data: Float64Array;
+  nowS: number;
+  done: boolean;
+  stopped: string | null;
+  summary: Summary;
+  live: LiveState;
+  /** Set when an action recorded in the scenario fired since the last frame. */
+  effective: Scenario | null;
+  /** Once the run is done: SHA-256 of JSON.stringify(series) as the CLI prints them (set by the worker adapter). */
+  fingerprint: string | null;
+}
+
+/** How far one step goes: to a simulated time (whole bins), or as many bins as fit in a wall-clock budget. */
+export type StepRequest = { toS: number } | { budgetMs: number };
+
+export const SERIES_COUNT = SERIES_NAMES.length;
+
+export class SimSession {
+  private sim: Simulation | null = null;
+  private sentBins = 0;
+  private firedActions = 0;
+  constructor(private readonly clockMs: () => number) {}
+
+  /** Validate and start `input` (throws ScenarioError); optionally replay to `catchUpToS` at once. */
+  start(input: unknown, catchUpToS = 0): SessionInfo {
+    const { scenario } = parseScenario(input);
+    if (scenario.model !== 'queue') {
+      throw new Error('The write-conflict model runs on the command line only; the lab simulates the queue model.');
+    }
+    const sim = new Simulation(scenario);
+    this.sim = sim;
+    this.sentBins = 0;
+    this.firedActions = 0;
+    if (catchUpToS > 0) sim.advance(this.wholeBin(catchUpToS));
+    return this.info();
+  }
+
+  /** Advance and return the bins closed since the last frame. */
+  step(request: StepRequest): Frame {
+    const sim = this.need();
+    const binS = sim.scenario().bin;
+    if ('toS' in request) {
+      sim.advance(this.wholeBin(request.toS));
+    } else {
+      const t0 = this.clockMs();
+      do {
+        sim.advance(this.wholeBin(sim.now + binS));
+      } while (!sim.done && this.clockMs() - t0 < request.budgetMs);
+    }
+    return this.frame();
+  }
+
+  /** Change parameters now (validated; recorded as an action). */
+  set(patch: Record<string, unknown>): SessionInfo {
+    this.need().set(patch);
+    return this.info();
+  }
+
+  /** Start a trigger now (validated; recorded as a trigger). */
+  inject(trigger: TriggerSpec): SessionInfo {
+    // The engine validates the trigger like a scenario's (kind, ranges) and throws a ScenarioError naming the field.
+    this.need().inject(trigger as TriggerNow);
+    return this.info();
+  }
+
+  private frame(): Frame {
+    const sim = this.need();
+    const from = Math.min(this.sentBins, sim.binsClosed);
+    const arrays = sim.seriesArrays(from);
+    const bins = sim.binsClosed - from;
+    const data = new Float64Array(SERIES_COUNT * bins);
+    SERIES_NAMES.forEach((name, i) => data.set(arrays[name], i * bins));
+    this.sentBins = sim.binsClosed;
+    const fired = this.actionsUpToNow(sim.scenario(), sim.now).length;
+    const effective = fired !== this.firedActions ? this.effective() : null;
+    this.firedActions = fired;
+    return {
+      fromBin: from,
+      bins,
+      data,
+      nowS: sim.now,
+      done: sim.done,
+      stopped: sim.stopped,
+      summary: sim.summary(),
+      live: sim.state(),
+      effective,
+      fingerprint: null,
+    };
+  }
+
+  /** The series of the closed bins as the CLI prints them (JSON arrays, null for no sample). */
+  series(): ReturnType<Simulation['series']> {
+    return this.need().series();
+  }
+
+  private info(): SessionInfo {
+    const sim = this.need();
+    const recorded = sim.scenario();
+    return {
+      recorded,
+      effective: this.effective(),
+      binS: recorded.bin,
+      durationS: recorded.duration,
+      totalBins: Math.max(1, Math.ceil(recorded.duration / recorded.bin - 1e-9)),
+      seriesNames: [...SERIES_NAMES],
+    };
+  }
+
+  private effective(): Scenario {
+    const sim = this.need();
+    const recorded = sim.scenario();
+    let eff: Scenario = { ...recorded, actions: [] };
+    for (const action of this.actionsUpToNow(recorded, sim.now)) eff = applySet(eff, action.set);
+    return { ...eff, actions: recorded.actions };
+  }
+
+  private actionsUpToNow(scenario: Scenario, nowS: number): Scenario['actions'] {
+    // Stable sort by time keeps array order among actions at one instant, as the engine fires them.
+    return scenario.actions.filter((a) => a.at <= nowS).sort((a, b) => a.at - b.at);
+  }
+
+  /** Round a time down to a whole bin, so slices end on bin boundaries. */
+  private wholeBin(toS: number): number {
+    const scenario = this.need().scenario();
+    const k = Math.floor(toS / scenario.bin + 1e-9);
+    return Math.min(scenario.duration, k * scenario.bin);
+  }
+
+  private need(): Simulation {
+    if (this.sim === null) throw new Error('No simulation is running: start one first.');
+    return this.sim;
+  }
+}

@@ -1,0 +1,65 @@
+/** Helpers shared by the e2e specs: open the lab, read its state from what the page shows, save screenshots. */
+import { mkdirSync } from 'node:fs';
+import { expect, type Page } from '@playwright/test';
+
+export const SHOTS = 'test-results/screenshots';
+
+/** Open the lab and collect console errors and uncaught exceptions. */
+export async function openLab(page: Page): Promise<string[]> {
+  const problems: string[] = [];
+  page.on('console', (m) => {
+    if (m.type() === 'error') problems.push(`console.error: ${m.text()}`);
+  });
+  page.on('pageerror', (e) => problems.push(`uncaught: ${e.message}`));
+  await page.goto('./');
+  await expect(page.getByRole('heading', { level: 1, name: 'Metastability Lab' })).toBeVisible();
+  return problems;
+}
+
+/** Simulated time the page shows. */
+export async function nowS(page: Page): Promise<number> {
+  return Number(await page.locator('.clock').getAttribute('data-now'));
+}
+
+export async function waitForTime(page: Page, atLeastS: number, timeout = 60_000): Promise<void> {
+  await expect.poll(() => nowS(page), { timeout }).toBeGreaterThanOrEqual(atLeastS);
+}
+
+export async function pause(page: Page): Promise<void> {
+  const button = page.getByRole('button', { name: 'Pause', exact: true });
+  if (await button.isVisible()) await button.click();
+  await expect(page.getByRole('button', { name: 'Play', exact: true })).toBeVisible();
+}
+
+export async function play(page: Page): Promise<void> {
+  await page.getByRole('button', { name: 'Play', exact: true }).click();
+}
+
+export async function setSpeed(page: Page, label: string): Promise<void> {
+  await page.getByLabel('Speed').selectOption({ label });
+}
+
+export async function setRunLength(page: Page, seconds: number): Promise<void> {
+  const field = page.getByLabel('Run length (s)');
+  await field.fill(String(seconds));
+  await field.press('Enter');
+  await expect(page.locator('.clock')).toContainText(`of ${seconds} s`);
+}
+
+/** The value the legend shows for a series at the readout time (the latest bin). */
+export async function legendValue(page: Page, chart: string, series: string): Promise<number> {
+  const v = await page.locator(`[data-chart="${chart}"] [data-series="${series}"]`).getAttribute('data-value');
+  return v === null || v === '' ? NaN : Number(v);
+}
+
+export async function shot(page: Page, name: string): Promise<void> {
+  mkdirSync(SHOTS, { recursive: true });
+  await page.screenshot({ path: `${SHOTS}/${name}.png`, fullPage: true });
+}
+
+/** The fault hook of the e2e build (absent from production builds). */
+export interface LabTestHook {
+  fault(kind: 'throw' | 'hang'): Promise<void>;
+  pendingCount(): number;
+  set(patch: Record<string, unknown>): Promise<unknown>;
+}

@@ -1,0 +1,135 @@
+import { describe, expect, it } from 'vitest';
+import { findPreset, parseScenario, runScenario } from '../../src/sim/index';
+import { createLabStore, type FrameScheduler, type LabStore } from '../../src/state/index';
+import { inProcessRunner } from '../worker/inProcessRunner';
+
+/** A scheduler the test drives by hand: `tick(ms)` runs the queued frame callback. */
+function manualScheduler() {
+  let queued: ((t: number) => void) | null = null;
+  const scheduler: FrameScheduler = (cb) => {
+    queued = cb;
+    return () => (queued = null);
+  };
+  return {
+    scheduler,
+    get pending() {
+      return queued !== null;
+    },
+    tick(ms: number) {
+      const cb = queued;
+      queued = null;
+      cb?.(ms);
+    },
+  };
+}
+
+async function until(condition: () => boolean): Promise<void> {
+  for (let i = 0; i < 5000 && !condition(); i++) await new Promise((r) => setTimeout(r, 1));
+  if (!condition()) throw new Error('condition not reached');
+}
+
+async function playTo(store: LabStore, clock: ReturnType<typeof manualScheduler>, nowS: number, msPerTick = 100) {
+  let t = 0;
+  while (store.getState().nowS < nowS && !store.getState().done) {
+    await until(() => clock.pending || store.getState().done);
+    clock.tick((t += msPerTick));
+  }
+}
+
+describe('createLabStore', () => {
+  it('opens on the retry-storm preset, playing, and advances in whole bins at the chosen speed', async () => {
+    const clock = manualScheduler();
+    const store = createLabStore(inProcessRunner(), { scheduler: clock.scheduler });
+    await store.getState().init();
+    expect(store.getState()).toMatchObject({ presetId: 'retry-storm', playing: true, phase: 'ready' });
+    store.getState().setSpeed(10);
+    clock.tick(0);
+    await until(() => clock.pending);
+    clock.tick(100); // 0.1 s × 10 = 1 simulated second
+    await until(() => store.getState().nowS === 1);
+    expect(store.getState().series.length).toBe(1);
+  });
+
+  it('a run played to the end has the CLI’s series and fingerprint, with the series hash of JSON.stringify', async () => {
+    const clock = manualScheduler();
+    const store = createLabStore(inProcessRunner(), { scheduler: clock.scheduler });
+    await store.getState().init('mm1');
+    store.getState().setSpeed(Infinity);
+    await playTo(store, clock, Infinity, 16);
+    await until(() => store.getState().fingerprint !== null && store.getState().pageFingerprint !== null);
+    const cli = runScenario(parseScenario(findPreset('mm1')!.scenario).scenario);
+    expect(JSON.stringify(store.getState().series.toJSON())).toBe(JSON.stringify(cli.series));
+    const { createHash } = await import('node:crypto');
+    const cliHash = createHash('sha256').update(JSON.stringify(cli.series)).digest('hex');
+    expect(store.getState().fingerprint).toBe(cliHash);
+    expect(store.getState().pageFingerprint).toBe(cliHash);
+    expect(store.getState().playing).toBe(false);
+  });
+
+  it('a change while paused is applied at once, recorded, and a bad value shows its message without stopping the lab', async () => {
+    const clock = manualScheduler();
+    const store = createLabStore(inProcessRunner(), { scheduler: clock.scheduler });
+    await store.getState().init();
+    store.getState().pause();
+    await store.getState().stepOnce();
+    await store.getState().stepOnce();
+    expect(store.getState().nowS).toBe(2);
+    store.getState().change({ 'client.retry.maxRetries': 0 });
+    expect(store.getState().draft).toEqual({ 'client.retry.maxRetries': 0 });
+    await until(() => store.getState().recorded?.actions.length === 1);
+    expect(store.getState().recorded?.actions[0]).toEqual({ at: 2, set: { 'client.retry.maxRetries': 0 } });
+    expect(store.getState().effective?.client.retry.maxRetries).toBe(0);
+    expect(store.getState().draft).toEqual({});
+
+    store.getState().change({ 'server.concurrency': 0 });
+    await until(() => store.getState().notice !== null);
+    expect(store.getState().notice?.text).toMatch(/server\.concurrency"\]: got 0, expected null or an integer from 1 to 100000/);
+    await store.getState().stepOnce();
+    expect(store.getState().nowS).toBe(3);
+  });
+
+  it('inject now records a trigger at the current time; schedule adds a later one and replays to now', async () => {
+    const clock = manualScheduler();
+    const store = createLabStore(inProcessRunner(), { scheduler: clock.scheduler });
+    await store.getState().init();
+    store.getState().pause();
+    for (let i = 0; i < 5; i++) await store.getState().stepOnce();
+    await store.getState().injectNow({ kind: 'spike', duration: 3, factor: 2 });
+    expect(store.getState().recorded?.triggers.at(-1)).toMatchObject({ kind: 'spike', at: 5 });
+    const before = JSON.stringify(store.getState().series.toJSON());
+    await store.getState().schedule({ kind: 'outage', duration: 5, at: 100 });
+    expect(store.getState().nowS).toBe(5);
+    expect(store.getState().recorded?.triggers.map((t) => t.at)).toEqual([60, 5, 100]);
+    expect(JSON.stringify(store.getState().series.toJSON())).toBe(before);
+    await store.getState().schedule({ kind: 'outage', duration: 5, at: 1 });
+    expect(store.getState().notice?.text).toMatch(/has passed/);
+  });
+
+  it('reset starts again from t = 0 without the live changes', async () => {
+    const clock = manualScheduler();
+    const store = createLabStore(inProcessRunner(), { scheduler: clock.scheduler });
+    await store.getState().init();
+    store.getState().pause();
+    await store.getState().stepOnce();
+    store.getState().change({ 'load.rate': 100 });
+    await until(() => store.getState().recorded?.actions.length === 1);
+    await store.getState().reset();
+    expect(store.getState()).toMatchObject({ nowS: 0, recorded: { actions: [] } });
+    expect(store.getState().series.length).toBe(0);
+  });
+});
+
+describe('unschedule', () => {
+  it('removes a trigger that has not started, replaying the run to now without it', async () => {
+    const clock = manualScheduler();
+    const store = createLabStore(inProcessRunner(), { scheduler: clock.scheduler });
+    await store.getState().init();
+    store.getState().pause();
+    for (let i = 0; i < 3; i++) await store.getState().stepOnce();
+    await store.getState().unschedule(0);
+    expect(store.getState().recorded?.triggers).toEqual([]);
+    expect(store.getState().nowS).toBe(3);
+    await store.getState().reset();
+    expect(store.getState().recorded?.triggers).toEqual([]);
+  });
+});
