@@ -1,17 +1,20 @@
 import type { Action, Scenario, Trigger } from '../scenario/types';
 import { AttemptQueue } from './attemptQueue';
+import { backoffDelay } from './backoff';
+import { BinSeries } from './binSeries';
 import { AdaptiveThrottle, CircuitBreaker, RetryBudget } from './clientControls';
 import { C, COUNTER_COUNT } from './counters';
 import { EventQueue } from './eventQueue';
 import { bucketOf, LogHistogram } from './histogram';
-import { KeySampler } from './keySampler';
+import { KeySampler, shardOfKey } from './keySampler';
 import { LookasideCache } from './lookasideCache';
 import { RateProfile } from './rateProfile';
 import type { RunSeries, SeriesArrays, Summary } from './result';
-import { SERIES_NAMES } from './result';
 import { Rng, Stream } from './rng';
 import { applySet, parseScenario } from '../scenario/index';
-import { badWindowBins, firstJudgedBin, isBadBin, judge, judgeFromS, MAX_WINDOW_S } from './verdict';
+import { ORDER_ACTION, ORDER_TRIGGER_END, ORDER_TRIGGER_START, Timeline } from './timeline';
+import { growF64, growI32, growU8 } from './typedArrays';
+import { judge, judgeFromS } from './verdict';
 import { buildSummary } from './summary';
 import { ServiceSampler } from './serviceSampler';
 
@@ -49,51 +52,9 @@ const MAX_EVENTS_AT_INSTANT = 10_000_000;
 /** Congestion interval for adaptive LIFO when CoDel is off (Fail at Scale's default). */
 const DEFAULT_CONGESTION_INTERVAL_S = 0.1;
 
-const BACKOFF_NONE = 0;
-const BACKOFF_CONSTANT = 1;
-const BACKOFF_EXPONENTIAL = 2;
-const JITTER_NONE = 0;
-const JITTER_FULL = 1;
-const JITTER_EQUAL = 2;
-const JITTER_DECORRELATED = 3;
 
 /** A trigger without its start time: what "inject now" takes. */
 export type TriggerNow = Trigger extends infer T ? (T extends Trigger ? Omit<T, 'at'> : never) : never;
-
-/** A scheduled change: trigger ends before trigger starts before actions at the same instant. */
-interface Control {
-  at: number;
-  order: number;
-  index: number;
-  apply: (t: number) => void;
-}
-const ORDER_TRIGGER_END = 0;
-const ORDER_TRIGGER_START = 1;
-const ORDER_ACTION = 2;
-
-function growF64(a: Float64Array, n: number): Float64Array<ArrayBuffer> {
-  const b = new Float64Array(n);
-  b.set(a);
-  return b;
-}
-function growI32(a: Int32Array, n: number): Int32Array<ArrayBuffer> {
-  const b = new Int32Array(n);
-  b.set(a);
-  return b;
-}
-function growU8(a: Uint8Array, n: number): Uint8Array<ArrayBuffer> {
-  const b = new Uint8Array(n);
-  b.set(a);
-  return b;
-}
-
-/** The shard a key lives on: a fixed integer hash of the key, so neighbouring keys scatter. */
-function shardOfKey(key: number, shards: number): number {
-  let z = Math.imul(key ^ 0x5bd1e995, 0x9e3779b1);
-  z = Math.imul(z ^ (z >>> 15), 0x85ebca6b);
-  z ^= z >>> 13;
-  return (z >>> 0) % shards;
-}
 
 /**
  * The discrete-event engine. Deterministic for a scenario and seed: output does not depend on
@@ -148,18 +109,11 @@ export class Simulation {
   private binMerges: boolean;
   private directSummary = false;
 
-  // Series and verdict inputs.
-  private readonly seriesData: SeriesArrays;
-  private readonly binOffered: Float64Array;
-  private readonly binGood: Float64Array;
-  private readonly badWindow: number;
-  private readonly judgeFrom: number;
-  private readonly firstJudged: number;
-  private readonly maxBadWindow: number;
+  // Series (with the good/bad flags the verdict reads).
+  private readonly bins: BinSeries;
 
   // Controls (triggers and actions) in time order.
-  private controls: Control[] = [];
-  private nextControl = 0;
+  private readonly timeline = new Timeline();
   private triggerSpans: { at: number; end: number }[] = [];
 
   // Load.
@@ -180,10 +134,7 @@ export class Simulation {
   // Client parameters.
   private timeoutS = Infinity;
   private maxRetries = 0;
-  private backoff = BACKOFF_NONE;
-  private jitter = JITTER_NONE;
   private baseS = 0;
-  private capS = 0;
   private sloS = Infinity;
   private budget: RetryBudget | null = null;
   private breaker: CircuitBreaker | null = null;
@@ -239,7 +190,6 @@ export class Simulation {
   private readonly stWarmOffered: Float64Array;
   private readonly stWarmGood: Float64Array;
   private readonly stWarmBusy: Float64Array;
-  private readonly shardUtil: Float64Array | null;
   private inService = 0;
   private queueLive = 0;
   /** Σ over stations of min(in service, slots). */
@@ -316,16 +266,6 @@ export class Simulation {
     this.nextCheckpoint = this.warmupPending ? Math.min(this.warmupS, this.nextBinEnd) : this.nextBinEnd;
     this.maxInFlight = scenario.limits.maxInFlight;
 
-    const data = {} as SeriesArrays;
-    for (const name of SERIES_NAMES) data[name] = new Float64Array(this.nBins).fill(NaN);
-    this.seriesData = data;
-    this.binOffered = new Float64Array(this.nBins);
-    this.binGood = new Float64Array(this.nBins);
-    this.badWindow = badWindowBins(this.binS);
-    this.judgeFrom = judgeFromS(scenario.warmup, scenario.client.timeout, scenario.server.service.mean);
-    this.firstJudged = firstJudgedBin(this.binS, this.judgeFrom, this.badWindow);
-    this.maxBadWindow = Math.max(this.badWindow, Math.floor(MAX_WINDOW_S / this.binS + 1e-9));
-
     const n = scenario.fanout?.n ?? scenario.partitions?.shards ?? 1;
     this.stations = n;
     this.fanoutN = scenario.fanout?.n ?? 1;
@@ -346,7 +286,7 @@ export class Simulation {
     this.stWarmOffered = new Float64Array(n);
     this.stWarmGood = new Float64Array(n);
     this.stWarmBusy = new Float64Array(n);
-    this.shardUtil = n > 1 ? new Float64Array(this.nBins * n).fill(NaN) : null;
+    this.bins = new BinSeries(this.nBins, this.binS, judgeFromS(scenario.warmup, scenario.client.timeout, scenario.server.service.mean), n);
 
     this.configure(scenario, 0, null);
     this.buildControls();
@@ -376,7 +316,7 @@ export class Simulation {
     const T = Math.min(toS, this.durationS);
     if (this.stoppedMsg !== null || T <= this.nowS) return;
     for (;;) {
-      const ctl = this.controls[this.nextControl];
+      const ctl = this.timeline.peek();
       if (ctl !== undefined && ctl.at < T) {
         this.runEvents(ctl.at);
         if (this.stoppedMsg !== null) return;
@@ -384,7 +324,7 @@ export class Simulation {
         this.integrate(ctl.at);
         this.integrateSteady(ctl.at);
         this.nowS = Math.max(this.nowS, ctl.at);
-        this.nextControl++;
+        this.timeline.shift();
         ctl.apply(ctl.at);
         continue;
       }
@@ -414,8 +354,7 @@ export class Simulation {
     const at = this.nowS;
     // Validate against the parameters in force once every pending control at `now` has run.
     let probe = this.eff;
-    for (let i = this.nextControl; i < this.controls.length; i++) {
-      const ctl = this.controls[i]!;
+    for (const ctl of this.timeline.pending()) {
       if (ctl.at > at || ctl.order !== ORDER_ACTION) continue;
       probe = applySet(probe, this.allActions()[ctl.index]!.set);
     }
@@ -423,7 +362,7 @@ export class Simulation {
     const action: Action = { at, set: { ...set } };
     this.liveActions.push(action);
     const index = this.base.actions.length + this.liveActions.length - 1;
-    this.insertControl({ at, order: ORDER_ACTION, index, apply: (t) => this.applyAction(action, t) });
+    this.timeline.insert({ at, order: ORDER_ACTION, index, apply: (t) => this.applyAction(action, t) });
   }
 
   /**
@@ -450,43 +389,17 @@ export class Simulation {
 
   /** Typed-array copies of the series for bins [from, binsClosed); NaN where a bin has no sample. */
   seriesArrays(from = 0): SeriesArrays {
-    const out = {} as SeriesArrays;
-    for (const name of SERIES_NAMES) out[name] = this.seriesData[name].slice(from, this.binIndex);
-    return out;
+    return this.bins.arrays(from, this.binIndex);
   }
 
   /** The series of the closed bins as JSON arrays (`null` for NaN). */
   series(): RunSeries {
-    const out = {} as RunSeries;
-    for (const name of SERIES_NAMES) {
-      const src = this.seriesData[name];
-      const arr: (number | null)[] = new Array<number | null>(this.binIndex);
-      for (let i = 0; i < this.binIndex; i++) {
-        const v = src[i]!;
-        arr[i] = v === v ? v : null;
-      }
-      out[name] = arr;
-    }
-    if (this.shardUtil !== null) {
-      const n = this.stations;
-      const rows: (number | null)[][] = [];
-      for (let i = 0; i < this.binIndex; i++) {
-        const row: (number | null)[] = new Array<number | null>(n);
-        for (let k = 0; k < n; k++) {
-          const v = this.shardUtil[i * n + k]!;
-          row[k] = v === v ? v : null;
-        }
-        rows.push(row);
-      }
-      out.shardUtilisation = rows;
-    }
-    return out;
+    return this.bins.json(this.binIndex);
   }
 
   /** Per-bin utilisation of each backend or shard for bins [from, binsClosed), bin-major (`stations` values a bin); null with one server. */
   shardArrays(from = 0): { stations: number; utilisation: Float64Array } | null {
-    if (this.shardUtil === null) return null;
-    return { stations: this.stations, utilisation: this.shardUtil.slice(from * this.stations, this.binIndex * this.stations) };
+    return this.bins.shardArrays(from, this.binIndex);
   }
 
   /** Requests whose client is still waiting, counted from the live client-side records. */
@@ -514,7 +427,7 @@ export class Simulation {
   summary(): Summary {
     const endS = this.nowS;
     const spans = this.triggerSpans.filter((s) => s.at < endS);
-    const v = judge(this.seriesData.bad, this.binIndex, this.binS, Math.min(endS, this.binIndex * this.binS), spans);
+    const v = judge(this.bins.data.bad, this.binIndex, this.binS, Math.min(endS, this.binIndex * this.binS), spans);
     return buildSummary({
       c: this.c,
       warm: this.warmupPending ? null : this.warmSnap,
@@ -573,14 +486,14 @@ export class Simulation {
   private buildControls(): void {
     this.base.triggers.forEach((tr, i) => this.addTriggerControls(tr, i));
     this.base.actions.forEach((action, i) => {
-      this.insertControl({ at: action.at, order: ORDER_ACTION, index: i, apply: (t) => this.applyAction(action, t) });
+      this.timeline.insert({ at: action.at, order: ORDER_ACTION, index: i, apply: (t) => this.applyAction(action, t) });
     });
   }
 
   private addTriggerControls(tr: Trigger, index: number): void {
     if (tr.kind === 'cache-flush') {
       this.triggerSpans.push({ at: tr.at, end: tr.at });
-      this.insertControl({ at: tr.at, order: ORDER_TRIGGER_START, index, apply: () => this.cache?.flush() });
+      this.timeline.insert({ at: tr.at, order: ORDER_TRIGGER_START, index, apply: () => this.cache?.flush() });
       return;
     }
     if (tr.kind === 'random-outages') {
@@ -590,27 +503,15 @@ export class Simulation {
       const rng = new Rng(this.base.seed ^ Math.imul(index + 1, 0x27d4eb2f), Stream.failures);
       for (let k = 0; k < tr.stations; k++) {
         const start = tr.at + rng.uniform() * (tr.window - tr.duration);
-        this.insertControl({ at: start, order: ORDER_TRIGGER_START, index, apply: (t) => this.stationDown(k, +1, t) });
-        this.insertControl({ at: start + tr.duration, order: ORDER_TRIGGER_END, index, apply: (t) => this.stationDown(k, -1, t) });
+        this.timeline.insert({ at: start, order: ORDER_TRIGGER_START, index, apply: (t) => this.stationDown(k, +1, t) });
+        this.timeline.insert({ at: start + tr.duration, order: ORDER_TRIGGER_END, index, apply: (t) => this.stationDown(k, -1, t) });
       }
       return;
     }
     const end = tr.at + tr.duration;
     this.triggerSpans.push({ at: tr.at, end });
-    this.insertControl({ at: tr.at, order: ORDER_TRIGGER_START, index, apply: (t) => this.applyTrigger(tr, +1, t) });
-    this.insertControl({ at: end, order: ORDER_TRIGGER_END, index, apply: (t) => this.applyTrigger(tr, -1, t) });
-  }
-
-  /** Insert in (at, order, index) order among the controls not yet applied. */
-  private insertControl(ctl: Control): void {
-    const list = this.controls;
-    let i = list.length;
-    while (i > this.nextControl) {
-      const prev = list[i - 1]!;
-      if (prev.at < ctl.at || (prev.at === ctl.at && (prev.order < ctl.order || (prev.order === ctl.order && prev.index < ctl.index)))) break;
-      i--;
-    }
-    list.splice(i, 0, ctl);
+    this.timeline.insert({ at: tr.at, order: ORDER_TRIGGER_START, index, apply: (t) => this.applyTrigger(tr, +1, t) });
+    this.timeline.insert({ at: end, order: ORDER_TRIGGER_END, index, apply: (t) => this.applyTrigger(tr, -1, t) });
   }
 
   /** Take station k down (+1) or bring it back (−1): no service starts there while it is down. */
@@ -657,11 +558,7 @@ export class Simulation {
     const cl = s.client;
     this.timeoutS = cl.timeout ?? Infinity;
     this.maxRetries = cl.retry.maxRetries;
-    this.backoff = cl.retry.backoff === 'none' ? BACKOFF_NONE : cl.retry.backoff === 'constant' ? BACKOFF_CONSTANT : BACKOFF_EXPONENTIAL;
-    this.jitter =
-      cl.retry.jitter === 'none' ? JITTER_NONE : cl.retry.jitter === 'full' ? JITTER_FULL : cl.retry.jitter === 'equal' ? JITTER_EQUAL : JITTER_DECORRELATED;
     this.baseS = cl.retry.base;
-    this.capS = cl.retry.cap;
     this.sloS = cl.slo ?? Infinity;
     if (cl.retry.budget === null) this.budget = null;
     else if (this.budget === null) this.budget = new RetryBudget(cl.retry.budget);
@@ -937,58 +834,33 @@ export class Simulation {
   private closeBin(): void {
     const i = this.binIndex;
     const c = this.c;
-    const s = this.binSnap;
+    const snap = this.binSnap;
     const start = i * this.binS;
-    const len = this.nextBinEnd - start;
-    const d = (k: number): number => c[k]! - s[k]!;
-    const S = this.seriesData;
-    const arrivals = d(C.arrivals);
-    const attempts = d(C.attempts);
-    const succeeded = d(C.succeeded);
-    S.t[i] = start;
-    S.offered[i] = arrivals / len;
-    S.attempts[i] = attempts / len;
-    S.throughput[i] = d(C.completed) / len;
-    S.goodput[i] = succeeded / len;
-    S.wasted[i] = d(C.wasted) / len;
-    S.queue[i] = d(C.queueInt) / len;
-    S.inService[i] = d(C.serviceInt) / len;
-    S.failed[i] = d(C.failed) / len;
-    S.timedOut[i] = d(C.timedOut) / len;
-    S.rejected[i] = d(C.rejected) / len;
-    const bl = this.binLatency;
-    S.p50[i] = bl.quantile(0.5) ?? NaN;
-    S.p99[i] = bl.quantile(0.99) ?? NaN;
-    S.p999[i] = bl.quantile(0.999) ?? NaN;
-    S.serverP99[i] = this.binServer.quantile(0.99) ?? NaN;
-    const lookups = d(C.hits) + d(C.misses);
-    S.hitRate[i] = lookups > 0 ? d(C.hits) / lookups : NaN;
-    S.amplification[i] = arrivals > 0 ? (attempts + d(C.hedges) / this.fanoutN) / arrivals : NaN;
-    const slotsInt = d(C.slotsInt);
-    S.utilisation[i] = this.concurrency !== Infinity && slotsInt > 0 ? d(C.busyInt) / slotsInt : NaN;
-    S.capacity[i] = this.concurrency !== Infinity ? d(C.capacityInt) / len : NaN;
-    this.binOffered[i] = arrivals;
-    this.binGood[i] = succeeded;
-    const bad = i >= this.firstJudged ? isBadBin(this.binOffered, this.binGood, i, this.badWindow, this.maxBadWindow, this.firstJudged - this.badWindow + 1) : null;
-    S.bad[i] = bad === null ? NaN : bad ? 1 : 0;
-    if (this.shardUtil !== null && this.slots !== Infinity) {
+    const d = (k: number): number => c[k]! - snap[k]!;
+    this.bins.record(i, {
+      start,
+      len: this.nextBinEnd - start,
+      d,
+      latency: this.binLatency,
+      server: this.binServer,
+      fanout: this.fanoutN,
+      bounded: this.concurrency !== Infinity,
+    });
+    if (this.stations > 1 && this.slots !== Infinity) {
       this.integrateStations(this.nextBinEnd);
-      const perStation = slotsInt / this.stations;
-      for (let k = 0; k < this.stations; k++) {
-        const busyK = this.stBusyInt[k]! - this.stBinSnap[k]!;
-        this.shardUtil[i * this.stations + k] = perStation > 0 ? busyK / perStation : NaN;
-      }
+      const perStation = d(C.slotsInt) / this.stations;
+      for (let k = 0; k < this.stations; k++) this.bins.recordStation(i, k, this.stBusyInt[k]! - this.stBinSnap[k]!, perStation);
       this.stBinSnap.set(this.stBusyInt);
     }
     if (this.binMerges) {
-      this.latency.mergeFrom(bl);
+      this.latency.mergeFrom(this.binLatency);
       this.serverLatency.mergeFrom(this.binServer);
     }
     if (this.callLatency !== null) {
-      // Hedging waits for this quantile of the backend latency seen so far (see primaryLatency).
+      // Hedging waits for this quantile of the backend latency seen so far (see callLatency).
       this.hedgeDelayS = this.callLatency.quantile(this.hedgePercentile) ?? Infinity;
     }
-    bl.reset();
+    this.binLatency.reset();
     this.binServer.reset();
     this.binSnap.set(c);
     this.binIndex = i + 1;
@@ -1225,33 +1097,13 @@ export class Simulation {
       return;
     }
     const k = ++this.reqTries[r]!;
-    const delay = this.backoffDelay(r, k);
+    const delay = backoffDelay(this.eff.client.retry, k, this.reqPrevDelay[r]!, this.rngJitter);
+    this.reqPrevDelay[r] = delay;
     if (delay > 0) {
       this.reqState[r] = R_BACKOFF;
       this.events.push(t + delay, EV_RETRY, r, this.reqGen[r]!);
     } else {
       this.sendAttempt(r, t);
-    }
-  }
-
-  /** Delay before retry k (1, 2, …), per AWS "Exponential Backoff and Jitter". */
-  private backoffDelay(r: number, k: number): number {
-    if (this.backoff === BACKOFF_NONE) return 0;
-    if (this.jitter === JITTER_DECORRELATED) {
-      const prev = this.reqPrevDelay[r]!;
-      const hi = 3 * prev;
-      const d = Math.min(this.capS, this.baseS + this.rngJitter.uniform() * (hi > this.baseS ? hi - this.baseS : 0));
-      this.reqPrevDelay[r] = d;
-      return d;
-    }
-    const d = this.backoff === BACKOFF_CONSTANT ? this.baseS : Math.min(this.capS, this.baseS * Math.pow(2, k - 1));
-    switch (this.jitter) {
-      case JITTER_FULL:
-        return this.rngJitter.uniform() * d;
-      case JITTER_EQUAL:
-        return d / 2 + (this.rngJitter.uniform() * d) / 2;
-      default:
-        return d;
     }
   }
 
@@ -1320,10 +1172,9 @@ export class Simulation {
     const live = this.callLive(a);
     if (this.cache !== null && this.attMiss[a] === 1 && (live || this.readThrough)) this.cache.fill(this.attKey[a]!, t);
     if (live && this.fanoutN === 1 && this.hedgePercentile === 0) {
-      // One call per attempt: its answer ends the attempt; the call is the try's only one.
+      // One call per attempt: its answer ends the attempt, and the call is the try's only one
+      // (the request is freed at once, which ends its try).
       const r = this.attReq[a]!;
-      this.reqCalls[r] = -1;
-      this.reqTry[r] = 0;
       this.freeAttempt(a);
       this.answered(r, t);
     } else if (live) {

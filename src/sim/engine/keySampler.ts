@@ -63,3 +63,11 @@ export class KeySampler {
     return u - k < this.prob[k]! ? k : this.alias[k]!;
   }
 }
+
+/** The shard a key lives on: a fixed integer hash of the key, so neighbouring keys scatter. */
+export function shardOfKey(key: number, shards: number): number {
+  let z = Math.imul(key ^ 0x5bd1e995, 0x9e3779b1);
+  z = Math.imul(z ^ (z >>> 15), 0x85ebca6b);
+  z ^= z >>> 13;
+  return (z >>> 0) % shards;
+}

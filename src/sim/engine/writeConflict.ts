@@ -1,4 +1,5 @@
 import type { Scenario } from '../scenario/types';
+import { backoffDelay } from './backoff';
 import { C, COUNTER_COUNT } from './counters';
 import { EventQueue } from './eventQueue';
 import { LogHistogram } from './histogram';
@@ -26,7 +27,6 @@ const EV_RETRY = 2;
 export function runWriteConflict(s: Scenario): RunResult {
   const n = s.writeConflict.clients;
   const { delayMean, delaySd } = s.writeConflict;
-  const { backoff, jitter, base, cap } = s.client.retry;
   const net = new Rng(s.seed, Stream.network);
   const jit = new Rng(s.seed, Stream.jitter);
   const delay = (): number => Math.abs(delayMean + delaySd * net.normal());
@@ -34,7 +34,7 @@ export function runWriteConflict(s: Scenario): RunResult {
   const q = new EventQueue(2 * n + 16);
   const readVersion = new Float64Array(n);
   const failures = new Int32Array(n);
-  const prevSleep = new Float64Array(n).fill(base);
+  const prevSleep = new Float64Array(n).fill(s.client.retry.base);
   const startedAt = new Float64Array(n);
   const latency = new LogHistogram();
   const c = new Float64Array(COUNTER_COUNT);
@@ -46,17 +46,8 @@ export function runWriteConflict(s: Scenario): RunResult {
   let lastCommit = 0;
 
   const sleepFor = (client: number): number => {
-    const k = failures[client]!;
-    if (backoff === 'none') return 0;
-    if (jitter === 'decorrelated') {
-      const hi = 3 * prevSleep[client]!;
-      const d = Math.min(cap, base + jit.uniform() * Math.max(0, hi - base));
-      prevSleep[client] = d;
-      return d;
-    }
-    const d = backoff === 'constant' ? base : Math.min(cap, base * Math.pow(2, k - 1));
-    if (jitter === 'full') return jit.uniform() * d;
-    if (jitter === 'equal') return d / 2 + (jit.uniform() * d) / 2;
+    const d = backoffDelay(s.client.retry, failures[client]!, prevSleep[client]!, jit);
+    prevSleep[client] = d;
     return d;
   };
   const binOf = (t: number): number => Math.min(nBins - 1, Math.floor(t / s.bin));
