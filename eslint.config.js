@@ -99,6 +99,28 @@ export default defineConfig([
 
   ...simImportBlocks,
 
+  // Links and exports are pure too (no host objects, timers or randomness), and reach the engine only through its index.
+  {
+    files: ['src/links/**'],
+    rules: {
+      'no-restricted-globals': ['error', ...simRestrictedGlobals],
+      'no-restricted-properties': [
+        'error',
+        { object: 'Math', property: 'random', message: 'Links are data: nothing in them may depend on chance.' },
+        { object: 'Date', property: 'now', message: 'Links are data: nothing in them may depend on the clock.' },
+      ],
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            { ...simForbiddenPackages, message: 'src/links is pure: no UI, drawing, worker or Node libraries.' },
+            { regex: '^\\.\\./(?!sim/index$)', message: 'src/links imports the engine only through src/sim/index, and no other layer.' },
+          ],
+        },
+      ],
+    },
+  },
+
   // Plain JS files (this config, scripts) are checked by tsc via checkJs; keep type-aware rules for TS only.
   { files: ['**/*.js', '**/*.mjs'], extends: [tseslint.configs.disableTypeChecked] },
 ]);
