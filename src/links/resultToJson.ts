@@ -1,0 +1,9 @@
+import type { RunResult } from '../sim/index';
+
+/**
+ * A run as the CLI's JSON (`sim run --format json`): `{ scenario, summary, series }` on one line,
+ * byte for byte the same, so a file exported from the page and one from the CLI compare equal.
+ */
+export function resultToJson(result: RunResult): string {
+  return `${JSON.stringify({ scenario: result.scenario, summary: result.summary, series: result.series })}\n`;
+}
