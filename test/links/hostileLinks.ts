@@ -170,26 +170,30 @@ export const paramLink = fc
 /**
  * The most work a link may ask of the scenario parser: the most actions a link may carry, each
  * replacing sections, beside the most triggers. They open, slowly (tens of milliseconds each), so
- * the 10 000-run property leaves them to a test of their own and to the bench.
+ * the 10 000-run property leaves them to a test of their own and to the bench. Built on first use.
  */
-export const WORST_CASE_LINKS: string[] = [
-  v1Link(`{"actions":[${Array.from({ length: 1000 }, () => '{"at":1,"set":{"server":{},"client":{},"load":{},"cache":{}}}').join(',')}]}`),
-  v1Link(
-    `{"triggers":[${Array.from({ length: 1000 }, () => '{"kind":"spike","at":1,"duration":1,"factor":1}').join(',')}],"actions":[${Array.from(
-      { length: 1000 },
-      () => '{"at":1,"set":{"server":{"queue":{"codel":{}},"contention":{},"autoscale":{}},"client":{"retry":{"budget":{}},"breaker":{},"throttle":{}},"load":{"profile":[' +
-        Array.from({ length: 20 }, (_, i) => `{"at":${i},"rate":1}`).join(',') + ']},"cache":{}}}',
-    ).join(',')}]}`,
-  ),
-];
+let worst: string[] | null = null;
+export function worstCaseLinks(): string[] {
+  worst ??= [
+    v1Link(`{"actions":[${Array.from({ length: 1000 }, () => '{"at":1,"set":{"server":{},"client":{},"load":{},"cache":{}}}').join(',')}]}`),
+    v1Link(
+      `{"triggers":[${Array.from({ length: 1000 }, () => '{"kind":"spike","at":1,"duration":1,"factor":1}').join(',')}],"actions":[${Array.from(
+        { length: 1000 },
+        () => '{"at":1,"set":{"server":{"queue":{"codel":{}},"contention":{},"autoscale":{}},"client":{"retry":{"budget":{}},"breaker":{},"throttle":{}},"load":{"profile":[' +
+          Array.from({ length: 20 }, (_, i) => `{"at":${i},"rate":1}`).join(',') + ']},"cache":{}}}',
+      ).join(',')}]}`,
+    ),
+  ];
+  return worst;
+}
 
-/** Very long hashes: past the cap, bombs and decompressed payloads past 1 MiB (built once: compressing megabytes takes a while). */
+/** Very long hashes: past the cap, bombs, decompressed payloads past 1 MiB, floods of parameters. */
 const HUGE: string[] = [
   `#v1=${'A'.repeat(64 * 1024 + 1)}`,
   `#v1=${lzBomb(600)}`,
   `#v1=${lzBomb(6000)}`,
   `#v1=${lzBomb(64 * 1024 - 4)}`,
-  v1Link(JSON.stringify({ name: 'x'.repeat(1024 * 1024) })),
+  `#v1=${lzBomb(3000)}`, // ~1.6 million characters: just past the cap, as a compressor would write it
   v1Link(`{"actions":[${Array.from({ length: 10_001 }, () => '{"at":1,"set":{"load.rate":1}}').join(',')}]}`),
   v1Link(`{"actions":[${Array.from({ length: 1001 }, () => '{"at":1,"set":{"load.rate":1}}').join(',')}]}`),
   `#${'&'.repeat(60_000)}`,

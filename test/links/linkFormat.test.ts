@@ -11,7 +11,7 @@ import {
   type DecodeResult,
 } from '../../src/links/index';
 import { PRESETS, defaultScenario, findPreset, parseScenario, type Scenario } from '../../src/sim/index';
-import { v1Link, WORST_CASE_LINKS } from './hostileLinks';
+import { lzBomb, v1Link, worstCaseLinks } from './hostileLinks';
 
 const presetScenario = (id: string): Scenario => parseScenario(findPreset(id)?.scenario).scenario;
 
@@ -164,8 +164,9 @@ describe('v1 links', () => {
   });
 
   it('refuse a decompressed payload over the cap, and a hash over the cap before reading it', () => {
-    const big = refused(decodeLink(v1Link(JSON.stringify({ name: 'x'.repeat(MAX_PAYLOAD_JSON_LENGTH) }))));
+    const big = refused(decodeLink(`#v1=${lzBomb(3000)}`)); // a real stream of ~1.6 million characters
     expect(big.reason).toBe('too-long');
+    expect(big.error).toContain(`over ${MAX_PAYLOAD_JSON_LENGTH} characters`);
     const long = refused(decodeLink(`#preset=mm1&${'x'.repeat(MAX_HASH_LENGTH)}`));
     expect(long.reason).toBe('too-long');
     expect(long.error).toContain(`the limit is ${MAX_HASH_LENGTH}`);
@@ -182,7 +183,7 @@ describe('the action cap', () => {
   });
 
   it('bounds the parser work a link can ask for: the worst links open, in well under a second', () => {
-    for (const link of WORST_CASE_LINKS) {
+    for (const link of worstCaseLinks()) {
       const start = performance.now();
       expect(decodeLink(link).ok).toBe(true);
       expect(performance.now() - start).toBeLessThan(1000);
