@@ -423,6 +423,44 @@ export class Simulation {
     };
   }
 
+  /**
+   * The engine's own bookkeeping checked from scratch (for tests; it walks every pool): queue
+   * counts match the live queue entries, in-service counts match the calls in service, the
+   * free lists hold each record once and only free ones. Returns the problems found.
+   */
+  selfCheck(): string[] {
+    const problems: string[] = [];
+    const calls = this.attState;
+    let inService = 0;
+    let held = 0;
+    for (let a = 0; a < this.attTop; a++) {
+      if (calls[a] === A_SERVICE) inService++;
+      if (calls[a] !== A_FREE) held++;
+    }
+    if (held !== this.attLive) problems.push(`calls held ${held}, counted ${this.attLive}`);
+    if (inService !== this.inService) problems.push(`calls in service ${inService}, counted ${this.inService}`);
+    let stIn = 0;
+    for (let k = 0; k < this.stations; k++) {
+      stIn += this.stIn[k]!;
+      const live = this.stQueue[k]!.count((a, gen) => gen === this.attGen[a] && calls[a] === A_QUEUED && this.attStation[a] === k);
+      if (live !== this.stQueued[k]) problems.push(`station ${k}: ${live} calls queued, counted ${this.stQueued[k]}`);
+    }
+    if (stIn !== this.inService) problems.push(`stations' in service ${stIn}, total ${this.inService}`);
+    const seen = new Set<number>();
+    for (let i = 0; i < this.attFreeTop; i++) {
+      const a = this.attFree[i]!;
+      if (seen.has(a) || calls[a] !== A_FREE) problems.push(`call ${a} on the free list twice or in use`);
+      seen.add(a);
+    }
+    const seenReq = new Set<number>();
+    for (let i = 0; i < this.reqFreeTop; i++) {
+      const r = this.reqFree[i]!;
+      if (seenReq.has(r) || this.reqState[r] !== R_FREE) problems.push(`request ${r} on the free list twice or in use`);
+      seenReq.add(r);
+    }
+    return problems;
+  }
+
   /** The summary over [warmup, now], with the verdict judged on the bins closed so far. */
   summary(): Summary {
     const endS = this.nowS;
@@ -1014,26 +1052,39 @@ export class Simulation {
 
   /**
    * The attempt in progress ends (answered, failed or timed out): free its finished calls and
-   * leave those still at a server as orphans, or cancel them (`cancelOnTimeout`).
+   * leave those still at a server as orphans, or cancel them (`cancelOnTimeout`). Slots freed by
+   * cancelling are refilled only after the walk, so no call of this list is freed under it.
    */
   private endTry(r: number, t: number, cancel: boolean): void {
     let a = this.reqCalls[r]!;
     this.reqCalls[r] = -1;
     this.reqTry[r] = 0;
+    let restart = -1;
+    let restartMany = false;
     while (a >= 0) {
       const next = this.attNext[a]!;
       const state = this.attState[a];
       if (state === A_DONE || state === A_GONE) this.freeAttempt(a);
       else if (cancel) {
-        this.cancelCall(a, t);
+        if (state === A_SERVICE) {
+          const k = this.attStation[a]!;
+          if (restart < 0) restart = k;
+          else if (restart !== k) restartMany = true;
+        }
+        this.cancelCall(a, t, false);
         this.freeAttempt(a);
       }
       a = next;
     }
+    if (restartMany) this.tryStartAll(t);
+    else if (restart >= 0) this.tryStart(restart, t);
   }
 
-  /** Take a queued or running call off its server (its slot frees at once); it becomes GONE. */
-  private cancelCall(a: number, t: number): void {
+  /**
+   * Take a queued or running call off its server; it becomes GONE. A running call's slot is
+   * refilled at once when `restart`, else by the caller.
+   */
+  private cancelCall(a: number, t: number, restart: boolean): void {
     const k = this.attStation[a]!;
     const state = this.attState[a];
     if (state === A_QUEUED) {
@@ -1056,7 +1107,7 @@ export class Simulation {
     }
     this.attState[a] = A_GONE;
     this.attGen[a]!++;
-    if (state === A_SERVICE) this.tryStart(k, t);
+    if (restart && state === A_SERVICE) this.tryStart(k, t);
   }
 
   private onTimeout(r: number, t: number): void {
@@ -1180,8 +1231,9 @@ export class Simulation {
     } else if (live) {
       this.attState[a] = A_DONE;
       if (this.hedgePercentile > 0) {
+        // The loser shares this call's backend, whose slots are refilled below.
         const peer = this.attPeer[a]!;
-        if (peer >= 0) this.cancelCall(peer, t);
+        if (peer >= 0) this.cancelCall(peer, t, false);
       }
       const r = this.attReq[a]!;
       if (this.stations > 1 && !this.partitioned) this.stGood[k]!++;

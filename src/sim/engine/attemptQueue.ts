@@ -47,6 +47,17 @@ export class AttemptQueue {
     this.length = 0;
   }
 
+  /** How many stored entries satisfy `live(id, gen)`. */
+  count(live: (id: number, gen: number) => boolean): number {
+    let n = 0;
+    const mask = this.ids.length - 1;
+    for (let k = 0; k < this.length; k++) {
+      const i = (this.head + k) & mask;
+      if (live(this.ids[i]!, this.gens[i]!)) n++;
+    }
+    return n;
+  }
+
   /** Keep only the entries for which `live(id, gen)` holds, in order. */
   compact(live: (id: number, gen: number) => boolean): void {
     const cap = this.ids.length;

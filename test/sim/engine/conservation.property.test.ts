@@ -77,6 +77,7 @@ describe('conservation and sanity at every slice', () => {
           expect(st.arrivals).toBe(st.succeeded + st.failed + st.inFlight);
           expect(st.queue).toBeGreaterThanOrEqual(0);
           expect(st.inService).toBeGreaterThanOrEqual(0);
+          expect(sim.selfCheck()).toEqual([]);
         }
         const summary = sim.summary();
         const c = summary.counts;

@@ -144,6 +144,7 @@ describe('several stations keep the engine’s guarantees', () => {
       const st = sliced.state();
       expect(st.arrivals).toBe(st.succeeded + st.failed + st.inFlight);
       expect(st.queue).toBeGreaterThanOrEqual(0);
+      expect(sliced.selfCheck()).toEqual([]);
     }
     sliced.runToEnd();
     expect(JSON.stringify(sliced.series())).toBe(JSON.stringify(whole.series()));
