@@ -6,7 +6,7 @@
 import { defaultScenario } from '../src/sim/scenario/defaults';
 import { Simulation } from '../src/sim/engine/Simulation';
 import { bareMmc } from './bareLoop';
-import { mmcMeanLatency } from '../src/sim/index';
+import { findPreset, mmcMeanLatency, parseScenario, runScenario } from '../src/sim/index';
 
 const ARRIVALS = Number(process.env.BENCH_ARRIVALS ?? 5_000_000);
 const REPEATS = Number(process.env.BENCH_REPEATS ?? 3);
@@ -60,3 +60,15 @@ console.log(`engine    best ${fmt(eBest)}, median ${fmt(median(engine.map((r) =>
 console.log(`bare loop best ${fmt(bBest)}, median ${fmt(median(bare.map((r) => r.eventsPerS)))}`);
 console.log(`engine / bare loop: ${((100 * eBest) / bBest).toFixed(0)}% (best vs best)`);
 console.log(`mean latency: engine ${engine.map((r) => r.meanLatency.toFixed(4)).join(', ')} s; bare ${bare.map((r) => r.meanLatency.toFixed(4)).join(', ')} s; Erlang C ${erlang.toFixed(4)} s`);
+
+// The headless time of VALIDATION.md's M1 (the retry-storm preset: 400 s at 280/s), median of 5.
+const m1 = parseScenario(findPreset('retry-storm')?.scenario).scenario;
+const m1Times: number[] = [];
+let m1Events = 0;
+for (let i = 0; i < 5; i++) {
+  const t0 = performance.now();
+  const r = runScenario({ ...m1, seed: i + 1 });
+  m1Times.push(performance.now() - t0);
+  m1Events = r.summary.events;
+}
+console.log(`M1 retry storm (400 s at 280/s, ${m1Events.toLocaleString('en')} events): median ${median(m1Times).toFixed(0)} ms, best ${Math.min(...m1Times).toFixed(0)} ms over 5 seeds`);
