@@ -43,6 +43,8 @@ export interface LabState {
   frames: number;
   /** SHA-256 of JSON.stringify(series) once the run is done, computed by the worker: compare with the CLI's. */
   fingerprint: string | null;
+  /** The worker's hash of the series its frames carry: what `pageFingerprint` should equal. */
+  framesFingerprint: string | null;
   /** The same hash of the series this page received (short runs only): shows the frames lost nothing. */
   pageFingerprint: string | null;
   notice: Notice | null;
@@ -136,7 +138,7 @@ export function createLabStore(runner: SimRunner, options: LabOptions = {}): Lab
       const patch: Partial<LabState> = { recorded: info.recorded, effective: info.effective, binS: info.binS, durationS: info.durationS };
       if (fresh) {
         get().series.reset(info.seriesNames);
-        Object.assign(patch, { nowS: 0, done: false, stopped: null, summary: null, live: null, fingerprint: null, pageFingerprint: null, draft: {} });
+        Object.assign(patch, { nowS: 0, done: false, stopped: null, summary: null, live: null, fingerprint: null, framesFingerprint: null, pageFingerprint: null, draft: {} });
         patch.version = get().version + 1;
       }
       set(patch);
@@ -158,6 +160,7 @@ export function createLabStore(runner: SimRunner, options: LabOptions = {}): Lab
       if (frame.done) {
         patch.playing = false;
         patch.fingerprint = frame.fingerprint;
+        patch.framesFingerprint = frame.framesFingerprint;
         // Hashing on the UI thread costs ~1 ms per 100 bins: only for runs short enough to stay well under a frame's budget.
         if (series.length <= PAGE_HASH_MAX_BINS && typeof crypto !== 'undefined' && crypto.subtle !== undefined) {
           const id = session;
@@ -293,6 +296,7 @@ export function createLabStore(runner: SimRunner, options: LabOptions = {}): Lab
       version: 0,
       frames: 0,
       fingerprint: null,
+      framesFingerprint: null,
       pageFingerprint: null,
       notice: null,
       cursorS: null,

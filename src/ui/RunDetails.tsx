@@ -7,6 +7,7 @@ export function RunDetails() {
   const recorded = useLab((s) => s.recorded);
   const fingerprint = useLab((s) => s.fingerprint);
   const pageFingerprint = useLab((s) => s.pageFingerprint);
+  const framesFingerprint = useLab((s) => s.framesFingerprint);
   const preset = presets.find((p) => p.id === presetId);
   return (
     <section className="panel details" aria-labelledby="details-heading">
@@ -22,7 +23,7 @@ export function RunDetails() {
       <p className="fingerprint">
         Series fingerprint (SHA-256): <code data-fingerprint={fingerprint ?? ''}>{fingerprint ?? 'when the run finishes'}</code>
         {pageFingerprint !== null && (
-          <span data-page-fingerprint={pageFingerprint}>{pageFingerprint === fingerprint ? ' — the page received exactly these series.' : ' — the page received different series!'}</span>
+          <span data-page-fingerprint={pageFingerprint}>{pageFingerprint === framesFingerprint ? ' — the page received exactly these series.' : ' — the page received different series!'}</span>
         )}
       </p>
       <p className="hint">Compare with the command line: npm run -s sim -- run scenario.json, then SHA-256 of JSON.stringify(series).</p>

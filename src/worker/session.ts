@@ -57,6 +57,8 @@ export interface Frame {
   effective: Scenario | null;
   /** Once the run is done: SHA-256 of JSON.stringify(series) as the CLI prints them (set by the worker adapter). */
   fingerprint: string | null;
+  /** The same hash over only the series the frames carry (SERIES_NAMES): what the page can check it received. */
+  framesFingerprint: string | null;
 }
 
 /** How far one step goes: to a simulated time (whole bins), or as many bins as fit in a wall-clock budget. */
@@ -134,12 +136,22 @@ export class SimSession {
       live: sim.state(),
       effective,
       fingerprint: null,
+      framesFingerprint: null,
     };
   }
 
   /** The series of the closed bins as the CLI prints them (JSON arrays, null for no sample). */
   series(): ReturnType<Simulation['series']> {
     return this.need().series();
+  }
+
+  /** Fill in the finished run's fingerprints (the CLI's JSON of the series, and the part the frames carry). */
+  async fingerprint(frame: Frame, sha256Hex: (text: string) => Promise<string>): Promise<void> {
+    const full = this.series();
+    const carried: Record<string, unknown> = {};
+    for (const name of SERIES_NAMES) carried[name] = full[name];
+    frame.fingerprint = await sha256Hex(JSON.stringify(full));
+    frame.framesFingerprint = await sha256Hex(JSON.stringify(carried));
   }
 
   private info(): SessionInfo {

@@ -37,7 +37,7 @@ const api = {
   },
   async step(request: StepRequest): Promise<Frame> {
     const frame = session.step(request);
-    if (frame.done) frame.fingerprint = await sha256Hex(JSON.stringify(session.series()));
+    if (frame.done) await session.fingerprint(frame, sha256Hex);
     return transfer(frame, [frame.data.buffer]);
   },
   set(patch: Record<string, unknown>): SessionInfo {

@@ -63,6 +63,7 @@ describe('createLabStore', () => {
     const cliHash = createHash('sha256').update(JSON.stringify(cli.series)).digest('hex');
     expect(store.getState().fingerprint).toBe(cliHash);
     expect(store.getState().pageFingerprint).toBe(cliHash);
+    expect(store.getState().framesFingerprint).toBe(cliHash);
     expect(store.getState().playing).toBe(false);
   });
 

@@ -83,6 +83,30 @@ describe('App', () => {
     expect(store.getState().recorded?.actions.at(-1)?.set).toEqual({ 'client.retry.maxRetries': 0 });
   });
 
+  it('shows the cache hit-rate chart and slider only while a cache is on', async () => {
+    const store = createLabStore(inProcessRunner(), { scheduler: noFrames });
+    const page = render(store);
+    await act(() => store.getState().init());
+    store.getState().pause();
+    expect(page.querySelector('[data-chart="cache"]')).toBeNull();
+    expect(page.querySelector('input[data-path="cache.hitRate"]')).toBeNull();
+    act(() => page.querySelector<HTMLInputElement>('input[type="checkbox"][data-path="cache"]')!.click());
+    await settle(() => store.getState().effective?.cache != null);
+    expect(page.querySelector('[data-chart="cache"]')).not.toBeNull();
+    expect(page.querySelector('input[data-path="cache.hitRate"]')?.getAttribute('aria-valuetext')).toBe('90%');
+  });
+
+  it('a trigger the engine refuses shows its message and the page keeps working', async () => {
+    const store = createLabStore(inProcessRunner(), { scheduler: noFrames });
+    const page = render(store);
+    await act(() => store.getState().init());
+    store.getState().pause();
+    await act(() => store.getState().injectNow({ kind: 'spike', duration: 5, factor: 500 }));
+    expect(page.querySelector('[role="alert"]')?.textContent).toMatch(/factor.*got 500/);
+    await act(() => store.getState().stepOnce());
+    expect(store.getState().nowS).toBe(1);
+  });
+
   it('says so when the worker was restarted', async () => {
     let restart: (e: RestartEvent) => void = () => {};
     const inner = inProcessRunner();

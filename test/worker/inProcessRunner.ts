@@ -16,8 +16,10 @@ export function inProcessRunner(): SimRunner {
         // As the worker adapter does: the fingerprint of the finished run's series.
         const frame = session.step(request);
         if (frame.done) {
-          const digest = await crypto.subtle.digest('SHA-256', new TextEncoder().encode(JSON.stringify(session.series())));
-          frame.fingerprint = Array.from(new Uint8Array(digest), (b) => b.toString(16).padStart(2, '0')).join('');
+          await session.fingerprint(frame, async (text) => {
+            const digest = await crypto.subtle.digest('SHA-256', new TextEncoder().encode(text));
+            return Array.from(new Uint8Array(digest), (b) => b.toString(16).padStart(2, '0')).join('');
+          });
         }
         return frame;
       }),
