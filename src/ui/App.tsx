@@ -8,6 +8,7 @@ import { RequestFlow } from './RequestFlow';
 import { RunDetails } from './RunDetails';
 import { Transport } from './Transport';
 import { TriggerPanel } from './TriggerPanel';
+import { useShortcuts } from './useShortcuts';
 import { VerdictBanner } from './VerdictBanner';
 
 function ThemeSwitch() {
@@ -25,12 +26,14 @@ function ThemeSwitch() {
 
 /** The lab: controls beside stacked, time-aligned charts, the verdict banner, invariants and the request flow. */
 export function App() {
+  useShortcuts();
   return (
     <>
       <header className="masthead">
         <div>
           <h1>Metastability Lab</h1>
           <p>A system that is fine, gets a short push, and stays broken after the push is gone.</p>
+          <p className="hint">Keys: Space plays or pauses, “.” steps, “r” resets.</p>
         </div>
         <ThemeSwitch />
       </header>

@@ -47,10 +47,10 @@ export function Transport() {
             Play
           </button>
         )}
-        <button type="button" onClick={() => void stepOnce()} disabled={!ready || done}>
+        <button type="button" onClick={() => void stepOnce()} disabled={!ready || done} aria-keyshortcuts=".">
           Step
         </button>
-        <button type="button" onClick={() => void reset()} disabled={!ready}>
+        <button type="button" onClick={() => void reset()} disabled={!ready} aria-keyshortcuts="R">
           Reset
         </button>
       </div>

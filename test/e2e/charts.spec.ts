@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { legendValue, openLab, pause, waitForTime } from './lab';
+import { legendValue, openLab, pause, shot, waitForTime } from './lab';
 
 test('hovering reads every chart at one time; scrubbing goes back through the run and Follow live returns', async ({ page }) => {
   await openLab(page);
@@ -27,4 +27,16 @@ test('hovering reads every chart at one time; scrubbing goes back through the ru
   await page.getByRole('button', { name: 'Follow live' }).click();
   await expect(scrub).toHaveAttribute('aria-valuetext', /following the run/);
   expect(await legendValue(page, 'load', 'offered')).toBe(latest);
+});
+
+test('on a laptop-size screen the banner, the controls and the first charts are in view', async ({ page }) => {
+  await page.setViewportSize({ width: 1366, height: 768 });
+  await openLab(page);
+  await waitForTime(page, 20);
+  for (const locator of [page.locator('.banner'), page.getByRole('button', { name: 'Inject now' }), page.locator('[data-chart="load"]'), page.locator('[data-chart="queue"]')]) {
+    await expect(locator).toBeInViewport();
+  }
+  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+  expect(overflow, 'no horizontal scrolling').toBeLessThanOrEqual(0);
+  await shot(page, '05-laptop-1366x768', false);
 });

@@ -13,6 +13,8 @@ export async function openLab(page: Page): Promise<string[]> {
   page.on('pageerror', (e) => problems.push(`uncaught: ${e.message}`));
   await page.goto('./');
   await expect(page.getByRole('heading', { level: 1, name: 'Metastability Lab' })).toBeVisible();
+  // The lab opens playing: once Pause shows, the preset has loaded and the run started.
+  await expect(page.getByRole('button', { name: 'Pause', exact: true })).toBeVisible({ timeout: 30_000 });
   return problems;
 }
 
@@ -52,9 +54,9 @@ export async function legendValue(page: Page, chart: string, series: string): Pr
   return v === null || v === '' ? NaN : Number(v);
 }
 
-export async function shot(page: Page, name: string): Promise<void> {
+export async function shot(page: Page, name: string, fullPage = true): Promise<void> {
   mkdirSync(SHOTS, { recursive: true });
-  await page.screenshot({ path: `${SHOTS}/${name}.png`, fullPage: true });
+  await page.screenshot({ path: `${SHOTS}/${name}.png`, fullPage });
 }
 
 /** The fault hook of the e2e build (absent from production builds). */

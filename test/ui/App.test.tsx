@@ -107,6 +107,22 @@ describe('App', () => {
     expect(store.getState().nowS).toBe(1);
   });
 
+  it('Space plays and pauses, "." steps, unless focus is in a control', async () => {
+    const store = createLabStore(inProcessRunner(), { scheduler: noFrames });
+    const page = render(store);
+    await act(() => store.getState().init());
+    const key = (k: string, target: EventTarget = document.body) => act(() => void target.dispatchEvent(new KeyboardEvent('keydown', { key: k, bubbles: true, cancelable: true })));
+    expect(store.getState().playing).toBe(true);
+    key(' ');
+    expect(store.getState().playing).toBe(false);
+    key('.');
+    await settle(() => store.getState().nowS === 1);
+    key(' ', page.querySelector('input[data-path="load.rate"]')!);
+    expect(store.getState().playing).toBe(false);
+    key(' ');
+    expect(store.getState().playing).toBe(true);
+  });
+
   it('says so when the worker was restarted', async () => {
     let restart: (e: RestartEvent) => void = () => {};
     const inner = inProcessRunner();
