@@ -19,6 +19,8 @@ export function TriggerPanel() {
   const [kind, setKind] = useState<Kind>('spike');
   const [factor, setFactor] = useState(2);
   const [speed, setSpeed] = useState(0.5);
+  const [slots, setSlots] = useState(0);
+  const [atError, setAtError] = useState<string | null>(null);
   const [duration, setDuration] = useState(10);
   const [at, setAt] = useState('');
   const injectNow = useLab((s) => s.injectNow);
@@ -35,7 +37,7 @@ export function TriggerPanel() {
       case 'outage':
         return { kind, duration };
       case 'capacity':
-        return { kind, duration, factor: speed, slots: 0 };
+        return { kind, duration, factor: speed, slots };
       case 'cache-flush':
         return { kind };
     }
@@ -60,6 +62,9 @@ export function TriggerPanel() {
       {kind === 'capacity' && (
         <Slider label="Server speed" value={speed} min={0.1} max={0.9} step={0.05} format={(v) => `${Math.round(v * 100)}% of normal`} onChange={setSpeed} />
       )}
+      {kind === 'capacity' && (
+        <Slider label="Slots lost" value={slots} min={0} max={100} step={1} format={(v) => `${v} slots`} onChange={setSlots} />
+      )}
       {kind !== 'cache-flush' && (
         <Slider label="Duration" value={duration} min={1} max={120} step={1} format={(v) => `${v} s`} onChange={setDuration} />
       )}
@@ -77,13 +82,24 @@ export function TriggerPanel() {
           type="button"
           disabled={done || at.trim() === ''}
           onClick={() => {
-            void schedule({ ...trigger(), at: Number(at) });
+            const atS = Number(at);
+            if (at.trim() === '' || !Number.isFinite(atS) || atS < 0) {
+              setAtError(`Or at t: got "${at}", expected a number of seconds from ${Math.ceil(nowS)} on`);
+              return;
+            }
+            setAtError(null);
+            void schedule({ ...trigger(), at: atS });
             setAt('');
           }}
         >
           Schedule
         </button>
       </div>
+      {atError !== null && (
+        <p role="alert" className="field-error">
+          {atError}
+        </p>
+      )}
       {triggers.length > 0 && (
         <ul className="trigger-list" aria-label="Triggers in this run">
           {triggers.map((t, i) => (

@@ -60,6 +60,7 @@ export class SimWorkerError extends Error {
 }
 
 const DEFAULT_TIMEOUT_MS = 8_000;
+const START_REPLAY_TIMEOUT_MS = 120_000;
 
 function startSimWorker(): WorkerLike {
   // Kept literal so Vite bundles the worker and its engine as a separate chunk.
@@ -76,6 +77,8 @@ interface CallSpec {
   /** A successful answer is the new last good scenario. */
   good?: boolean;
   signal?: AbortSignal | undefined;
+  /** Watchdog for this call, when it may legitimately take longer than a step (a start that replays a long run). */
+  timeoutMs?: number;
 }
 
 /** Create the bridge. Nothing starts until the first call. */
@@ -155,9 +158,10 @@ export function createSimBridge(options: SimBridgeOptions = {}): SimBridge {
       const run = (): Promise<unknown> => {
         if (!pending.has(fail)) return Promise.resolve();
         const api = ensureStarted();
+        const limitMs = spec.timeoutMs ?? timeoutMs;
         timer = setTimeout(() => {
-          crash(`The simulation worker did not answer within ${timeoutMs / 1000} s.`);
-        }, timeoutMs);
+          crash(`The simulation worker did not answer within ${limitMs / 1000} s.`);
+        }, limitMs);
         return invoke(api).then(
           (value) => {
             if (!pending.has(fail)) return;
@@ -182,7 +186,12 @@ export function createSimBridge(options: SimBridgeOptions = {}): SimBridge {
     presets: () => call((api) => api.presets()),
     preset: (id) => call((api) => api.preset(id)),
     start: (input, catchUpToS = 0, callOptions = {}) =>
-      call((api) => api.start(input, catchUpToS), { good: true, signal: callOptions.signal }),
+      call((api) => api.start(input, catchUpToS), {
+        good: true,
+        signal: callOptions.signal,
+        // Replaying a long run to "now" is real work: allow it more time than a frame.
+        ...(catchUpToS > 0 ? { timeoutMs: Math.max(timeoutMs, START_REPLAY_TIMEOUT_MS) } : {}),
+      }),
     step: (request) => call((api) => api.step(request), { crashOnError: true }),
     set: (patch) => call((api) => api.set(patch), { good: true }),
     inject: (trigger) => call((api) => api.inject(trigger), { good: true }),

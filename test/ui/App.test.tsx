@@ -123,6 +123,23 @@ describe('App', () => {
     expect(store.getState().playing).toBe(true);
   });
 
+  it('scheduling at a time that is not a number says so and schedules nothing', async () => {
+    const store = createLabStore(inProcessRunner(), { scheduler: noFrames });
+    const page = render(store);
+    await act(() => store.getState().init());
+    store.getState().pause();
+    const field = page.querySelector<HTMLInputElement>('.schedule input')!;
+    const setter = Object.getOwnPropertyDescriptor(HTMLInputElement.prototype, 'value')!;
+    act(() => {
+      setter.set!.call(field, 'soon');
+      field.dispatchEvent(new Event('input', { bubbles: true }));
+    });
+    const button = [...page.querySelectorAll('button')].find((b) => b.textContent === 'Schedule')!;
+    act(() => button.click());
+    expect(page.querySelector('.triggers [role="alert"]')?.textContent).toBe('Or at t: got "soon", expected a number of seconds from 0 on');
+    expect(store.getState().recorded?.triggers).toHaveLength(1);
+  });
+
   it('says so when the worker was restarted', async () => {
     let restart: (e: RestartEvent) => void = () => {};
     const inner = inProcessRunner();
