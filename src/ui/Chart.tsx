@@ -38,8 +38,10 @@ export function Chart(props: ChartProps) {
   let top = 0;
   for (const s of def.series) top = Math.max(top, maxOver(from, to, (i) => s.value(source, i)));
   if (refLine !== null) top = Math.max(top, refLine.value * (log ? 1.5 : 1.1));
-  if (def.top !== undefined) top = Math.max(top, def.top);
-  const y = valueScale(def.scale, top, plotH);
+  // Percentages end at 100% unless a value goes past it (a little float noise does not count).
+  const atFixedTop = def.top !== undefined && top <= def.top * 1.001;
+  if (def.top !== undefined) top = atFixedTop ? def.top : top;
+  const y = valueScale(def.scale, top, plotH, 1e-3, atFixedTop);
   const ink = chartInk(theme);
   const timeOf = (i: number) => i * binS;
 

@@ -23,11 +23,12 @@ export function axisTicks(scale: ValueScale, kind: 'linear' | 'log', count = 4):
 }
 
 /** A value axis from 0 (linear) or a floor (log) to a little above the largest value. */
-export function valueScale(kind: 'linear' | 'log', maxValue: number, heightPx: number, logFloor = 1e-3): ValueScale {
+export function valueScale(kind: 'linear' | 'log', maxValue: number, heightPx: number, logFloor = 1e-3, exactTop = false): ValueScale {
   if (kind === 'log') {
     const top = Math.max(logFloor * 10, Number.isFinite(maxValue) ? maxValue * 1.5 : 1);
     return scaleLog().domain([logFloor, top]).range([heightPx, 0]).clamp(true);
   }
   const top = Number.isFinite(maxValue) && maxValue > 0 ? maxValue : 1;
-  return scaleLinear().domain([0, top]).nice(4).range([heightPx, 0]);
+  const scale = scaleLinear().domain([0, top]).range([heightPx, 0]);
+  return exactTop ? scale : scale.nice(4);
 }

@@ -17,6 +17,7 @@ describe('axisTicks', () => {
   });
   it('gives a few round ticks from zero on a linear axis', () => {
     expect(axisTicks(valueScale('linear', 93, 100), 'linear')).toEqual([0, 20, 40, 60, 80, 100]);
+    expect(valueScale('linear', 100, 100, 1e-3, true).domain()).toEqual([0, 100]);
   });
 });
 
