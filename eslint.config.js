@@ -86,6 +86,12 @@ export default defineConfig([
         'error',
         { object: 'Math', property: 'random', message: 'Draw from a seeded RNG stream: runs must replay exactly from scenario + seed.' },
         { object: 'Date', property: 'now', message: 'No wall-clock time in the engine: use the simulation clock.' },
+        // Transcendental functions round their last bit differently from one JS engine to another.
+        ...['log', 'exp', 'pow', 'log1p', 'expm1', 'log2', 'log10', 'sin', 'cos', 'tan', 'atan', 'atan2', 'cbrt', 'hypot', 'sinh', 'cosh', 'tanh', 'asin', 'acos'].map((property) => ({
+          object: 'Math',
+          property,
+          message: 'Use src/sim/engine/portableMath (same bits in Node and every browser): Math.' + property + ' differs in the last bit between engines.',
+        })),
       ],
       'no-restricted-syntax': [
         'error',

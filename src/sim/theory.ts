@@ -1,3 +1,5 @@
+import { pow } from './engine/portableMath';
+
 /** Closed forms from queueing theory and the tail-at-scale arithmetic, to check and annotate runs against. */
 
 /** Erlang C: probability an arrival waits in M/M/c with offered load a = λ/μ < c. */
@@ -46,5 +48,5 @@ export function mmck(c: number, K: number, lambda: number, mu: number): { blocki
 
 /** Fan-out to n backends each slow with probability p: the chance a request waits for a slow one, 1 − (1 − p)^n. */
 export function fanoutSlowFraction(n: number, p: number): number {
-  return 1 - Math.pow(1 - p, n);
+  return 1 - pow(1 - p, n);
 }

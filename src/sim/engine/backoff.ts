@@ -1,5 +1,6 @@
 import type { RetrySpec } from '../scenario/types';
 import type { Rng } from './rng';
+import { pow2 } from './portableMath';
 
 /**
  * The delay before retry k (1, 2, …), per the AWS Architecture Blog's "Exponential Backoff and
@@ -14,7 +15,7 @@ export function backoffDelay(policy: Pick<RetrySpec, 'backoff' | 'jitter' | 'bas
     const hi = 3 * previous;
     return Math.min(cap, base + rng.uniform() * (hi > base ? hi - base : 0));
   }
-  const d = backoff === 'constant' ? base : Math.min(cap, base * Math.pow(2, k - 1));
+  const d = backoff === 'constant' ? base : Math.min(cap, base * pow2(Math.min(k - 1, 1023)));
   if (jitter === 'full') return rng.uniform() * d;
   if (jitter === 'equal') return d / 2 + (rng.uniform() * d) / 2;
   return d;

@@ -1,3 +1,5 @@
+import { pow2 } from './portableMath';
+
 /**
  * Fixed-memory log-linear histogram for latencies in seconds (the HDR histogram layout): a
  * bucket is a binary octave split into 64 equal parts, read straight from the bits of the
@@ -30,7 +32,7 @@ export function bucketOf(x: number): number {
 
 /** Midpoint of bucket b. */
 function bucketValue(b: number): number {
-  const octave = Math.pow(2, MIN_EXP + Math.floor(b / SUB));
+  const octave = pow2(MIN_EXP + Math.floor(b / SUB));
   return octave * (1 + ((b % SUB) + 0.5) / SUB);
 }
 

@@ -1,4 +1,5 @@
 import type { Rng } from './rng';
+import { pow } from './portableMath';
 
 /**
  * Draws keys 0..n−1, uniform or Zipf(s) (key k has weight 1/(k+1)^s), in O(1) per draw
@@ -22,7 +23,7 @@ export class KeySampler {
     }
     let total = 0;
     for (let k = 0; k < n; k++) {
-      const w = 1 / Math.pow(k + 1, zipf);
+      const w = 1 / pow(k + 1, zipf);
       this.p[k] = w;
       total += w;
     }

@@ -1,3 +1,4 @@
+import { exp, log } from './portableMath';
 /**
  * Seeded pseudo-random numbers: xoshiro128** (Blackman & Vigna, 2018), 32-bit state words,
  * seeded through SplitMix32 from (scenario seed, stream id). Each source of randomness owns a
@@ -38,18 +39,18 @@ const ZIG_F = new Float64Array(256);
   const v = 3.949659822581572e-3;
   let d = ZIG_R;
   let t = d;
-  const q = v / Math.exp(-d);
+  const q = v / exp(-d);
   ZIG_K[0] = (d / q) * m;
   ZIG_K[1] = 0;
   ZIG_W[0] = q / m;
   ZIG_W[255] = d / m;
   ZIG_F[0] = 1;
-  ZIG_F[255] = Math.exp(-d);
+  ZIG_F[255] = exp(-d);
   for (let i = 254; i >= 1; i--) {
-    d = -Math.log(v / d + Math.exp(-d));
+    d = -log(v / d + exp(-d));
     ZIG_K[i + 1] = (d / t) * m;
     t = d;
-    ZIG_F[i] = Math.exp(-d);
+    ZIG_F[i] = exp(-d);
     ZIG_W[i] = d / m;
   }
 }
@@ -115,9 +116,9 @@ export class Rng {
     let i = layer;
     let u = pos;
     for (;;) {
-      if (i === 0) return ZIG_R - Math.log(1 - this.uniform());
+      if (i === 0) return ZIG_R - log(1 - this.uniform());
       const x = u * ZIG_W[i]!;
-      if (ZIG_F[i]! + this.uniform() * (ZIG_F[i - 1]! - ZIG_F[i]!) < Math.exp(-x)) return x;
+      if (ZIG_F[i]! + this.uniform() * (ZIG_F[i - 1]! - ZIG_F[i]!) < exp(-x)) return x;
       const j = this.nextU32();
       i = j >>> 24;
       u = j & 0xffffff;
@@ -140,7 +141,7 @@ export class Rng {
       v = 2 * this.uniform() - 1;
       s = u * u + v * v;
     } while (s >= 1 || s === 0);
-    const m = Math.sqrt((-2 * Math.log(s)) / s);
+    const m = Math.sqrt((-2 * log(s)) / s);
     this.spareNormal = v * m;
     return u * m;
   }

@@ -1,5 +1,6 @@
 import type { ServiceSpec } from '../scenario/types';
 import type { Rng } from './rng';
+import { exp, log } from './portableMath';
 
 const EXPONENTIAL = 0;
 const DETERMINISTIC = 1;
@@ -34,9 +35,9 @@ export class ServiceSampler {
       case 'lognormal': {
         this.kind = LOGNORMAL;
         // Mean m and coefficient of variation cv: σ² = ln(1 + cv²), μ = ln m − σ²/2.
-        const s2 = Math.log(1 + spec.cv * spec.cv);
+        const s2 = log(1 + spec.cv * spec.cv);
         this.sigma = Math.sqrt(s2);
-        this.mu = Math.log(spec.mean) - s2 / 2;
+        this.mu = log(spec.mean) - s2 / 2;
         break;
       }
       case 'bimodal':
@@ -53,7 +54,7 @@ export class ServiceSampler {
       case DETERMINISTIC:
         return this.mean;
       case LOGNORMAL:
-        return Math.exp(this.mu + this.sigma * this.rng.normal());
+        return exp(this.mu + this.sigma * this.rng.normal());
       default:
         return this.rng.uniform() < this.slowFraction ? this.slowMean * this.rng.exp1() : this.mean * this.rng.exp1();
     }
