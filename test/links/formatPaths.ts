@@ -1,31 +1,10 @@
-import { SETTABLE_PATHS, defaultScenario, parseScenario } from '../../src/sim/index';
+import { SETTABLE_PATHS } from '../../src/sim/index';
+import { KNOWN_PATTERNS } from '../sim/scenario/issuePaths';
 
 // Does an issue's path (`triggers[2].duration`, `actions[0].set["load.rate"]`) name a field of format v1?
 
-function collect(x: unknown, prefix: string, out: Set<string>): void {
-  if (typeof x !== 'object' || x === null || Array.isArray(x)) return;
-  for (const [key, value] of Object.entries(x)) {
-    const path = prefix === '' ? key : `${prefix}.${key}`;
-    out.add(path);
-    collect(value, path, out);
-  }
-}
-
-/** Every field path of the format, array items written `[]`. */
-const KNOWN: ReadonlySet<string> = (() => {
-  const allOn = parseScenario({
-    cache: {},
-    client: { retry: { budget: {} }, breaker: {}, throttle: {} },
-    server: { queue: { codel: {} }, contention: {}, autoscale: {} },
-  }).scenario;
-  const out = new Set<string>();
-  collect(allOn, '', out);
-  collect(defaultScenario(), '', out);
-  for (const f of ['', '.kind', '.at', '.duration', '.factor', '.slots']) out.add(`triggers[]${f}`);
-  for (const f of ['', '.at', '.set']) out.add(`actions[]${f}`);
-  for (const f of ['', '.at', '.rate']) out.add(`load.profile[]${f}`);
-  return out;
-})();
+/** Every field path of the format, array items written `[]`: the scenario tests' own list. */
+const KNOWN = KNOWN_PATTERNS;
 
 const TOKEN = /^(?:\.?([A-Za-z_$][A-Za-z0-9_$]*)|\[(\d+)\]|\[("(?:[^"\\]|\\.)*")(…)?\])/;
 

@@ -8,16 +8,8 @@ import {
   isSettablePath,
   parseScenario,
 } from '../../../src/sim/scenario/index';
+import { issuesOf } from './issuePaths';
 
-function issuesOf(input: unknown, unknownKeys: 'reject' | 'drop' = 'reject'): { path: string; message: string }[] {
-  try {
-    parseScenario(input, { unknownKeys });
-    return [];
-  } catch (e) {
-    if (!(e instanceof ScenarioError)) throw e;
-    return e.issues;
-  }
-}
 
 describe('settable paths', () => {
   it('are every field and section under load, client, server and cache, and nothing else', () => {

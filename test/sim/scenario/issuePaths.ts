@@ -1,4 +1,4 @@
-import { defaultScenario, parseScenario } from '../../../src/sim/scenario/index';
+import { ScenarioError, defaultScenario, parseScenario } from '../../../src/sim/scenario/index';
 import { ACTION_AT, NUMERIC_FIELDS, TRIGGER_FIELDS, type NumericSpec } from './spec';
 
 // Test helpers that read an issue's path back: does it name something real, and which field?
@@ -144,4 +144,15 @@ export function numericSpecAt(input: unknown, path: string): NumericSpec | undef
   }
   const dotted = (segments as (string | number)[]).join('.');
   return NUMERIC_FIELDS.find((s) => s.path === dotted);
+}
+
+/** The issues parseScenario reports for an input, or [] when it accepts it. */
+export function issuesOf(input: unknown, unknownKeys: 'reject' | 'drop' = 'reject'): { path: string; message: string }[] {
+  try {
+    parseScenario(input, { unknownKeys });
+    return [];
+  } catch (e) {
+    if (!(e instanceof ScenarioError)) throw e;
+    return e.issues;
+  }
 }

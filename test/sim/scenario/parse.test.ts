@@ -1,15 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { ScenarioError, defaultScenario, parseScenario } from '../../../src/sim/scenario/index';
+import { issuesOf } from './issuePaths';
 
-function issuesOf(input: unknown, unknownKeys: 'reject' | 'drop' = 'reject'): { path: string; message: string }[] {
-  try {
-    parseScenario(input, { unknownKeys });
-    return [];
-  } catch (e) {
-    if (!(e instanceof ScenarioError)) throw e;
-    return e.issues;
-  }
-}
 
 describe('defaults', () => {
   it('parseScenario({}) is the default scenario, and defaultScenario() is fresh each call', () => {
