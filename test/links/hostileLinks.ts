@@ -3,30 +3,12 @@ import LZString from 'lz-string';
 import { PRESETS, ScenarioError, defaultScenario, parseScenario, setPath, type Scenario } from '../../src/sim/index';
 import { encodeLink } from '../../src/links/index';
 import { LZ_URI_ALPHABET } from '../../src/links/lzGuard';
+import { RICH as RICH_SCENARIO } from '../sim/scenario/richScenario';
 
 // Broken, truncated, hostile and absurd links, shared by the property test and `npm run bench:links`.
 
-/** A scenario using most of the format: sections on, every trigger kind, live actions. */
-export const RICH = {
-  name: 'rich <b>bold</b>',
-  seed: 42,
-  duration: 300,
-  warmup: 10,
-  load: { rate: 200, keys: 500, zipf: 1.1 },
-  client: { timeout: 1, retry: { maxRetries: 2, backoff: 'exponential', jitter: 'full', budget: { tokens: 5 } }, breaker: {}, throttle: {} },
-  server: { concurrency: 20, queue: { limit: 100, codel: {} }, contention: { alpha: 0.01 }, autoscale: {} },
-  cache: { hitRate: 0.8 },
-  triggers: [
-    { kind: 'spike', at: 50, duration: 10, factor: 3 },
-    { kind: 'outage', at: 100, duration: 5 },
-    { kind: 'capacity', at: 150, duration: 20, factor: 0.5 },
-    { kind: 'cache-flush', at: 200 },
-  ],
-  actions: [
-    { at: 120, set: { 'client.retry.maxRetries': 0, 'cache.hitRate': 0.5 } },
-    { at: 60, set: { 'server.queue': { discipline: 'lifo' } } },
-  ],
-};
+/** The scenario tests' rich scenario, with markup in its name and its own seed. */
+export const RICH = { ...RICH_SCENARIO, name: 'rich <b>bold</b>', seed: 42 };
 
 /** Raw scenarios whose mutations the hostile links carry. */
 export const BASES: unknown[] = [RICH, {}, defaultScenario(), ...PRESETS.map((p) => p.scenario)];
