@@ -1,5 +1,6 @@
 /** The lab: what the user chose (preset, seed, speed, live changes) and what the page shows (series, summary, notices). */
 import { createStore, type StoreApi } from 'zustand/vanilla';
+import type { ViewTab } from '../links/index';
 import type { Scenario, Summary } from '../sim/index';
 import type { Frame, LiveState, PresetCard, SessionInfo, SimRunner, StepRequest, TriggerSpec } from '../worker/index';
 import { SeriesBuffer } from './seriesBuffer';
@@ -55,11 +56,20 @@ export interface LabState {
   theme: 'light' | 'dark';
   /** Whether the request-flow animation is shown. */
   showFlow: boolean;
+  /** The view the page shows: the lab, the preset gallery, the phase map or the compare view. */
+  tab: ViewTab;
 }
 
 export interface LabActions {
   init: (presetId?: string) => Promise<void>;
   loadPreset: (id: string) => Promise<void>;
+  /**
+   * Start any scenario (a link's, an imported file's, a phase-map cell's): validated by the worker,
+   * which answers with a message naming the field when it is not valid (shown as a notice; the
+   * current run is kept). Resolves to whether it started. `presetId` names the preset it came from.
+   */
+  openScenario: (input: unknown, options?: { presetId?: string | null; play?: boolean }) => Promise<boolean>;
+  setTab: (tab: ViewTab) => void;
   play: () => void;
   pause: () => void;
   /** Advance one bin while paused. */
@@ -303,6 +313,7 @@ export function createLabStore(runner: SimRunner, options: LabOptions = {}): Lab
       scrubS: null,
       theme: 'light',
       showFlow: true,
+      tab: 'lab',
 
       async init(presetId = DEFAULT_PRESET) {
         try {
@@ -321,6 +332,22 @@ export function createLabStore(runner: SimRunner, options: LabOptions = {}): Lab
         }
         set({ presetId: id, cursorS: null, scrubS: null });
         await begin(raw);
+      },
+      async openScenario(input, options = {}) {
+        const wasPlaying = get().playing;
+        set({ playing: false });
+        while (stepping) await new Promise((r) => setTimeout(r, 5));
+        const started = await begin(input);
+        if (started) {
+          set({ presetId: options.presetId ?? null, cursorS: null, scrubS: null });
+          if (options.play ?? wasPlaying) get().play();
+        } else if (wasPlaying) {
+          get().play();
+        }
+        return started;
+      },
+      setTab(tab) {
+        set({ tab });
       },
       play() {
         if (get().done || get().recorded === null) return;

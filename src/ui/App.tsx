@@ -1,15 +1,11 @@
 import { useEffect } from 'react';
-import { ChartStack } from './ChartStack';
-import { ControlsPanel } from './ControlsPanel';
-import { InvariantsPanel } from './InvariantsPanel';
+import { CompareView } from './compare/CompareView';
+import { PresetGallery } from './gallery/PresetGallery';
 import { useLab } from './LabContext';
-import { NoticeBar } from './NoticeBar';
-import { RequestFlow } from './RequestFlow';
-import { RunDetails } from './RunDetails';
-import { Transport } from './Transport';
-import { TriggerPanel } from './TriggerPanel';
+import { LabView } from './LabView';
+import { PhaseMapView } from './phase/PhaseMapView';
 import { useShortcuts } from './useShortcuts';
-import { VerdictBanner } from './VerdictBanner';
+import { ViewTabs } from './ViewTabs';
 
 function ThemeSwitch() {
   const theme = useLab((s) => s.theme);
@@ -24,9 +20,10 @@ function ThemeSwitch() {
   );
 }
 
-/** The lab: controls beside stacked, time-aligned charts, the verdict banner, invariants and the request flow. */
+/** The page: masthead, the view tabs, and the view chosen. */
 export function App() {
   useShortcuts();
+  const tab = useLab((s) => s.tab);
   return (
     <>
       <header className="masthead">
@@ -37,25 +34,11 @@ export function App() {
         </div>
         <ThemeSwitch />
       </header>
-      <main className="lab">
-        <div className="lab-top">
-          <Transport />
-          <VerdictBanner />
-          <NoticeBar />
-        </div>
-        <div className="lab-side">
-          <TriggerPanel />
-          <ControlsPanel />
-        </div>
-        <div className="lab-main">
-          <ChartStack />
-          <div className="lab-lower">
-            <InvariantsPanel />
-            <RequestFlow />
-          </div>
-          <RunDetails />
-        </div>
-      </main>
+      <ViewTabs />
+      {tab === 'lab' && <LabView />}
+      {tab === 'presets' && <PresetGallery />}
+      {tab === 'phase' && <PhaseMapView />}
+      {tab === 'compare' && <CompareView />}
     </>
   );
 }

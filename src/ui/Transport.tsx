@@ -30,6 +30,7 @@ export function Transport() {
       <label className="select preset">
         <span>Scenario</span>
         <select value={presetId ?? ''} onChange={(e) => void loadPreset(e.currentTarget.value)}>
+          {presetId === null && <option value="">Custom scenario</option>}
           {presets.map((p) => (
             <option key={p.id} value={p.id}>
               {p.title}
