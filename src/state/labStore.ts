@@ -4,6 +4,7 @@ import type { ViewTab } from '../links/index';
 import type { Scenario, Summary } from '../sim/index';
 import type { Frame, LiveState, PresetCard, SessionInfo, SimRunner, StepRequest, TriggerSpec } from '../worker/index';
 import { SeriesBuffer } from './seriesBuffer';
+import { ShardBuffer } from './shardBuffer';
 
 export interface Notice {
   tone: 'info' | 'warning' | 'error';
@@ -39,6 +40,8 @@ export interface LabState {
   live: LiveState | null;
   /** The series; mutated in place, `version` changes when it does. */
   series: SeriesBuffer;
+  /** Each backend's or shard's utilisation per bin (fan-out, partitions); mutated in place with `series`. */
+  shardSeries: ShardBuffer;
   version: number;
   /** Frames received since the page opened. */
   frames: number;
@@ -148,6 +151,7 @@ export function createLabStore(runner: SimRunner, options: LabOptions = {}): Lab
       const patch: Partial<LabState> = { recorded: info.recorded, effective: info.effective, binS: info.binS, durationS: info.durationS };
       if (fresh) {
         get().series.reset(info.seriesNames);
+        get().shardSeries.reset();
         Object.assign(patch, { nowS: 0, done: false, stopped: null, summary: null, live: null, fingerprint: null, framesFingerprint: null, pageFingerprint: null, draft: {} });
         patch.version = get().version + 1;
       }
@@ -157,6 +161,7 @@ export function createLabStore(runner: SimRunner, options: LabOptions = {}): Lab
     function applyFrame(frame: Frame): void {
       const { series } = get();
       series.write(frame.fromBin, frame.bins, frame.data);
+      get().shardSeries.write(frame.fromBin, frame.bins, frame.shards);
       const patch: Partial<LabState> = {
         nowS: frame.nowS,
         done: frame.done,
@@ -303,6 +308,7 @@ export function createLabStore(runner: SimRunner, options: LabOptions = {}): Lab
       summary: null,
       live: null,
       series: new SeriesBuffer(),
+      shardSeries: new ShardBuffer(),
       version: 0,
       frames: 0,
       fingerprint: null,

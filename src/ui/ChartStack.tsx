@@ -2,6 +2,7 @@ import { useEffect, useRef, useState, type PointerEvent } from 'react';
 import { CHARTS, chartInk, runsOf, timeScale, timeWindow, type RefLine } from '../viz/index';
 import { useLab } from './LabContext';
 import { Chart, MARGIN } from './Chart';
+import { ShardHeatmap } from './ShardHeatmap';
 
 /** Longer runs show a rolling window of this many simulated seconds. */
 export const WINDOW_S = 600;
@@ -40,6 +41,9 @@ export function ChartStack() {
   const cacheOn = useLab((s) => s.effective?.cache != null || (s.recorded?.actions.some((a) => 'cache' in a.set) ?? false));
   const setCursor = useLab((s) => s.setCursor);
   const frames = useLab((s) => s.frames);
+  const shardSeries = useLab((s) => s.shardSeries);
+  const shardTotals = useLab((s) => s.summary?.shards ?? null);
+  const noun = useLab((s) => (s.recorded?.partitions != null ? 'shard' : 'backend'));
   const [ref, width] = useWidth();
 
   const bins = series.length;
@@ -103,6 +107,22 @@ export function ChartStack() {
             refLine={refFor(def.id)}
           />
         ))}
+        {shardSeries.stations > 0 && (
+          <ShardHeatmap
+            source={shardSeries}
+            noun={noun}
+            x={x}
+            from={from}
+            to={to}
+            binS={binS}
+            width={width}
+            theme={theme}
+            version={version}
+            readoutBin={readoutBin}
+            cursorS={crossS}
+            totals={shardTotals}
+          />
+        )}
         <svg className="time-axis" width={width} height={22} aria-hidden="true">
           <g transform={`translate(${MARGIN.left},0)`}>
             {x.ticks(8).map((t) => (

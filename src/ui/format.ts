@@ -20,3 +20,10 @@ export function formatSeconds(seconds: number): string {
 export function formatCount(n: number): string {
   return Math.round(n).toLocaleString('en-US');
 }
+
+/** "97%", "0.4%" below one percent; "—" when there is no value. */
+export function percent(fraction: number): string {
+  if (!Number.isFinite(fraction)) return '—';
+  const p = fraction * 100;
+  return `${p > 0 && p < 1 ? p.toFixed(1) : p.toFixed(0)}%`;
+}

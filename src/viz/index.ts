@@ -6,3 +6,5 @@ export { chartInk, colourOf } from './palette';
 export type { Hue, Theme } from './palette';
 export { axisTicks, timeScale, timeWindow, valueScale } from './scales';
 export type { ValueScale } from './scales';
+export { heatColour, readShards } from './shards';
+export type { ShardReading, ShardSource } from './shards';

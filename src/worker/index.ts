@@ -1,4 +1,4 @@
 export { createSimBridge, SimWorkerError } from './bridge';
 export type { CallOptions, RestartEvent, SimBridge, SimBridgeOptions, SimRunner, WorkerLike } from './bridge';
-export type { Frame, LiveState, SessionInfo, StepRequest, TriggerSpec } from './session';
+export type { Frame, LiveState, SessionInfo, ShardFrame, StepRequest, TriggerSpec } from './session';
 export type { PresetCard, SimApi } from './sim.worker';

@@ -55,10 +55,21 @@ export interface Frame {
   live: LiveState;
   /** Set when an action recorded in the scenario fired since the last frame. */
   effective: Scenario | null;
+  /**
+   * With several backends (fan-out) or shards (partitions): each one's utilisation in the new bins,
+   * bin-major (`stations` values per bin, NaN when unbounded); null with one server.
+   */
+  shards: ShardFrame | null;
   /** Once the run is done: SHA-256 of JSON.stringify(series) as the CLI prints them (set by the worker adapter). */
   fingerprint: string | null;
   /** The same hash over only the series the frames carry (SERIES_NAMES): what the page can check it received. */
   framesFingerprint: string | null;
+}
+
+/** Per-station utilisation of a frame's bins: `utilisation[bin * stations + k]`. */
+export interface ShardFrame {
+  stations: number;
+  utilisation: Float64Array;
 }
 
 /** How far one step goes: to a simulated time (whole bins), or as many bins as fit in a wall-clock budget. */
@@ -135,6 +146,7 @@ export class SimSession {
       summary: sim.summary(),
       live: sim.state(),
       effective,
+      shards: sim.shardArrays(from),
       fingerprint: null,
       framesFingerprint: null,
     };

@@ -38,7 +38,9 @@ const api = {
   async step(request: StepRequest): Promise<Frame> {
     const frame = session.step(request);
     if (frame.done) await session.fingerprint(frame, sha256Hex);
-    return transfer(frame, [frame.data.buffer]);
+    const buffers = [frame.data.buffer];
+    if (frame.shards !== null) buffers.push(frame.shards.utilisation.buffer);
+    return transfer(frame, buffers);
   },
   set(patch: Record<string, unknown>): SessionInfo {
     return session.set(patch);
