@@ -2,7 +2,8 @@
 // Other layers (worker, CLI, UI, tests of those) import only from here.
 export { Simulation, type TriggerNow } from './engine/Simulation';
 export { runScenario } from './engine/runScenario';
-export { erlangC, fanoutSlowFraction, mmck, mmckProbabilities, mmcMeanLatency, mmcWait } from './theory';
+export { erlangC, fanoutSlowFraction, mmck, mmckProbabilities, mmcMeanLatency, mmcWait, quorumSlowFraction } from './theory';
+export { fanoutClosedForm, fanoutPointScenario, measureFanout, quorumAt, requestsAt, studyObjective, type FanoutPoint } from './fanoutStudy';
 export { axisValues, MAX_AXIS_STEPS, runCell, sweepCells, type CellResult, type SweepAxis, type SweepCell } from './sweep';
 export {
   SERIES_NAMES,

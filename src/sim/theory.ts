@@ -50,3 +50,22 @@ export function mmck(c: number, K: number, lambda: number, mu: number): { blocki
 export function fanoutSlowFraction(n: number, p: number): number {
   return 1 - pow(1 - p, n);
 }
+
+/**
+ * Fan-out to n backends that completes when `quorum` have answered, each backend slow with
+ * probability p, independently: the request is slow when more than n − quorum of its calls are,
+ * P(Binomial(n, p) > n − quorum). With quorum = n this is 1 − (1 − p)^n.
+ */
+export function quorumSlowFraction(n: number, quorum: number, p: number): number {
+  if (p <= 0) return 0;
+  if (p >= 1) return 1;
+  const tolerated = n - quorum;
+  // P(at most `tolerated` slow), summed from the binomial's terms, each from the one before.
+  let term = pow(1 - p, n);
+  let atMost = term;
+  for (let j = 0; j < tolerated; j++) {
+    term *= ((n - j) / (j + 1)) * (p / (1 - p));
+    atMost += term;
+  }
+  return Math.min(1, Math.max(0, 1 - atMost));
+}

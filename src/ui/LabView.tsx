@@ -1,5 +1,6 @@
 import { ChartStack } from './ChartStack';
 import { ControlsPanel } from './ControlsPanel';
+import { FanoutPanel } from './FanoutPanel';
 import { InvariantsPanel } from './InvariantsPanel';
 import { NoticeBar } from './NoticeBar';
 import { RequestFlow } from './RequestFlow';
@@ -26,6 +27,7 @@ export function LabView() {
         <div className="lab-lower">
           <InvariantsPanel />
           <RequestFlow />
+          <FanoutPanel />
         </div>
         <RunDetails />
       </div>

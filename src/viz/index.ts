@@ -8,3 +8,4 @@ export { axisTicks, timeScale, timeWindow, valueScale } from './scales';
 export type { ValueScale } from './scales';
 export { heatColour, readShards } from './shards';
 export type { ShardReading, ShardSource } from './shards';
+export { logWidths } from './fanout';
