@@ -44,6 +44,8 @@ export function ChartStack() {
   const shardSeries = useLab((s) => s.shardSeries);
   const shardTotals = useLab((s) => s.summary?.shards ?? null);
   const noun = useLab((s) => (s.recorded?.partitions != null ? 'shard' : 'backend'));
+  // Unbounded servers have no utilisation to show.
+  const bounded = useLab((s) => s.effective?.server.concurrency != null);
   const [ref, width] = useWidth();
 
   const bins = series.length;
@@ -107,7 +109,7 @@ export function ChartStack() {
             refLine={refFor(def.id)}
           />
         ))}
-        {shardSeries.stations > 0 && (
+        {shardSeries.stations > 0 && bounded && (
           <ShardHeatmap
             source={shardSeries}
             noun={noun}

@@ -144,8 +144,8 @@ function ShardTable({ noun, totals }: { noun: 'shard' | 'backend'; totals: reado
         <thead>
           <tr>
             <th scope="col">{noun}</th>
-            <th scope="col">offered</th>
-            <th scope="col">goodput</th>
+            <th scope="col">offered (req/s)</th>
+            <th scope="col">goodput (req/s)</th>
             <th scope="col">goodput / offered</th>
             <th scope="col">utilisation</th>
           </tr>
@@ -154,8 +154,8 @@ function ShardTable({ noun, totals }: { noun: 'shard' | 'backend'; totals: reado
           {totals.map((s, k) => (
             <tr key={k} data-shard={k}>
               <th scope="row">{k}</th>
-              <td>{s.offered}</td>
-              <td>{s.goodput}</td>
+              <td>{s.offered.toFixed(1)}</td>
+              <td>{s.goodput.toFixed(1)}</td>
               <td>{s.offered > 0 ? percent(s.goodput / s.offered) : '—'}</td>
               <td>{s.utilisation === null ? 'unbounded' : percent(s.utilisation)}</td>
             </tr>

@@ -415,7 +415,8 @@ export class Simulation {
     return {
       queue: this.queueLive,
       inService: this.inService,
-      slots: this.slots,
+      // Across every backend or shard.
+      slots: this.slots * this.stations,
       arrivals: this.c[C.arrivals]!,
       succeeded: this.c[C.succeeded]!,
       failed: this.c[C.failed]!,

@@ -77,9 +77,9 @@ export interface Counts {
 
 /** One backend or shard over [warmup, end], rates per second. */
 export interface ShardSummary {
-  /** Partitions: first attempts of requests whose key lives there. Fan-out: calls that arrived at it. */
+  /** Per second over [warmup, end]. Partitions: first attempts of requests whose key lives there. Fan-out: calls that arrived at it. */
   offered: number;
-  /** Partitions: those requests that succeeded. Fan-out: its answers that counted. */
+  /** Per second over [warmup, end]. Partitions: those requests that succeeded. Fan-out: its answers that counted. */
   goodput: number;
   /** Busy slots / slots; null when unbounded. */
   utilisation: number | null;
