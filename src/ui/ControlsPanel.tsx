@@ -63,13 +63,15 @@ export function ControlsPanel() {
   const change = useLab((s) => s.change);
   const ready = useLab((s) => s.effective !== null);
   const rate = useNumber('load.rate', 0);
-  const timeout = useNumber('client.timeout', 0);
+  const timeoutParam = useParam('client.timeout');
+  const timeout = typeof timeoutParam === 'number' ? timeoutParam : null;
   const maxRetries = useNumber('client.retry.maxRetries', 0);
   const base = useNumber('client.retry.base', 0.05);
   const backoff = useParam('client.retry.backoff');
   const budget = useParam('client.retry.budget');
   const ratio = useNumber('client.retry.budget.ratio', 0.1);
-  const concurrency = useNumber('server.concurrency', 30);
+  const concurrencyParam = useParam('server.concurrency');
+  const concurrency = typeof concurrencyParam === 'number' ? concurrencyParam : null;
   const mean = useNumber('server.service.mean', 0.1);
   const limit = useParam('server.queue.limit');
   const discipline = useParam('server.queue.discipline');
@@ -86,7 +88,8 @@ export function ControlsPanel() {
         <Slider label="Offered load" path="load.rate" value={rate} min={0} max={1000} step={10} format={perS} onChange={on('load.rate')} />
       </Section>
       <Section title="Client">
-        <Slider label="Timeout" path="client.timeout" value={timeout} min={0.1} max={10} step={0.1} format={secs} onChange={on('client.timeout')} />
+        <Toggle label="Client timeout" hint="off: clients wait as long as it takes" path="client.timeout" checked={timeout !== null} onChange={(v) => change({ 'client.timeout': v ? 1 : null })} />
+        {timeout !== null && <Slider label="Timeout" path="client.timeout" value={timeout} min={0.1} max={10} step={0.1} format={secs} onChange={on('client.timeout')} />}
         <RetryPolicy />
         <Slider label="Max retries" path="client.retry.maxRetries" value={maxRetries} min={0} max={10} step={1} format={(v) => `${v} ${v === 1 ? 'retry' : 'retries'}`} onChange={on('client.retry.maxRetries')} />
         <Slider label="Base backoff delay" path="client.retry.base" value={base} min={0.01} max={2} step={0.01} format={secs} onChange={on('client.retry.base')} disabled={backoff === 'none'} />
@@ -96,7 +99,10 @@ export function ControlsPanel() {
         )}
       </Section>
       <Section title="Server">
-        <Slider label="Concurrency" path="server.concurrency" value={concurrency} min={1} max={200} step={1} format={(v) => `${v} slots`} onChange={on('server.concurrency')} />
+        <Toggle label="Limited concurrency" hint="off: every request is served at once" path="server.concurrency" checked={concurrency !== null} onChange={(v) => change({ 'server.concurrency': v ? 30 : null })} />
+        {concurrency !== null && (
+          <Slider label="Concurrency" path="server.concurrency" value={concurrency} min={1} max={200} step={1} format={(v) => `${v} ${v === 1 ? 'slot' : 'slots'}`} onChange={on('server.concurrency')} />
+        )}
         <Slider label="Mean service time" path="server.service.mean" value={mean} min={0.01} max={1} step={0.01} format={secs} onChange={on('server.service.mean')} />
         <Toggle label="Bounded queue" path="server.queue.limit" checked={typeof limit === 'number'} onChange={(v) => change({ 'server.queue.limit': v ? 300 : null })} />
         {typeof limit === 'number' && (

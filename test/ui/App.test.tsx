@@ -53,7 +53,7 @@ describe('App', () => {
     await act(() => store.getState().init());
     const load = page.querySelector<HTMLInputElement>('input[data-path="load.rate"]')!;
     expect(load.getAttribute('aria-valuetext')).toBe('280 req/s');
-    expect(page.querySelector('input[data-path="client.timeout"]')?.getAttribute('aria-valuetext')).toBe('1 s');
+    expect(page.querySelector('input[type="range"][data-path="client.timeout"]')?.getAttribute('aria-valuetext')).toBe('1 s');
     expect(page.querySelector('input[data-path="server.service.mean"]')?.getAttribute('aria-valuetext')).toBe('100 ms');
     expect(page.querySelector<HTMLInputElement>('input[name="retry-policy"][value="immediate"]')?.checked).toBe(true);
     expect(page.querySelector('[data-kind]')?.textContent).toMatch(/Healthy|Starting/);
@@ -94,6 +94,22 @@ describe('App', () => {
     await settle(() => store.getState().effective?.cache != null);
     expect(page.querySelector('[data-chart="cache"]')).not.toBeNull();
     expect(page.querySelector('input[data-path="cache.hitRate"]')?.getAttribute('aria-valuetext')).toBe('90%');
+  });
+
+  it('a scenario without a timeout or a slot limit says so, and the toggles bring the sliders back', async () => {
+    const store = createLabStore(inProcessRunner(), { scheduler: noFrames });
+    const page = render(store);
+    await act(() => store.getState().init('tail-at-scale'));
+    store.getState().pause();
+    const toggle = (path: string) => page.querySelector<HTMLInputElement>(`input[type="checkbox"][data-path="${path}"]`)!;
+    const slider = (path: string) => page.querySelector(`input[type="range"][data-path="${path}"]`);
+    expect(toggle('client.timeout').checked).toBe(false);
+    expect(toggle('server.concurrency').checked).toBe(false);
+    expect(slider('client.timeout')).toBeNull();
+    expect(slider('server.concurrency')).toBeNull();
+    act(() => toggle('server.concurrency').click());
+    await settle(() => store.getState().effective?.server.concurrency === 30);
+    expect(slider('server.concurrency')?.getAttribute('aria-valuetext')).toBe('30 slots');
   });
 
   it('a trigger the engine refuses shows its message and the page keeps working', async () => {
