@@ -1,4 +1,4 @@
-import { expect, test, type Locator } from '@playwright/test';
+import { expect, test, type Locator, type Page } from '@playwright/test';
 import { findPreset, PRESETS } from '../../src/sim/index';
 import { openLab, pause, play, setSpeed, shot } from './lab';
 
@@ -16,7 +16,7 @@ async function painted(canvas: Locator): Promise<boolean> {
   });
 }
 
-async function runPreset(page: import('@playwright/test').Page, id: string): Promise<void> {
+async function runPreset(page: Page, id: string): Promise<void> {
   await page.getByRole('combobox', { name: 'Scenario' }).selectOption(id);
   await expect(page.locator('.clock')).toHaveAttribute('data-now', '0');
   await play(page);
