@@ -1,6 +1,6 @@
 /** The simulation worker: a thin Comlink adapter over a live session of the engine. */
 import { expose, transfer } from 'comlink';
-import { defaultScenario, findPreset, PRESETS, type Scenario } from '../sim/index';
+import { defaultScenario, findPreset, PRESETS, type RunResult, type Scenario } from '../sim/index';
 import { SimSession, type Frame, type SessionInfo, type StepRequest, type TriggerSpec } from './session';
 
 const session = new SimSession(() => performance.now());
@@ -39,6 +39,10 @@ const api = {
     const frame = session.step(request);
     if (frame.done) await session.fingerprint(frame, sha256Hex);
     return transfer(frame, [frame.data.buffer]);
+  },
+  /** The run so far in the CLI's JSON shape (scenario, summary, every series), for the page's exports. */
+  result(): RunResult {
+    return session.result();
   },
   set(patch: Record<string, unknown>): SessionInfo {
     return session.set(patch);
