@@ -1,7 +1,7 @@
 /** The lab: what the user chose (preset, seed, speed, live changes) and what the page shows (series, summary, notices). */
 import { createStore, type StoreApi } from 'zustand/vanilla';
 import type { ViewTab } from '../links/index';
-import type { Scenario, Summary } from '../sim/index';
+import type { RunResult, Scenario, Summary } from '../sim/index';
 import type { Frame, LiveState, PresetCard, SessionInfo, SimRunner, StepRequest, TriggerSpec } from '../worker/index';
 import { SeriesBuffer } from './seriesBuffer';
 
@@ -60,8 +60,19 @@ export interface LabState {
   tab: ViewTab;
 }
 
+/** A scenario to open at start instead of the default preset (a link's, or the autosaved one). */
+export interface Opening {
+  scenario: unknown;
+  presetId: string | null;
+  play: boolean;
+}
+
 export interface LabActions {
-  init: (presetId?: string) => Promise<void>;
+  /**
+   * Load the preset list and start: `opening` when given and valid, else the preset `presetId`.
+   * When the opening is refused, its message stays shown over the fallback run.
+   */
+  init: (presetId?: string, opening?: Opening) => Promise<void>;
   loadPreset: (id: string) => Promise<void>;
   /**
    * Start any scenario (a link's, an imported file's, a phase-map cell's): validated by the worker,
@@ -91,6 +102,10 @@ export interface LabActions {
   setTheme: (theme: 'light' | 'dark') => void;
   setShowFlow: (show: boolean) => void;
   dismissNotice: () => void;
+  /** Show a message (a link's notices, an import's error). */
+  showNotice: (notice: Notice) => void;
+  /** The run so far in the CLI's JSON shape (scenario, summary, every series), for the exports. */
+  fetchResult: () => Promise<RunResult>;
   /** Stop the playback loop (tests, unmount). */
   dispose: () => void;
 }
@@ -315,11 +330,19 @@ export function createLabStore(runner: SimRunner, options: LabOptions = {}): Lab
       showFlow: true,
       tab: 'lab',
 
-      async init(presetId = DEFAULT_PRESET) {
+      async init(presetId = DEFAULT_PRESET, opening) {
         try {
           set({ presets: await runner.presets() });
         } catch (error) {
           set({ notice: { tone: 'error', text: messageOf(error) } });
+        }
+        if (opening !== undefined) {
+          if (await get().openScenario(opening.scenario, { presetId: opening.presetId, play: opening.play })) return;
+          const refused = get().notice;
+          await get().loadPreset(presetId);
+          if (opening.play) get().play();
+          if (refused !== null) set({ notice: refused });
+          return;
         }
         await get().loadPreset(presetId);
         get().play();
@@ -455,6 +478,12 @@ export function createLabStore(runner: SimRunner, options: LabOptions = {}): Lab
       },
       dismissNotice() {
         set({ notice: null });
+      },
+      showNotice(notice) {
+        set({ notice });
+      },
+      fetchResult() {
+        return runner.result();
       },
       dispose() {
         set({ playing: false });
