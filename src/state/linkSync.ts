@@ -100,12 +100,15 @@ export function startLinkSync(store: LabStore, env: LinkEnv, options: LinkSyncOp
   });
 
   async function open(hash: string): Promise<void> {
+    // Taken at once, so the second event of a pair (popstate and hashchange for one step back) is ignored.
+    const previous = written;
+    written = hash;
     const result = decodeLink(hash);
     const lab = store.getState();
     if (!result.ok) {
       lab.showNotice({ tone: 'error', text: `${result.error}\nYour current scenario is kept.` });
       // The address shows what the page runs, so copying it shares this run, not the broken link.
-      if (written !== '') write(written, 'replace');
+      if (previous !== '') write(previous, 'replace');
       return;
     }
     opening++;
