@@ -16,8 +16,8 @@ export interface LinkEnv {
 
 export interface LinkSyncOptions {
   /**
-   * Changes closer together than this (a slider drag, a run of key presses) share one history entry:
-   * the first pushes it, the later ones replace it. Default 700 ms.
+   * Live changes on the controls closer together than this (a slider drag, a run of key presses) share
+   * one history entry: the first pushes it, the later ones replace it. Default 700 ms.
    */
   quietMs?: number;
 }
@@ -59,6 +59,12 @@ function sameRun(a: Lab['recorded'], b: Lab['recorded']): boolean {
   return a !== null && b !== null && encodeLink({ scenario: a }) === encodeLink({ scenario: b });
 }
 
+/** Whether `b` is `a` with operator actions appended and nothing else changed (a live change on the controls). */
+function actionsAppended(a: Lab['recorded'], b: Lab['recorded']): boolean {
+  if (a === null || b === null || b.actions.length <= a.actions.length) return false;
+  return JSON.stringify({ ...a, actions: null }) === JSON.stringify({ ...b, actions: null }) && JSON.stringify(a.actions) === JSON.stringify(b.actions.slice(0, a.actions.length));
+}
+
 /**
  * Start syncing `store` with the hash of `env` (the page's window). Call it once the first run has
  * started. Returns a function that stops it.
@@ -68,6 +74,8 @@ export function startLinkSync(store: LabStore, env: LinkEnv, options: LinkSyncOp
   /** The hash the page last wrote or opened: a hash event that finds it there is the page's own. */
   let written = env.location.hash;
   let burst: ReturnType<typeof setTimeout> | null = null;
+  /** Set for a moment after a new scenario was pushed. */
+  let justOpened: ReturnType<typeof setTimeout> | null = null;
   /** Opening a hash: the state changes it causes are not new history. */
   let opening = 0;
 
@@ -76,6 +84,11 @@ export function startLinkSync(store: LabStore, env: LinkEnv, options: LinkSyncOp
     if (env.location.hash === hash) return;
     if (mode === 'push') env.history.pushState(null, '', hash);
     else env.history.replaceState(null, '', hash);
+  }
+
+  function endBurstNow(): void {
+    if (burst !== null) clearTimeout(burst);
+    burst = null;
   }
 
   function endBurstLater(): void {
@@ -93,10 +106,18 @@ export function startLinkSync(store: LabStore, env: LinkEnv, options: LinkSyncOp
     if (state.recorded === prev.recorded && state.tab === prev.tab && state.speed === prev.speed) return;
     const hash = linkOf(state);
     if (hash === null || hash === written) return;
-    // Speed alone is not worth a history entry; a change inside a burst amends the entry the burst pushed.
+    // Speed alone is not worth a history entry. Live changes on the controls (actions appended, nothing
+    // else) that follow each other closely — a slider drag — amend the entry the first one pushed.
+    // Switching to the lab right after opening a scenario (a gallery card) is part of that one step too.
     const speedOnly = state.recorded === prev.recorded && state.tab === prev.tab;
-    write(hash, speedOnly || burst !== null ? 'replace' : 'push');
-    if (!speedOnly) endBurstLater();
+    const tabOnly = state.recorded === prev.recorded && state.tab !== prev.tab;
+    const liveChange = state.tab === prev.tab && actionsAppended(prev.recorded, state.recorded);
+    const amend = speedOnly || (liveChange && burst !== null) || (tabOnly && justOpened !== null);
+    write(hash, amend ? 'replace' : 'push');
+    if (liveChange) endBurstLater();
+    else if (!speedOnly) endBurstNow();
+    if (justOpened !== null) clearTimeout(justOpened);
+    justOpened = !amend && !liveChange && !tabOnly ? setTimeout(() => (justOpened = null), quietMs) : null;
   });
 
   async function open(hash: string): Promise<void> {
@@ -137,6 +158,7 @@ export function startLinkSync(store: LabStore, env: LinkEnv, options: LinkSyncOp
   return () => {
     unsubscribe();
     if (burst !== null) clearTimeout(burst);
+    if (justOpened !== null) clearTimeout(justOpened);
     env.removeEventListener('hashchange', onHash);
     env.removeEventListener('popstate', onHash);
   };

@@ -190,3 +190,30 @@ describe('startLinkSync', () => {
     expect(win.location.hash).toBe('#preset=retry-storm');
   });
 });
+
+describe('startLinkSync, history entries', () => {
+  it('opening a preset from the gallery and switching to the lab is one entry: back returns to the gallery', async () => {
+    const { store, win } = await lab();
+    store.getState().setTab('presets');
+    await sleep(QUIET_MS * 3);
+    await store.getState().loadPreset('mm1');
+    store.getState().setTab('lab');
+    expect(win.entries).toEqual(['#preset=retry-storm', '#preset=retry-storm&tab=presets', '#preset=mm1']);
+    win.back();
+    await until(() => store.getState().tab === 'presets' && store.getState().presetId === 'retry-storm');
+  });
+
+  it('distinct actions in quick succession (a tab, then a preset) each get their entry; only live changes merge', async () => {
+    const { store, win } = await lab();
+    store.getState().setTab('presets');
+    store.getState().setTab('lab');
+    await store.getState().loadPreset('mm1');
+    await sleep(QUIET_MS * 3);
+    store.getState().change({ 'load.rate': 5 });
+    await until(() => store.getState().recorded?.actions.length === 1);
+    store.getState().change({ 'load.rate': 6 });
+    await until(() => store.getState().recorded?.actions.length === 2);
+    await store.getState().injectNow({ kind: 'outage', duration: 1 });
+    expect(win.entries.map((h) => h.replace(/#v1=.*/, '#v1'))).toEqual(['#preset=retry-storm', '#preset=retry-storm&tab=presets', '#preset=retry-storm', '#preset=mm1', '#v1', '#v1']);
+  });
+});

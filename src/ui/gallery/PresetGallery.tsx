@@ -39,9 +39,9 @@ export function PresetGallery() {
   const theme = useLab((s) => s.theme);
 
   const open = async (id: string) => {
-    const lab = store.getState();
-    lab.setTab('lab');
-    await lab.loadPreset(id);
+    // Loaded first, then shown: one step for the address bar (back returns to the gallery).
+    await store.getState().loadPreset(id);
+    store.getState().setTab('lab');
     store.getState().play();
   };
 
