@@ -19,7 +19,11 @@ const hash = location.hash;
 const linkPlan = planStart(hash, null);
 const embed = embedOptions(linkPlan.view, parseOriginList(import.meta.env['VITE_EMBED_ORIGINS'] as string | undefined));
 const plan = embed === null ? planStart(hash, readAutosave(storage)) : linkPlan;
-if (embed !== null) document.documentElement.classList.add('embedded');
+if (embed !== null) {
+  document.documentElement.classList.add('embedded');
+  // The embedding page may point the frame at another run by changing its hash: read it afresh.
+  window.addEventListener('hashchange', () => location.reload());
+}
 if (plan.view.tab !== undefined && embed === null) store.getState().setTab(plan.view.tab);
 if (plan.view.speed !== undefined) store.getState().setSpeed(plan.view.speed);
 
@@ -31,7 +35,8 @@ void store
     if (plan.notice !== null) store.getState().showNotice(plan.notice);
     // An embed leaves the parent page's history alone: the hash is read once, never written.
     if (embed === null) {
-      startLinkSync(store, window);
+      // Embed mode is a layout chosen at load: a link that asks for it is opened by loading the page again.
+      startLinkSync(store, window, { onEmbedLink: () => location.reload() });
       const autosave = startAutosave(store, storage);
       window.addEventListener('pagehide', autosave.flush);
     }

@@ -20,6 +20,8 @@ export interface LinkSyncOptions {
    * one history entry: the first pushes it, the later ones replace it. Default 700 ms.
    */
   quietMs?: number;
+  /** Called instead of opening a link that asks for embed mode, which the page takes only at load (the page reloads). */
+  onEmbedLink?: () => void;
 }
 
 /** The view a link records for the page: the tab and speed when they differ from the defaults. */
@@ -130,6 +132,10 @@ export function startLinkSync(store: LabStore, env: LinkEnv, options: LinkSyncOp
       lab.showNotice({ tone: 'error', text: `${result.error}\nYour current scenario is kept.` });
       // The address shows what the page runs, so copying it shares this run, not the broken link.
       if (previous !== '') write(previous, 'replace');
+      return;
+    }
+    if (result.state.view?.embed === true && options.onEmbedLink !== undefined) {
+      options.onEmbedLink();
       return;
     }
     opening++;

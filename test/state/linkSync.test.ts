@@ -178,6 +178,18 @@ describe('startLinkSync', () => {
     expect(store.getState().notice?.text).toContain('link parameter "panel": unknown, dropped');
   });
 
+  it('hands a link that asks for embed mode to onEmbedLink (the page reloads into it) instead of opening it', async () => {
+    const store = createLabStore(inProcessRunner(), { scheduler: noFrames });
+    await store.getState().init();
+    const win = new FakeWindow();
+    let reloads = 0;
+    stops.push(startLinkSync(store, win, { onEmbedLink: () => reloads++ }));
+    win.navigate('#preset=mm1&embed=1');
+    await sleep(20);
+    expect(reloads).toBe(1);
+    expect(store.getState().presetId).toBe('retry-storm');
+  });
+
   it('stops listening and writing when stopped', async () => {
     const store = createLabStore(inProcessRunner(), { scheduler: noFrames });
     await store.getState().init();
