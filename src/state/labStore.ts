@@ -65,6 +65,8 @@ export interface Opening {
   scenario: unknown;
   presetId: string | null;
   play: boolean;
+  /** Open at this simulated time (the run replayed to it at once). */
+  atS?: number;
 }
 
 export interface LabActions {
@@ -77,9 +79,10 @@ export interface LabActions {
   /**
    * Start any scenario (a link's, an imported file's, a phase-map cell's): validated by the worker,
    * which answers with a message naming the field when it is not valid (shown as a notice; the
-   * current run is kept). Resolves to whether it started. `presetId` names the preset it came from.
+   * current run is kept). Resolves to whether it started. `presetId` names the preset it came from;
+   * `atS` replays it to that time at once (a link's playhead).
    */
-  openScenario: (input: unknown, options?: { presetId?: string | null; play?: boolean }) => Promise<boolean>;
+  openScenario: (input: unknown, options?: { presetId?: string | null; play?: boolean; atS?: number }) => Promise<boolean>;
   setTab: (tab: ViewTab) => void;
   play: () => void;
   pause: () => void;
@@ -197,14 +200,15 @@ export function createLabStore(runner: SimRunner, options: LabOptions = {}): Lab
       set(patch);
     }
 
-    async function begin(input: unknown, catchUpToS = 0): Promise<boolean> {
+    /** Start `input`, replayed to `catchUpToS`; a replay keeps the current base (a trigger scheduled mid-run) unless `newBase`. */
+    async function begin(input: unknown, catchUpToS = 0, newBase = catchUpToS === 0): Promise<boolean> {
       const id = ++session;
       pendingPatch = null;
       try {
         const info = await runner.start(input, catchUpToS);
         if (id !== session) return false;
         applyInfo(info, true);
-        set({ phase: 'ready', base: catchUpToS > 0 ? get().base : { ...info.recorded }, notice: null });
+        set({ phase: 'ready', base: newBase ? { ...info.recorded } : get().base, notice: null });
         // One frame at once, so a paused or replayed run shows where it stands.
         await stepTo({ toS: catchUpToS });
         return true;
@@ -337,7 +341,7 @@ export function createLabStore(runner: SimRunner, options: LabOptions = {}): Lab
           set({ notice: { tone: 'error', text: messageOf(error) } });
         }
         if (opening !== undefined) {
-          if (await get().openScenario(opening.scenario, { presetId: opening.presetId, play: opening.play })) return;
+          if (await get().openScenario(opening.scenario, { presetId: opening.presetId, play: opening.play, ...(opening.atS !== undefined ? { atS: opening.atS } : {}) })) return;
           const refused = get().notice;
           await get().loadPreset(presetId);
           if (opening.play) get().play();
@@ -360,7 +364,7 @@ export function createLabStore(runner: SimRunner, options: LabOptions = {}): Lab
         const wasPlaying = get().playing;
         set({ playing: false });
         while (stepping) await new Promise((r) => setTimeout(r, 5));
-        const started = await begin(input);
+        const started = await begin(input, options.atS ?? 0, true);
         if (started) {
           set({ presetId: options.presetId ?? null, cursorS: null, scrubS: null });
           if (options.play ?? wasPlaying) get().play();

@@ -143,7 +143,9 @@ export function startLinkSync(store: LabStore, env: LinkEnv, options: LinkSyncOp
       const { view } = result.state;
       if (view?.tab !== undefined || lab.tab !== 'lab') lab.setTab(view?.tab ?? 'lab');
       lab.setSpeed(view?.speed ?? DEFAULT_SPEED);
-      const opened = sameRun(lab.recorded, result.state.scenario) || (await lab.openScenario(result.state.scenario, { presetId: presetIdOf(result) }));
+      const atS = view?.t ?? 0;
+      const opened =
+        (atS === 0 && sameRun(lab.recorded, result.state.scenario)) || (await lab.openScenario(result.state.scenario, { presetId: presetIdOf(result), atS }));
       const text = linkNotices(result.notices);
       if (opened && text !== null) store.getState().showNotice({ tone: 'warning', text });
     } finally {

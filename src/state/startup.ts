@@ -27,7 +27,7 @@ export function planStart(hash: string, autosaved: string | null): StartPlan {
       const play = view.embed === true ? view.autoplay === true : true;
       const text = linkNotices(result.notices);
       return {
-        opening: { scenario: result.state.scenario, presetId: presetIdOf(result), play },
+        opening: { scenario: result.state.scenario, presetId: presetIdOf(result), play, ...(view.t !== undefined && view.t > 0 ? { atS: view.t } : {}) },
         source: 'link',
         view,
         notice: text === null ? null : { tone: 'warning', text },

@@ -94,9 +94,12 @@ test('every preset link round-trips: it opens that preset, with its seed, and th
     await expect(page.locator('label.preset select')).toHaveValue(id);
   }
   // A fresh load of a preset link opens it too (the link wins over the autosave of the session above).
-  await openLink(page, '#preset=cache-flush&seed=5');
+  await openLink(page, '#preset=cache-flush&seed=5&t=150');
   await expect.poll(async () => (await labState(page)).presetId).toBe('cache-flush');
   expect((await labState(page)).recorded?.seed).toBe(5);
+  // Opened at its playhead: the charts hold the 150 s before it.
+  expect(await nowS(page)).toBeGreaterThanOrEqual(150);
+  expect(Number(await page.locator('.chart-stack').getAttribute('data-bins'))).toBeGreaterThanOrEqual(150);
 });
 
 test('back and forward move between the runs and views the page wrote, one entry per change', async ({ page }) => {

@@ -125,6 +125,11 @@ describe('planStart', () => {
     expect(planStart('#', null)).toMatchObject({ source: 'default', notice: null });
   });
 
+  it('a link’s playhead opens the run there', () => {
+    expect(planStart('#preset=mm1&t=120', null).opening?.atS).toBe(120);
+    expect(planStart('#preset=mm1', null).opening).not.toHaveProperty('atS');
+  });
+
   it('an embed waits for a click unless it asks for autoplay', () => {
     expect(planStart('#preset=mm1&embed=1', null).opening?.play).toBe(false);
     expect(planStart('#preset=mm1&embed=1&autoplay=1', null).opening?.play).toBe(true);

@@ -149,6 +149,17 @@ describe('init with an opening (a link or the autosave)', () => {
     expect(store.getState().notice?.text).toMatch(/command line only/);
   });
 
+  it('opens at a playhead (a link’s t): replayed to it at once, and that scenario is what reset returns to', async () => {
+    const store = createLabStore(inProcessRunner(), { scheduler: () => () => {} });
+    await store.getState().init();
+    await store.getState().openScenario(findPreset('mm1')!.scenario, { presetId: 'mm1', play: false, atS: 120 });
+    expect(store.getState()).toMatchObject({ presetId: 'mm1', nowS: 120, playing: false });
+    expect(store.getState().series.length).toBe(120);
+    expect(store.getState().base).toEqual(store.getState().recorded);
+    await store.getState().reset();
+    expect(store.getState()).toMatchObject({ presetId: 'mm1', nowS: 0 });
+  });
+
   it('fetchResult gives the run so far in the CLI’s shape', async () => {
     const store = createLabStore(inProcessRunner(), { scheduler: () => () => {} });
     await store.getState().init('mm1');

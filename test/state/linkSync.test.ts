@@ -137,6 +137,14 @@ describe('startLinkSync', () => {
     expect(win.location.hash).toBe('#preset=mm1&seed=7&speed=max');
   });
 
+  it('a link with a playhead opens there, and the address then holds the run’s link', async () => {
+    const { store, win } = await lab();
+    win.navigate('#preset=mm1&t=30');
+    await until(() => store.getState().presetId === 'mm1');
+    expect(store.getState().nowS).toBe(30);
+    expect(win.location.hash).toBe('#preset=mm1');
+  });
+
   it('a bad hash keeps the current run, says which field is wrong, and puts the running link back in the address', async () => {
     const { store, win } = await lab();
     await store.getState().stepOnce();
