@@ -1,3 +1,4 @@
+import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { expect, test, type Page } from '@playwright/test';
 import { encodeLink } from '../../src/links/index';
@@ -176,7 +177,11 @@ test('an imported scenario file runs; an invalid one is refused with the field n
   await expect.poll(() => page.evaluate(() => location.hash)).toMatch(/^#v1=/);
 });
 
-test('exports: CSV and JSON in the CLI’s format, SVG and PNG carrying the link', async ({ page }) => {
+/** What `npm run sim -- run mm1` prints. */
+const cli = (format: 'csv' | 'json') =>
+  execFileSync(process.execPath, ['--import', 'tsx', 'src/cli/main.ts', 'run', 'mm1', '--format', format], { encoding: 'utf8', maxBuffer: 64 << 20 });
+
+test('exports: CSV and JSON exactly as the CLI writes them, SVG and PNG carrying the link', async ({ page }) => {
   await openLink(page, '#preset=mm1&speed=max');
   await fingerprintAtEnd(page);
   const url = page.url();
@@ -191,12 +196,14 @@ test('exports: CSV and JSON in the CLI’s format, SVG and PNG carrying the link
   expect(lines[1]).toBe(`# link,${url}`);
   expect(lines[2]).toMatch(/^t,offered,attempts,throughput,goodput,/);
   expect(lines.filter((l) => /^\d/.test(l))).toHaveLength(600);
+  // After its two `#` lines, the CSV is the command line's, byte for byte; so is the JSON.
+  expect(lines.slice(2).join('\n')).toBe(cli('csv'));
 
   const json = await save('JSON');
   const result = JSON.parse(json.body.toString('utf8')) as { scenario: { seed: number }; summary: { verdict: string }; series: { t: number[] } };
   expect(result.summary.verdict).toBe('stable');
   expect(result.series.t).toHaveLength(600);
-  expect(json.body.toString('utf8').endsWith('}\n')).toBe(true);
+  expect(json.body.toString('utf8')).toBe(cli('json'));
 
   const svg = await save('SVG');
   expect(svg.body.toString('utf8')).toContain(`link="${url.replace(/&/g, '&amp;')}"`);
