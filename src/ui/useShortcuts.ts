@@ -1,9 +1,14 @@
 import { useEffect, useRef } from 'react';
 import { useLabStore } from './LabContext';
 
-/** Keys that would type or activate something where focus is: shortcuts leave them alone. */
-function isEditable(target: EventTarget | null): boolean {
-  return target instanceof HTMLElement && (target.isContentEditable || ['INPUT', 'SELECT', 'TEXTAREA', 'BUTTON'].includes(target.tagName));
+/**
+ * Whether a key belongs to where focus is: every key in a field (it types or moves), Space and Enter on a
+ * button, link or summary (they activate it). Other keys on a button still work as shortcuts.
+ */
+function ownedByFocus(target: EventTarget | null, key: string): boolean {
+  if (!(target instanceof HTMLElement)) return false;
+  if (target.isContentEditable || ['INPUT', 'SELECT', 'TEXTAREA'].includes(target.tagName)) return true;
+  return ['BUTTON', 'A', 'SUMMARY'].includes(target.tagName) && (key === ' ' || key === 'Enter');
 }
 
 /** What the page does for the shortcuts that are not the lab's own. */
@@ -22,7 +27,7 @@ export function useShortcuts(handlers: ShortcutHandlers = {}): void {
   latest.current = handlers;
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
-      if (e.defaultPrevented || e.altKey || e.ctrlKey || e.metaKey || isEditable(e.target)) return;
+      if (e.defaultPrevented || e.altKey || e.ctrlKey || e.metaKey || ownedByFocus(e.target, e.key)) return;
       if (document.querySelector('dialog[open]') !== null) return;
       const lab = store.getState();
       switch (e.key) {
