@@ -237,3 +237,30 @@ describe('startLinkSync, history entries', () => {
     expect(win.entries.map((h) => h.replace(/#v1=.*/, '#v1'))).toEqual(['#preset=retry-storm', '#preset=retry-storm&tab=presets', '#preset=retry-storm', '#preset=mm1', '#v1', '#v1']);
   });
 });
+
+describe('startLinkSync on jsdom’s own window (real history and hash events)', () => {
+  it('writes, pushes, follows an edited hash and the back button', async () => {
+    window.history.replaceState(null, '', '#');
+    const store = createLabStore(inProcessRunner(), { scheduler: noFrames });
+    await store.getState().init();
+    store.getState().pause();
+    stops.push(startLinkSync(store, window, { quietMs: QUIET_MS }));
+    expect(window.location.hash).toBe('#preset=retry-storm');
+    const length = window.history.length;
+
+    await store.getState().stepOnce();
+    await store.getState().injectNow({ kind: 'spike', duration: 5, factor: 2 });
+    expect(window.history.length).toBe(length + 1);
+    expect(window.location.hash).toMatch(/^#v1=/);
+
+    window.location.hash = '#preset=mm1&seed=-1';
+    await until(() => store.getState().notice?.tone === 'error');
+    expect(store.getState().recorded?.triggers).toHaveLength(2);
+    await until(() => window.location.hash.startsWith('#v1='));
+
+    window.location.hash = '#preset=mm1';
+    await until(() => store.getState().presetId === 'mm1');
+    window.history.back();
+    await until(() => store.getState().presetId === null && store.getState().recorded?.triggers.length === 2);
+  });
+});
