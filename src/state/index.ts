@@ -1,6 +1,12 @@
 export { bannerFor, describeAction, formatDuration } from './banner';
 export type { Banner, BannerInput, BannerKind, BannerTone } from './banner';
 export { createLabStore, DEFAULT_PRESET, DEFAULT_SPEED, SPEEDS } from './labStore';
-export type { FrameScheduler, Lab, LabActions, LabOptions, LabState, LabStore, Notice, Speed } from './labStore';
+export type { FrameScheduler, Lab, LabActions, LabOptions, LabState, LabStore, Notice, Opening, Speed } from './labStore';
+export { linkOf, linkNotices, presetIdOf, startLinkSync, urlWithHash } from './linkSync';
+export type { LinkEnv, LinkSyncOptions } from './linkSync';
+export { AUTOSAVE_KEY, readAutosave, startAutosave } from './autosave';
+export type { AutosaveOptions, StorageSource } from './autosave';
+export { planStart } from './startup';
+export type { StartPlan } from './startup';
 export { SeriesBuffer } from './seriesBuffer';
 export { ShardBuffer } from './shardBuffer';

@@ -1,7 +1,7 @@
 /** The lab: what the user chose (preset, seed, speed, live changes) and what the page shows (series, summary, notices). */
 import { createStore, type StoreApi } from 'zustand/vanilla';
 import type { ViewTab } from '../links/index';
-import type { Scenario, Summary } from '../sim/index';
+import type { RunResult, Scenario, Summary } from '../sim/index';
 import type { Frame, LiveState, PresetCard, SessionInfo, SimRunner, StepRequest, TriggerSpec } from '../worker/index';
 import { SeriesBuffer } from './seriesBuffer';
 import { ShardBuffer } from './shardBuffer';
@@ -63,15 +63,29 @@ export interface LabState {
   tab: ViewTab;
 }
 
+/** A scenario to open at start instead of the default preset (a link's, or the autosaved one). */
+export interface Opening {
+  scenario: unknown;
+  presetId: string | null;
+  play: boolean;
+  /** Open at this simulated time (the run replayed to it at once). */
+  atS?: number;
+}
+
 export interface LabActions {
-  init: (presetId?: string) => Promise<void>;
+  /**
+   * Load the preset list and start: `opening` when given and valid, else the preset `presetId`.
+   * When the opening is refused, its message stays shown over the fallback run.
+   */
+  init: (presetId?: string, opening?: Opening) => Promise<void>;
   loadPreset: (id: string) => Promise<void>;
   /**
    * Start any scenario (a link's, an imported file's, a phase-map cell's): validated by the worker,
    * which answers with a message naming the field when it is not valid (shown as a notice; the
-   * current run is kept). Resolves to whether it started. `presetId` names the preset it came from.
+   * current run is kept). Resolves to whether it started. `presetId` names the preset it came from;
+   * `atS` replays it to that time at once (a link's playhead).
    */
-  openScenario: (input: unknown, options?: { presetId?: string | null; play?: boolean }) => Promise<boolean>;
+  openScenario: (input: unknown, options?: { presetId?: string | null; play?: boolean; atS?: number }) => Promise<boolean>;
   setTab: (tab: ViewTab) => void;
   play: () => void;
   pause: () => void;
@@ -94,6 +108,10 @@ export interface LabActions {
   setTheme: (theme: 'light' | 'dark') => void;
   setShowFlow: (show: boolean) => void;
   dismissNotice: () => void;
+  /** Show a message (a link's notices, an import's error). */
+  showNotice: (notice: Notice) => void;
+  /** The run so far in the CLI's JSON shape (scenario, summary, every series), for the exports. */
+  fetchResult: () => Promise<RunResult>;
   /** Stop the playback loop (tests, unmount). */
   dispose: () => void;
 }
@@ -187,14 +205,15 @@ export function createLabStore(runner: SimRunner, options: LabOptions = {}): Lab
       set(patch);
     }
 
-    async function begin(input: unknown, catchUpToS = 0): Promise<boolean> {
+    /** Start `input`, replayed to `catchUpToS`; a replay keeps the current base (a trigger scheduled mid-run) unless `newBase`. */
+    async function begin(input: unknown, catchUpToS = 0, newBase = catchUpToS === 0): Promise<boolean> {
       const id = ++session;
       pendingPatch = null;
       try {
         const info = await runner.start(input, catchUpToS);
         if (id !== session) return false;
         applyInfo(info, true);
-        set({ phase: 'ready', base: catchUpToS > 0 ? get().base : { ...info.recorded }, notice: null });
+        set({ phase: 'ready', base: newBase ? { ...info.recorded } : get().base, notice: null });
         // One frame at once, so a paused or replayed run shows where it stands.
         await stepTo({ toS: catchUpToS });
         return true;
@@ -321,11 +340,19 @@ export function createLabStore(runner: SimRunner, options: LabOptions = {}): Lab
       showFlow: true,
       tab: 'lab',
 
-      async init(presetId = DEFAULT_PRESET) {
+      async init(presetId = DEFAULT_PRESET, opening) {
         try {
           set({ presets: await runner.presets() });
         } catch (error) {
           set({ notice: { tone: 'error', text: messageOf(error) } });
+        }
+        if (opening !== undefined) {
+          if (await get().openScenario(opening.scenario, { presetId: opening.presetId, play: opening.play, ...(opening.atS !== undefined ? { atS: opening.atS } : {}) })) return;
+          const refused = get().notice;
+          await get().loadPreset(presetId);
+          if (opening.play) get().play();
+          if (refused !== null) set({ notice: refused });
+          return;
         }
         await get().loadPreset(presetId);
         get().play();
@@ -343,7 +370,7 @@ export function createLabStore(runner: SimRunner, options: LabOptions = {}): Lab
         const wasPlaying = get().playing;
         set({ playing: false });
         while (stepping) await new Promise((r) => setTimeout(r, 5));
-        const started = await begin(input);
+        const started = await begin(input, options.atS ?? 0, true);
         if (started) {
           set({ presetId: options.presetId ?? null, cursorS: null, scrubS: null });
           if (options.play ?? wasPlaying) get().play();
@@ -461,6 +488,12 @@ export function createLabStore(runner: SimRunner, options: LabOptions = {}): Lab
       },
       dismissNotice() {
         set({ notice: null });
+      },
+      showNotice(notice) {
+        set({ notice });
+      },
+      fetchResult() {
+        return runner.result();
       },
       dispose() {
         set({ playing: false });

@@ -1,18 +1,23 @@
-import { useEffect } from 'react';
+import { useEffect, useState } from 'react';
 import { CompareView } from './compare/CompareView';
+import { EmbedApp } from './embed/EmbedApp';
+import type { EmbedOptions } from './embed/embedOptions';
 import { PresetGallery } from './gallery/PresetGallery';
 import { useLab } from './LabContext';
 import { LabView } from './LabView';
+import { NoticeBar } from './NoticeBar';
 import { PhaseMapView } from './phase/PhaseMapView';
+import { ImportDialog } from './share/ImportDialog';
+import { ShareBar, type DialogName } from './share/ShareBar';
+import { ShareDialog } from './share/ShareDialog';
+import { HelpDialog } from './trainer/HelpDialog';
+import { usePresenter } from './trainer/usePresenter';
 import { useShortcuts } from './useShortcuts';
 import { ViewTabs } from './ViewTabs';
 
 function ThemeSwitch() {
   const theme = useLab((s) => s.theme);
   const setTheme = useLab((s) => s.setTheme);
-  useEffect(() => {
-    document.documentElement.dataset['theme'] = theme;
-  }, [theme]);
   return (
     <button type="button" className="theme-switch" aria-pressed={theme === 'dark'} onClick={() => setTheme(theme === 'dark' ? 'light' : 'dark')}>
       Dark theme
@@ -20,25 +25,56 @@ function ThemeSwitch() {
   );
 }
 
-/** The page: masthead, the view tabs, and the view chosen. */
-export function App() {
-  useShortcuts();
+/** The page: masthead with the share tools, the view tabs, and the view chosen; or the embed when `embed` is set. */
+export function App({ embed = null }: { embed?: EmbedOptions | null }) {
+  const [dialog, setDialog] = useState<DialogName | null>(null);
+  const [presenter, togglePresenter] = usePresenter();
+  useShortcuts({ onHelp: () => setDialog('help'), onPresenter: togglePresenter });
   const tab = useLab((s) => s.tab);
+  const theme = useLab((s) => s.theme);
+  useEffect(() => {
+    document.documentElement.dataset['theme'] = theme;
+  }, [theme]);
+  const close = () => setDialog(null);
+  const dialogs = (
+    <>
+      {dialog === 'share' && <ShareDialog onClose={close} />}
+      {dialog === 'import' && <ImportDialog onClose={close} />}
+      {dialog === 'help' && <HelpDialog onClose={close} />}
+    </>
+  );
+  if (embed !== null) {
+    return (
+      <>
+        <EmbedApp options={embed} />
+        {dialogs}
+      </>
+    );
+  }
   return (
     <>
       <header className="masthead">
         <div>
           <h1>Metastability Lab</h1>
           <p>A system that is fine, gets a short push, and stays broken after the push is gone.</p>
-          <p className="hint">Keys: Space plays or pauses, “.” steps, “r” resets.</p>
+          <p className="hint">Keys: Space plays or pauses, “i” injects a trigger, “?” lists every shortcut.</p>
         </div>
-        <ThemeSwitch />
+        <div className="masthead-tools">
+          <ShareBar onDialog={setDialog} presenter={presenter} onPresenter={togglePresenter} />
+          <ThemeSwitch />
+        </div>
       </header>
       <ViewTabs />
+      {tab !== 'lab' && (
+        <div className="view-notice">
+          <NoticeBar />
+        </div>
+      )}
       {tab === 'lab' && <LabView />}
       {tab === 'presets' && <PresetGallery />}
       {tab === 'phase' && <PhaseMapView />}
       {tab === 'compare' && <CompareView />}
+      {dialogs}
     </>
   );
 }

@@ -69,7 +69,7 @@ export function TriggerPanel() {
         <Slider label="Duration" value={duration} min={1} max={120} step={1} format={(v) => `${v} s`} onChange={setDuration} />
       )}
       <div className="buttons">
-        <button type="button" className="primary" disabled={done} onClick={() => void injectNow(trigger())}>
+        <button type="button" className="primary" disabled={done} data-shortcut="inject" aria-keyshortcuts="I" onClick={() => void injectNow(trigger())}>
           Inject now
         </button>
       </div>

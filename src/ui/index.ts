@@ -1,2 +1,3 @@
 export { App } from './App';
 export { LabProvider, useLab, useLabStore } from './LabContext';
+export { embedOptions, isAllowedOrigin, parseOriginList, type EmbedOptions } from './embed/embedOptions';

@@ -4,7 +4,7 @@
  * restarts it with the last good scenario.
  */
 import { wrap, type Endpoint, type Remote } from 'comlink';
-import type { Scenario } from '../sim/index';
+import type { RunResult, Scenario } from '../sim/index';
 import type { PresetCard, SimApi } from './sim.worker';
 import type { Frame, SessionInfo, StepRequest, TriggerSpec } from './session';
 
@@ -19,6 +19,8 @@ export interface SimRunner {
   step(request: StepRequest): Promise<Frame>;
   set(patch: Record<string, unknown>): Promise<SessionInfo>;
   inject(trigger: TriggerSpec): Promise<SessionInfo>;
+  /** The run so far as the CLI's JSON holds it (scenario, summary, every series): what the JSON and CSV exports write. */
+  result(): Promise<RunResult>;
   /** Told when the worker was restarted after a crash or a hang, with what happened. */
   onRestart(listener: (event: RestartEvent) => void): () => void;
 }
@@ -195,6 +197,7 @@ export function createSimBridge(options: SimBridgeOptions = {}): SimBridge {
     step: (request) => call((api) => api.step(request), { crashOnError: true }),
     set: (patch) => call((api) => api.set(patch), { good: true }),
     inject: (trigger) => call((api) => api.inject(trigger), { good: true }),
+    result: () => call((api) => api.result()),
     onRestart(listener) {
       listeners.add(listener);
       return () => listeners.delete(listener);

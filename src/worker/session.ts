@@ -4,6 +4,7 @@ import {
   parseScenario,
   SERIES_NAMES,
   Simulation,
+  type RunResult,
   type Scenario,
   type Summary,
   type TriggerNow,
@@ -150,6 +151,12 @@ export class SimSession {
       fingerprint: null,
       framesFingerprint: null,
     };
+  }
+
+  /** The run so far as the CLI's JSON holds it: the recorded scenario, the summary and every series (for exports). */
+  result(): RunResult {
+    const sim = this.need();
+    return { scenario: sim.scenario(), summary: sim.summary(), series: sim.series() };
   }
 
   /** The series of the closed bins as the CLI prints them (JSON arrays, null for no sample). */

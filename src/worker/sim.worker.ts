@@ -1,6 +1,6 @@
 /** The simulation worker: a thin Comlink adapter over a live session of the engine. */
 import { expose, transfer } from 'comlink';
-import { defaultScenario, findPreset, PRESETS, type Scenario } from '../sim/index';
+import { defaultScenario, findPreset, PRESETS, type RunResult, type Scenario } from '../sim/index';
 import { SimSession, type Frame, type SessionInfo, type StepRequest, type TriggerSpec } from './session';
 
 const session = new SimSession(() => performance.now());
@@ -41,6 +41,10 @@ const api = {
     const buffers = [frame.data.buffer];
     if (frame.shards !== null) buffers.push(frame.shards.utilisation.buffer);
     return transfer(frame, buffers);
+  },
+  /** The run so far in the CLI's JSON shape (scenario, summary, every series), for the page's exports. */
+  result(): RunResult {
+    return session.result();
   },
   set(patch: Record<string, unknown>): SessionInfo {
     return session.set(patch);

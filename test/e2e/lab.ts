@@ -65,3 +65,35 @@ export interface LabTestHook {
   pendingCount(): number;
   set(patch: Record<string, unknown>): Promise<unknown>;
 }
+
+/** A few fields of the lab's state (e2e builds expose the store through the fault hook). */
+export interface LabSnapshot {
+  presetId: string | null;
+  recorded: { name: string; seed: number; duration: number; triggers: unknown[]; actions: unknown[] } | null;
+  fingerprint: string | null;
+  nowS: number;
+  playing: boolean;
+  speed: number | null;
+  tab: string;
+}
+
+export async function labState(page: Page): Promise<LabSnapshot> {
+  return page.evaluate(() => {
+    const s = (window as unknown as { __labTest: { state(): LabSnapshot & { speed: number } } }).__labTest.state();
+    // Infinity does not survive the trip out of the page: null stands for unthrottled.
+    return { presetId: s.presetId, recorded: s.recorded, fingerprint: s.fingerprint, nowS: s.nowS, playing: s.playing, speed: Number.isFinite(s.speed) ? s.speed : null, tab: s.tab };
+  });
+}
+
+/** Wait for the run to end and return the worker's fingerprint of its series. */
+export async function fingerprintAtEnd(page: Page, timeout = 100_000): Promise<string> {
+  const fingerprint = page.locator('[data-fingerprint]');
+  await expect(fingerprint).toHaveAttribute('data-fingerprint', /^[0-9a-f]{64}$/, { timeout });
+  return (await fingerprint.getAttribute('data-fingerprint'))!;
+}
+
+/** Open the page at a hash (a link) and wait for the lab to show a scenario. */
+export async function openLink(page: Page, hash: string): Promise<void> {
+  await page.goto(`./${hash}`);
+  await expect(page.locator('.clock')).toContainText(/of \d/, { timeout: 30_000 });
+}

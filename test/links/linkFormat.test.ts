@@ -224,3 +224,42 @@ describe('linkLength', () => {
     expect(linkLength(`#${'A'.repeat(MAX_HASH_LENGTH)}`).status).toBe('long');
   });
 });
+
+describe('the embed parameters', () => {
+  it('controls, autoplay and origins travel after embed and come back', () => {
+    const view = { embed: true, controls: ['transport', 'sliders'] as ('transport' | 'sliders')[], autoplay: true, origins: ['https://course.example.org', 'http://127.0.0.1:8080'] };
+    const link = encodeLink({ scenario: presetScenario('mm1'), view });
+    expect(link).toBe('#preset=mm1&embed=1&controls=transport,sliders&autoplay=1&origins=https://course.example.org,http://127.0.0.1:8080');
+    expect(opened(decodeLink(link)).state.view).toEqual(view);
+  });
+
+  it('an empty controls list means no controls, and survives the round trip', () => {
+    const link = encodeLink({ scenario: presetScenario('mm1'), view: { embed: true, controls: [] } });
+    expect(link).toBe('#preset=mm1&embed=1&controls=');
+    expect(opened(decodeLink(link)).state.view).toEqual({ embed: true, controls: [] });
+  });
+
+  it('drops an unknown control, a repeated one, a bad autoplay and an origin with a path or a script scheme, naming each parameter', () => {
+    for (const [hash, name] of [
+      ['#preset=mm1&controls=transport,charts', 'controls'],
+      ['#preset=mm1&controls=sliders,sliders', 'controls'],
+      ['#preset=mm1&controls=transport,triggers,sliders,transport', 'controls'],
+      ['#preset=mm1&autoplay=yes', 'autoplay'],
+      ['#preset=mm1&origins=https://example.org/course', 'origins'],
+      ['#preset=mm1&origins=javascript:alert(1)', 'origins'],
+      ['#preset=mm1&origins=', 'origins'],
+      ['#preset=mm1&origins=https://EXAMPLE.org', 'origins'],
+      [`#preset=mm1&origins=${Array.from({ length: 9 }, (_, i) => `https://h${i}.test`).join(',')}`, 'origins'],
+    ] as const) {
+      const result = opened(decodeLink(hash));
+      expect(result.state.view, hash).toBeUndefined();
+      expect(result.notices, hash).toHaveLength(1);
+      expect(result.notices[0], hash).toMatch(new RegExp(`^${name}: got .*; ignored$`));
+    }
+  });
+
+  it('percent-escaped origins (as some tools rewrite them) still open', () => {
+    const result = opened(decodeLink('#preset=mm1&embed=1&origins=https%3A%2F%2Fa.test%2Chttp%3A%2F%2F%5B%3A%3A1%5D%3A5173'));
+    expect(result.state.view).toEqual({ embed: true, origins: ['https://a.test', 'http://[::1]:5173'] });
+  });
+});

@@ -134,3 +134,40 @@ describe('unschedule', () => {
     expect(store.getState().recorded?.triggers).toEqual([]);
   });
 });
+
+describe('init with an opening (a link or the autosave)', () => {
+  it('opens the given scenario, paused when asked, with the preset it names', async () => {
+    const store = createLabStore(inProcessRunner(), { scheduler: () => () => {} });
+    await store.getState().init(undefined, { scenario: findPreset('mm1')!.scenario, presetId: 'mm1', play: false });
+    expect(store.getState()).toMatchObject({ presetId: 'mm1', playing: false, nowS: 0, notice: null });
+  });
+
+  it('falls back to the default preset when the worker refuses it, keeping the refusal on show', async () => {
+    const store = createLabStore(inProcessRunner(), { scheduler: () => () => {} });
+    await store.getState().init(undefined, { scenario: { model: 'write-conflict' }, presetId: null, play: true });
+    expect(store.getState()).toMatchObject({ presetId: 'retry-storm', playing: true });
+    expect(store.getState().notice?.text).toMatch(/command line only/);
+  });
+
+  it('opens at a playhead (a link’s t): replayed to it at once, and that scenario is what reset returns to', async () => {
+    const store = createLabStore(inProcessRunner(), { scheduler: () => () => {} });
+    await store.getState().init();
+    await store.getState().openScenario(findPreset('mm1')!.scenario, { presetId: 'mm1', play: false, atS: 120 });
+    expect(store.getState()).toMatchObject({ presetId: 'mm1', nowS: 120, playing: false });
+    expect(store.getState().series.length).toBe(120);
+    expect(store.getState().base).toEqual(store.getState().recorded);
+    await store.getState().reset();
+    expect(store.getState()).toMatchObject({ presetId: 'mm1', nowS: 0 });
+  });
+
+  it('fetchResult gives the run so far in the CLI’s shape', async () => {
+    const store = createLabStore(inProcessRunner(), { scheduler: () => () => {} });
+    await store.getState().init('mm1');
+    store.getState().pause();
+    for (let i = 0; i < 3; i++) await store.getState().stepOnce();
+    const result = await store.getState().fetchResult();
+    expect(result.scenario).toEqual(store.getState().recorded);
+    expect(result.series.t).toEqual([0, 1, 2]);
+    expect(Object.keys(result.summary)).toContain('verdict');
+  });
+});

@@ -139,6 +139,28 @@ describe('App', () => {
     expect(store.getState().playing).toBe(true);
   });
 
+  it('"i" injects the Triggers panel’s choice, "n" opens the next preset, "?" lists the keys; on a button only Space and Enter are the button’s', async () => {
+    const store = createLabStore(inProcessRunner(), { scheduler: noFrames });
+    const page = render(store);
+    await act(() => store.getState().init());
+    const key = (k: string, target: EventTarget = document.body) => act(() => void target.dispatchEvent(new KeyboardEvent('keydown', { key: k, bubbles: true, cancelable: true })));
+    const share = [...page.querySelectorAll('button')].find((b) => b.textContent === 'Share…')!;
+    key(' ', share);
+    expect(store.getState().playing).toBe(true);
+    key('i', share);
+    await settle(() => store.getState().recorded?.triggers.length === 2);
+    expect(store.getState().recorded?.triggers[1]).toMatchObject({ kind: 'spike', factor: 2, duration: 10 });
+    key('n');
+    await settle(() => store.getState().presetId === 'retry-storm-low-load');
+    key('?');
+    await settle(() => document.querySelector('dialog[open]') !== null);
+    expect(document.querySelector('dialog[open] h2')?.textContent).toBe('Keyboard shortcuts');
+    expect(document.querySelectorAll('dialog[open] tbody tr').length).toBe(7);
+    // While a dialog is open the page's keys do nothing.
+    key(' ');
+    expect(store.getState().playing).toBe(true);
+  });
+
   it('scheduling at a time that is not a number says so and schedules nothing', async () => {
     const store = createLabStore(inProcessRunner(), { scheduler: noFrames });
     const page = render(store);

@@ -25,6 +25,7 @@ export function inProcessRunner(): SimRunner {
       }),
     set: (patch) => later(() => session.set(patch)),
     inject: (trigger) => later(() => session.inject(trigger)),
+    result: () => later(() => session.result()),
     onRestart: () => () => {},
   };
 }

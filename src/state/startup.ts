@@ -1,0 +1,50 @@
+/** What the page opens on: a link wins over the autosaved scenario, which wins over the default preset. */
+import { decodeLink, type ViewState } from '../links/index';
+import type { Notice, Opening } from './labStore';
+import { linkNotices, presetIdOf } from './linkSync';
+
+export interface StartPlan {
+  /** The scenario to open, or null for the default preset. */
+  opening: Opening | null;
+  /** Where it came from. */
+  source: 'link' | 'autosave' | 'default';
+  /** The link's view (tab, speed, embed options); empty otherwise. */
+  view: ViewState;
+  /** A message to show once the lab runs: a refused link, or what a link dropped. */
+  notice: Notice | null;
+}
+
+/**
+ * Decide what to open from the page's hash and the autosaved link (both untrusted text, both read
+ * through the link decoder). An embed waits for a click unless it asks for autoplay.
+ */
+export function planStart(hash: string, autosaved: string | null): StartPlan {
+  let notice: Notice | null = null;
+  if (hash !== '' && hash !== '#') {
+    const result = decodeLink(hash);
+    if (result.ok) {
+      const view = result.state.view ?? {};
+      const play = view.embed === true ? view.autoplay === true : true;
+      const text = linkNotices(result.notices);
+      return {
+        opening: { scenario: result.state.scenario, presetId: presetIdOf(result), play, ...(view.t !== undefined && view.t > 0 ? { atS: view.t } : {}) },
+        source: 'link',
+        view,
+        notice: text === null ? null : { tone: 'warning', text },
+      };
+    }
+    notice = { tone: 'error', text: result.error };
+  }
+  if (autosaved !== null) {
+    const saved = decodeLink(autosaved);
+    if (saved.ok) {
+      const view: ViewState = {};
+      if (saved.state.view?.tab !== undefined) view.tab = saved.state.view.tab;
+      if (saved.state.view?.speed !== undefined) view.speed = saved.state.view.speed;
+      if (notice !== null) notice = { ...notice, text: `${notice.text}\nThe lab opened your last scenario instead.` };
+      return { opening: { scenario: saved.state.scenario, presetId: presetIdOf(saved), play: true }, source: 'autosave', view, notice };
+    }
+  }
+  if (notice !== null) notice = { ...notice, text: `${notice.text}\nThe lab opened the default scenario instead.` };
+  return { opening: null, source: 'default', view: {}, notice };
+}

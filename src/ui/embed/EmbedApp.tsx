@@ -1,0 +1,72 @@
+import { useEffect, useRef, useState } from 'react';
+import { linkOf, urlWithHash } from '../../state/index';
+import { useLab, useLabStore } from '../LabContext';
+import { LabView } from '../LabView';
+import type { EmbedOptions } from './embedOptions';
+import { startHeightReports, startMessageApi } from './messageApi';
+
+/**
+ * The lab embedded in another page (`embed=1`): no masthead, tabs or side panels beyond the controls
+ * the link asks for; nothing runs until the viewer clicks (unless `autoplay=1`); the height goes to the
+ * embedding page, and commands come from it (allowed origins only).
+ */
+export function EmbedApp({ options }: { options: EmbedOptions }) {
+  const store = useLabStore();
+  const root = useRef<HTMLDivElement>(null);
+  const playing = useLab((s) => s.playing);
+  const ready = useLab((s) => s.recorded !== null);
+  const recorded = useLab((s) => s.recorded);
+  const speed = useLab((s) => s.speed);
+  const [started, setStarted] = useState(options.autoplay);
+  if (playing && !started) setStarted(true);
+
+  useEffect(() => {
+    return startMessageApi(store, window, { allowed: options.origins, onCommand: () => setStarted(true) });
+  }, [store, options.origins]);
+
+  useEffect(() => {
+    const el = root.current;
+    if (el === null || window.parent === window) return;
+    // Only a number goes out, so any embedding page may read it.
+    return startHeightReports(el, (message) => window.parent.postMessage(message, '*'));
+  }, []);
+
+  const hash = linkOf({ recorded, tab: 'lab', speed });
+  const full = hash === null ? null : urlWithHash(location.href, hash);
+  const shown = (name: string) => (options.controls.has(name as never) ? '' : undefined);
+
+  return (
+    <div
+      ref={root}
+      className="embed-root"
+      data-show-transport={shown('transport')}
+      data-show-triggers={shown('triggers')}
+      data-show-sliders={shown('sliders')}
+    >
+      <LabView />
+      {!started && (
+        <div className="click-to-run">
+          <button
+            type="button"
+            className="primary"
+            disabled={!ready}
+            onClick={() => {
+              setStarted(true);
+              store.getState().play();
+            }}
+          >
+            ▶ Click to run
+          </button>
+        </div>
+      )}
+      <footer className="embed-bar">
+        <span>Metastability Lab</span>
+        {full !== null && (
+          <a href={full} target="_blank" rel="noopener noreferrer">
+            Open in the full lab
+          </a>
+        )}
+      </footer>
+    </div>
+  );
+}

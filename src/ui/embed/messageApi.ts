@@ -1,0 +1,137 @@
+/**
+ * The embed's message API: a page that embeds the lab (iframe) may play, pause, reset, inject a trigger or
+ * load a preset by `postMessage`. Only from the embedding page (or the lab's own origin), only from an
+ * allowed origin, and only messages of the exact shapes below; anything else is ignored.
+ */
+import * as v from 'valibot';
+import type { LabStore } from '../../state/index';
+import { isAllowedOrigin } from './embedOptions';
+
+/** Prefix of every message type the lab sends or accepts. */
+export const MESSAGE_PREFIX = 'metastability-lab:';
+
+const TRIGGER = v.strictObject({
+  kind: v.picklist(['spike', 'outage', 'capacity', 'cache-flush']),
+  duration: v.exactOptional(v.pipe(v.number(), v.finite(), v.gtValue(0), v.maxValue(1e6))),
+  factor: v.exactOptional(v.pipe(v.number(), v.finite(), v.gtValue(0), v.maxValue(1000))),
+  slots: v.exactOptional(v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(1e6))),
+});
+
+const COMMAND = v.variant('type', [
+  v.strictObject({ type: v.literal('metastability-lab:play') }),
+  v.strictObject({ type: v.literal('metastability-lab:pause') }),
+  v.strictObject({ type: v.literal('metastability-lab:reset') }),
+  v.strictObject({ type: v.literal('metastability-lab:inject'), trigger: TRIGGER }),
+  v.strictObject({ type: v.literal('metastability-lab:load-preset'), id: v.pipe(v.string(), v.maxLength(64), v.regex(/^[a-z0-9][a-z0-9-]*$/)) }),
+]);
+
+export type EmbedCommand = v.InferOutput<typeof COMMAND>;
+
+/** A message's data as a command, or why it is not one (never throws, whatever the data: getters, proxies, cycles). */
+export function readCommand(data: unknown): { ok: true; command: EmbedCommand } | { ok: false; error: string } {
+  let plain: unknown;
+  try {
+    // Structured-clone data is plain, but a same-origin caller could pass anything: copy it as JSON first.
+    plain = JSON.parse(JSON.stringify(data)) as unknown;
+  } catch {
+    return { ok: false, error: 'not plain data' };
+  }
+  const result = v.safeParse(COMMAND, plain);
+  if (result.success) return { ok: true, command: result.output };
+  const issue = result.issues[0];
+  const path = issue?.path?.map((p) => String(p.key)).join('.') ?? '';
+  return { ok: false, error: `${path === '' ? 'message' : path}: ${issue?.message ?? 'not valid'}` };
+}
+
+/** Carry out a command on the lab. */
+export async function runCommand(store: LabStore, command: EmbedCommand): Promise<void> {
+  const lab = store.getState();
+  switch (command.type) {
+    case 'metastability-lab:play':
+      lab.play();
+      return;
+    case 'metastability-lab:pause':
+      lab.pause();
+      return;
+    case 'metastability-lab:reset':
+      await lab.reset();
+      return;
+    case 'metastability-lab:inject':
+      await lab.injectNow(command.trigger);
+      return;
+    case 'metastability-lab:load-preset': {
+      const playing = lab.playing;
+      await lab.loadPreset(command.id);
+      if (playing) store.getState().play();
+      return;
+    }
+  }
+}
+
+/** What the message listener needs of `window`. */
+export interface MessageEnv {
+  readonly origin: string;
+  readonly parent: unknown;
+  addEventListener(type: 'message', listener: (event: MessageEvent) => void): void;
+  removeEventListener(type: 'message', listener: (event: MessageEvent) => void): void;
+}
+
+export interface MessageApiOptions {
+  /** Origins besides `env.origin` allowed to drive the lab. */
+  allowed: readonly string[];
+  /** Told before each accepted command runs (the embed leaves its "click to run" state). */
+  onCommand?: (command: EmbedCommand) => void;
+}
+
+/**
+ * Listen for commands. Each accepted command is answered on the sender's window with
+ * `{ type: 'metastability-lab:done', command }` or `{ type: 'metastability-lab:error', command?, error }`,
+ * sent to the sender's origin only. Returns a function that stops listening.
+ */
+export function startMessageApi(store: LabStore, env: MessageEnv, options: MessageApiOptions): () => void {
+  const onMessage = (event: MessageEvent): void => {
+    if (event.source !== env.parent && event.origin !== env.origin) return;
+    if (!isAllowedOrigin(event.origin, env.origin, options.allowed)) return;
+    const data: unknown = event.data;
+    // Messages of other tools (not ours) are none of our business; ours must be exact.
+    if (typeof data !== 'object' || data === null || typeof (data as { type?: unknown }).type !== 'string') return;
+    const type = (data as { type: string }).type;
+    if (!type.startsWith(MESSAGE_PREFIX)) return;
+    const reply = (answer: Record<string, unknown>): void => {
+      const source = event.source as { postMessage?: (message: unknown, targetOrigin: string) => void } | null;
+      try {
+        source?.postMessage?.(answer, event.origin);
+      } catch {
+        // the sender went away
+      }
+    };
+    const read = readCommand(data);
+    if (!read.ok) {
+      reply({ type: `${MESSAGE_PREFIX}error`, error: read.error });
+      return;
+    }
+    options.onCommand?.(read.command);
+    runCommand(store, read.command).then(
+      () => reply({ type: `${MESSAGE_PREFIX}done`, command: read.command.type }),
+      (error: unknown) => reply({ type: `${MESSAGE_PREFIX}error`, command: read.command.type, error: error instanceof Error ? error.message : String(error) }),
+    );
+  };
+  env.addEventListener('message', onMessage);
+  return () => env.removeEventListener('message', onMessage);
+}
+
+/** Tell the embedding page the lab's height whenever it changes, so the iframe can fit it. Returns a stop function. */
+export function startHeightReports(element: Element, post: (message: { type: string; height: number }) => void): () => void {
+  let last = -1;
+  const send = (): void => {
+    const height = Math.ceil(element.getBoundingClientRect().height);
+    if (height === last) return;
+    last = height;
+    post({ type: `${MESSAGE_PREFIX}height`, height });
+  };
+  send();
+  if (typeof ResizeObserver === 'undefined') return () => {};
+  const observer = new ResizeObserver(send);
+  observer.observe(element);
+  return () => observer.disconnect();
+}
