@@ -6,3 +6,5 @@ export { chartInk, colourOf } from './palette';
 export type { Hue, Theme } from './palette';
 export { axisTicks, timeScale, timeWindow, valueScale } from './scales';
 export type { ValueScale } from './scales';
+export { VERDICT_LABELS, VERDICTS, verdictColour } from './verdictColours';
+export type { VerdictName } from './verdictColours';
