@@ -1,5 +1,6 @@
 import { ChartStack } from './ChartStack';
 import { ControlsPanel } from './ControlsPanel';
+import { HysteresisPlot } from './HysteresisPlot';
 import { InvariantsPanel } from './InvariantsPanel';
 import { NoticeBar } from './NoticeBar';
 import { RequestFlow } from './RequestFlow';
@@ -23,6 +24,7 @@ export function LabView() {
       </div>
       <div className="lab-main">
         <ChartStack />
+        <HysteresisPlot />
         <div className="lab-lower">
           <InvariantsPanel />
           <RequestFlow />

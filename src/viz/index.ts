@@ -8,3 +8,5 @@ export { axisTicks, timeScale, timeWindow, valueScale } from './scales';
 export type { ValueScale } from './scales';
 export { VERDICT_LABELS, VERDICTS, verdictColour } from './verdictColours';
 export type { VerdictName } from './verdictColours';
+export { loopLegs, rampDirection, widestGap } from './hysteresis';
+export type { LoopLeg, LoopPoint, ProfileCorner, RampDirection } from './hysteresis';
