@@ -7,3 +7,7 @@ export { createPhaseStore } from './phaseStore';
 export type { MapAxis, Phase, PhaseActions, PhaseMap, PhaseOptions, PhaseState, PhaseStatus, PhaseStore } from './phaseStore';
 export { AXIS_PAIRS, AXIS_PARAMS, axisPath, axisValues, pairDefaults, PHASE_DEFAULT_STEPS, PHASE_MAX_STEPS, validateAxis } from './phaseAxes';
 export type { AxisPairId, AxisParam, AxisParamId, AxisSetting } from './phaseAxes';
+export { COMPARE_SPEEDS, createCompareStore } from './compareStore';
+export type { Compare, CompareActions, CompareSideState, CompareSource, CompareState, CompareStore } from './compareStore';
+export { CURES, findCure } from './compareCures';
+export type { Cure, CureId } from './compareCures';
