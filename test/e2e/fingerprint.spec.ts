@@ -17,7 +17,7 @@ async function runToEnd(page: Page, speed: string): Promise<{ worker: string; se
   await openLab(page);
   await pause(page);
   await setSpeed(page, speed);
-  await page.getByRole('button', { name: 'Reset' }).click();
+  await page.getByRole('button', { name: 'Reset', exact: true }).click();
   await expect(page.locator('.clock')).toHaveAttribute('data-now', '0');
   await play(page);
   const fingerprint = page.locator('[data-fingerprint]');
