@@ -121,6 +121,8 @@ export function CompareView() {
         if (ok) store.getState().play();
       });
   };
+  // Leaving the view pauses both sides: two more simulations would take the cores from whatever view comes next.
+  useEffect(() => () => store.getState().pause(), [store]);
   const hasScenario = labScenario !== null;
   useEffect(() => {
     // The first time the view has a scenario to compare: the lab's against it with the default change.
@@ -186,7 +188,14 @@ export function CompareView() {
               Pause both
             </button>
           ) : (
-            <button type="button" onClick={() => store.getState().play()} disabled={!ready || done}>
+            <button
+              type="button"
+              onClick={() => {
+                labStore.getState().pause();
+                store.getState().play();
+              }}
+              disabled={!ready || done}
+            >
               Play both
             </button>
           )}

@@ -94,19 +94,21 @@ export function PhaseGrid({ map, version, theme, width, onOpen }: Props) {
   };
 
   const onKey = (e: KeyboardEvent<HTMLDivElement>) => {
-    let xi = Math.floor(focus / ny);
-    let yi = focus % ny;
-    if (e.key === 'ArrowRight') xi = Math.min(nx - 1, xi + 1);
-    else if (e.key === 'ArrowLeft') xi = Math.max(0, xi - 1);
-    else if (e.key === 'ArrowUp') yi = Math.min(ny - 1, yi + 1);
-    else if (e.key === 'ArrowDown') yi = Math.max(0, yi - 1);
-    else if (e.key === 'Enter' || e.key === ' ') {
+    const moves: Record<string, [number, number]> = { ArrowRight: [1, 0], ArrowLeft: [-1, 0], ArrowUp: [0, 1], ArrowDown: [0, -1] };
+    const move = moves[e.key];
+    if (e.key === 'Enter' || e.key === ' ') {
       e.preventDefault();
       if (map.cells[focus] != null) onOpen(focus);
       return;
-    } else return;
+    }
+    if (move === undefined) return;
     e.preventDefault();
-    setFocus(xi * ny + yi);
+    // From the previous focus, so keys pressed faster than the page renders all count.
+    setFocus((f) => {
+      const xi = Math.min(nx - 1, Math.max(0, Math.floor(f / ny) + move[0]));
+      const yi = Math.min(ny - 1, Math.max(0, (f % ny) + move[1]));
+      return xi * ny + yi;
+    });
     setHover(null);
   };
 

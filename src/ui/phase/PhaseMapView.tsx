@@ -171,6 +171,9 @@ export function PhaseMapView() {
             <button type="button" onClick={() => phaseStore.getState().cancel()} disabled={status !== 'running'}>
               Cancel
             </button>
+            <button type="button" onClick={() => scenario !== null && phaseStore.getState().choosePair(pair, scenario)} disabled={scenario === null}>
+              Default ranges
+            </button>
           </div>
         </form>
         <p className="hint">Up to {PHASE_MAX_STEPS} steps per axis; the first trigger’s fields are swept when the axes name a trigger.</p>
