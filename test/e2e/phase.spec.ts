@@ -141,9 +141,13 @@ test('phase map: a 6 × 6 map fills to 100% with verdict colours, and a click op
   expect(lab.recorded?.triggers[0]?.duration).toBe(y);
   expect(lab.recorded?.duration).toBe(200);
 
-  // Back on the map, the finished map is still there.
+  // Back on the map, the finished map is still there; in the dark theme too, axe finds nothing serious.
   await openPhaseMap(page);
   await expect(page.locator('.phase-status')).toHaveAttribute('data-status', 'done');
+  expect(await seriousAxeViolations(page)).toEqual([]);
+  await page.getByRole('button', { name: 'Dark theme' }).click();
+  await expect(page.locator('html')).toHaveAttribute('data-theme', 'dark');
+  await shot(page, '20-phase-map-6x6-dark');
   expect(await seriousAxeViolations(page)).toEqual([]);
   expect(problems).toEqual([]);
 });
