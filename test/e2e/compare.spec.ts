@@ -74,5 +74,12 @@ test('compare: two presets side by side, and Reset both starts both from zero', 
   await expect.poll(() => now(page, 'right'), { timeout: 30_000 }).toBeGreaterThan(3);
   await page.getByRole('button', { name: 'Reset both' }).click();
   await expect.poll(() => now(page, 'left'), { timeout: 10_000 }).toBeLessThan(3);
+  // The seed typed is the seed both sides run with.
+  const seeds = await page.evaluate(() => [...document.querySelectorAll('.compare-pane')].map((p) => p.getAttribute('data-seed')));
+  expect(seeds).toEqual(['7', '7']);
+  await page.getByRole('button', { name: 'Dark theme' }).click();
+  await expect(page.locator('html')).toHaveAttribute('data-theme', 'dark');
+  const results = await new AxeBuilder({ page }).include('.compare').analyze();
+  expect(results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => v.id)).toEqual([]);
   expect(problems).toEqual([]);
 });

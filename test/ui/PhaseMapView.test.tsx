@@ -89,8 +89,12 @@ describe('PhaseMapView', () => {
     });
     expect(el.querySelector('#phase-readout')?.getAttribute('data-index')).toBe('5');
     expect(el.querySelector('#phase-readout')?.textContent).toMatch(/^Load 290 requests\/s, trigger duration 30 s: metastable/);
-    act(() => void plot.dispatchEvent(new KeyboardEvent('keydown', { key: 'Enter', bubbles: true })));
-    await settle(() => lab.getState().tab === 'lab');
+    // Opening a run is asynchronous (the runner validates and starts it): wait inside act for the lab to show it.
+    await act(async () => {
+      plot.dispatchEvent(new KeyboardEvent('keydown', { key: 'Enter', bubbles: true }));
+      for (let i = 0; i < 2000 && lab.getState().tab !== 'lab'; i++) await new Promise((r) => setTimeout(r, 1));
+    });
+    expect(lab.getState().tab).toBe('lab');
     expect(lab.getState().recorded?.load.rate).toBe(290);
     expect(lab.getState().recorded?.triggers[0]).toMatchObject({ kind: 'outage', duration: 30 });
     expect(lab.getState().presetId).toBeNull();

@@ -59,7 +59,7 @@ function Pane({ which, side, other, tops, width, version }: { which: 'left' | 'r
   const from = Math.max(0, Math.floor(domain[0] / side.binS));
   const to = Math.min(side.series.length, Math.ceil(domain[1] / side.binS) + 1);
   return (
-    <section className="panel compare-pane" data-side={which} aria-label={`${which === 'left' ? 'Left' : 'Right'}: ${side.title}`}>
+    <section className="panel compare-pane" data-side={which} data-seed={side.recorded?.seed} aria-label={`${which === 'left' ? 'Left' : 'Right'}: ${side.title}`}>
       <h3>
         {which === 'left' ? 'Left' : 'Right'}: {side.title}
       </h3>
