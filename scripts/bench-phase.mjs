@@ -3,7 +3,8 @@
  * `npm run bench:phase`: the phase map under load. Builds the production bundle, serves it, opens the phase map in
  * headless Chromium (the Playwright config's launch flags) on the retry storm, runs the default 24 × 24 map of
  * load × outage duration (400-s runs), and prints the wall time, the workers used and the main thread's long tasks
- * (PerformanceObserver 'longtask': every task over 50 ms) while the map filled. Not part of `npm test`: timings on a
+ * (PerformanceObserver 'longtask': every task over 50 ms) while the map filled, and the cells' own run times summed
+ * over the workers (divided by the workers, the least the wall time can be). Not part of `npm test`: timings on a
  * shared machine are a measurement, not a check.
  */
 import { spawn, spawnSync } from 'node:child_process';
@@ -87,9 +88,12 @@ try {
   const tasks = await page.evaluate('(window.__bench.on = false, window.__bench.long)');
   const long = tasks.map((t) => t.ms);
   const text = (await status.textContent()) ?? '';
+  const computeS = Number(await status.getAttribute('data-compute-ms')) / 1000;
+  const workers = Number(/on (\d+) worker/.exec(text)?.[1] ?? 1);
   console.log(`\nphase map of the retry storm (400-s runs), ${grid}`);
   console.log(`  ${text.trim()}`);
   console.log(`  wall time from "Run map" to the last cell: ${wallS.toFixed(1)} s (logical cores: ${cores})`);
+  console.log(`  the cells' own run times in the workers: ${computeS.toFixed(1)} s in total, ${(computeS / workers).toFixed(1)} s per worker if shared perfectly (the floor for the wall time)`);
   console.log(`  long tasks (> 50 ms) on the main thread: ${long.length}; worst ${Math.max(0, ...long).toFixed(1)} ms, p99 ${quantile(long, 0.99).toFixed(1)} ms`);
   if (tasks.length > 0) console.log(`  when (s after "Run map"): ${tasks.map((t) => `${(t.at / 1000).toFixed(2)} (${t.ms.toFixed(0)} ms)`).join(', ')}`);
 } finally {

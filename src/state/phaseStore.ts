@@ -45,6 +45,8 @@ export interface PhaseState {
   /** Bumped whenever cells arrive (the cells change in place). */
   version: number;
   elapsedMs: number | null;
+  /** The cells' own run times in the workers, summed: elapsed × workers can be no less, however well the pool shares. */
+  computeMs: number;
   workers: number;
 }
 
@@ -84,12 +86,13 @@ export function createPhaseStore(pool: SweepPool, options: PhaseOptions = {}): P
   let run: SweepRun | null = null;
   let flushPending = false;
   let arrived = 0;
+  let computeMs = 0;
   let startedMs = 0;
 
   return createStore<Phase>()((set, get) => {
     function flush(): void {
       flushPending = false;
-      set({ completed: arrived, version: get().version + 1 });
+      set({ completed: arrived, computeMs, version: get().version + 1 });
     }
 
     function onCell(map: PhaseMap, index: number, outcome: CellOutcome): void {
@@ -104,6 +107,7 @@ export function createPhaseStore(pool: SweepPool, options: PhaseOptions = {}): P
       }
       map.cells[index] = outcome.figures;
       arrived++;
+      computeMs += outcome.ms;
       if (!flushPending) {
         flushPending = true;
         scheduler(flush);
@@ -113,7 +117,7 @@ export function createPhaseStore(pool: SweepPool, options: PhaseOptions = {}): P
     function onEnd(map: PhaseMap, end: SweepEnd): void {
       if (get().map !== map) return;
       run = null;
-      const patch: Partial<PhaseState> = { completed: arrived, version: get().version + 1, elapsedMs: clockMs() - startedMs };
+      const patch: Partial<PhaseState> = { completed: arrived, computeMs, version: get().version + 1, elapsedMs: clockMs() - startedMs };
       if (end.status === 'done') patch.status = 'done';
       else if (end.status === 'failed') Object.assign(patch, { status: 'failed', message: end.message });
       else if (get().status === 'running') patch.status = 'cancelled';
@@ -133,6 +137,7 @@ export function createPhaseStore(pool: SweepPool, options: PhaseOptions = {}): P
       total: 0,
       version: 0,
       elapsedMs: null,
+      computeMs: 0,
       workers: pool.size,
 
       choosePair(pair, scenario) {
@@ -174,8 +179,9 @@ export function createPhaseStore(pool: SweepPool, options: PhaseOptions = {}): P
           own: typeof ownX === 'number' && typeof ownY === 'number' ? { x: ownX, y: ownY } : null,
         };
         arrived = 0;
+        computeMs = 0;
         startedMs = clockMs();
-        set({ problems: [], status: 'running', message: null, map, completed: 0, total: map.cells.length, version: get().version + 1, elapsedMs: null });
+        set({ problems: [], status: 'running', message: null, map, completed: 0, total: map.cells.length, version: get().version + 1, elapsedMs: null, computeMs: 0 });
         run = pool.run(
           { base, xPath, yPath, xValues: map.x.values, yValues: map.y.values },
           { onCell: (index, outcome) => onCell(map, index, outcome), onEnd: (end) => onEnd(map, end) },

@@ -6,10 +6,12 @@ self.addEventListener('message', (event: MessageEvent<SweepRequest>) => {
   const { runId, base, xPath, yPath, cells } = event.data;
   for (const { index, x, y } of cells) {
     let answer: SweepAnswer;
+    const t0 = performance.now();
     try {
-      answer = { runId, index, figures: runSweepCell(cellScenario(base, xPath, x, yPath, y)) };
+      const figures = runSweepCell(cellScenario(base, xPath, x, yPath, y));
+      answer = { runId, index, figures, ms: performance.now() - t0 };
     } catch (error) {
-      answer = { runId, index, error: error instanceof Error ? error.message : String(error) };
+      answer = { runId, index, error: error instanceof Error ? error.message : String(error), ms: performance.now() - t0 };
     }
     self.postMessage(answer);
   }

@@ -23,7 +23,8 @@ export interface SweepGrid {
   yValues: readonly number[];
 }
 
-export type CellOutcome = { figures: CellFigures } | { error: string };
+/** A finished cell: its figures or why it is invalid, and `ms`, its wall time in the worker. */
+export type CellOutcome = ({ figures: CellFigures } | { error: string }) & { ms: number };
 export type SweepEnd = { status: 'done' } | { status: 'cancelled' } | { status: 'failed'; message: string };
 
 export interface SweepHandlers {
@@ -121,7 +122,7 @@ export function createSweepPool(options: SweepPoolOptions): SweepPool {
           if (run === null || answer.runId !== run.id || !slots.includes(slot)) return;
           slot.outstanding = Math.max(0, slot.outstanding - 1);
           run.completed++;
-          run.handlers.onCell(answer.index, 'figures' in answer ? { figures: answer.figures } : { error: answer.error });
+          run.handlers.onCell(answer.index, 'figures' in answer ? { figures: answer.figures, ms: answer.ms } : { error: answer.error, ms: answer.ms });
           if (current !== run) return; // onCell may cancel
           if (run.completed >= run.total) finish({ status: 'done' });
           else dispatch();

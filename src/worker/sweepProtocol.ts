@@ -20,5 +20,5 @@ export interface SweepRequest {
   cells: { index: number; x: number; y: number }[];
 }
 
-/** Worker → page: one cell's figures, or the message of the scenario error that made it invalid. */
-export type SweepAnswer = { runId: number; index: number; figures: CellFigures } | { runId: number; index: number; error: string };
+/** Worker → page: one cell's figures, or the message of the scenario error that made it invalid; `ms` = the cell's wall time in the worker. */
+export type SweepAnswer = ({ figures: CellFigures } | { error: string }) & { runId: number; index: number; ms: number };

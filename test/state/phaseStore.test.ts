@@ -41,7 +41,8 @@ describe('phase-map store', () => {
     flushes.shift()!();
     expect(store.getState().completed).toBe(2);
     fake.answerAll();
-    expect(store.getState()).toMatchObject({ status: 'done', completed: 6, elapsedMs: 100 });
+    // Six cells of 10 ms each in the (fake) workers.
+    expect(store.getState()).toMatchObject({ status: 'done', completed: 6, elapsedMs: 100, computeMs: 60 });
     expect(map.cells.map((c) => c?.verdict)).toEqual(['recovered', 'recovered', 'recovered', 'recovered', 'metastable', 'metastable']);
     // A cell's scenario is what ran: both values written into the base.
     const raw = store.getState().cellRaw(5) as typeof storm;
@@ -81,7 +82,7 @@ describe('phase-map store', () => {
     const held = fake.workers[1]!.inbox[0]!;
     store.getState().cancel();
     expect(store.getState()).toMatchObject({ status: 'cancelled', completed: 1 });
-    fake.workers[1]!.deliver({ runId: held.runId, index: held.cells[0]!.index, figures: figures(storm) });
+    fake.workers[1]!.deliver({ runId: held.runId, index: held.cells[0]!.index, figures: figures(storm), ms: 10 });
     for (const f of flushes) f();
     expect(store.getState()).toMatchObject({ status: 'cancelled', completed: 1 });
     expect(store.getState().map!.cells.filter((c) => c !== null)).toHaveLength(1);

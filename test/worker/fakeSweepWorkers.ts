@@ -27,9 +27,9 @@ export function fakeSweepWorkers(runCell: (raw: unknown) => CellFigures): { star
         if (request.cells.length === 0) w.inbox.shift();
         let answer: SweepAnswer;
         try {
-          answer = { runId: request.runId, index: cell.index, figures: runCell(cellScenario(request.base, request.xPath, cell.x, request.yPath, cell.y)) };
+          answer = { runId: request.runId, index: cell.index, figures: runCell(cellScenario(request.base, request.xPath, cell.x, request.yPath, cell.y)), ms: 10 };
         } catch (error) {
-          answer = { runId: request.runId, index: cell.index, error: error instanceof Error ? error.message : String(error) };
+          answer = { runId: request.runId, index: cell.index, error: error instanceof Error ? error.message : String(error), ms: 10 };
         }
         onAnswer(answer);
         return true;

@@ -67,7 +67,7 @@ describe('sweep pool scheduling', () => {
     run.cancel();
     expect(out.ends).toEqual([{ status: 'cancelled' }]);
     expect(fake.workers.every((w) => w.terminated)).toBe(true);
-    fake.workers[1]!.deliver({ runId: held.runId, index: held.cells[0]!.index, figures: echo({ load: { rate: 9 }, client: { timeout: 9 } }) });
+    fake.workers[1]!.deliver({ runId: held.runId, index: held.cells[0]!.index, figures: echo({ load: { rate: 9 }, client: { timeout: 9 } }), ms: 10 });
     expect(out.cells.size).toBe(1);
     expect(fake.answerAll()).toBe(0);
 
@@ -75,7 +75,7 @@ describe('sweep pool scheduling', () => {
     pool.run(grid, again.handlers);
     expect(fake.workers).toHaveLength(4);
     // A late answer of the cancelled run reaches the new run's handlers neither.
-    fake.workers[1]!.deliver({ runId: held.runId, index: 0, figures: echo({ load: { rate: 9 }, client: { timeout: 9 } }) });
+    fake.workers[1]!.deliver({ runId: held.runId, index: 0, figures: echo({ load: { rate: 9 }, client: { timeout: 9 } }), ms: 10 });
     expect(again.cells.size).toBe(0);
     fake.answerAll();
     expect(again.cells.size).toBe(12);
@@ -101,7 +101,7 @@ describe('sweep pool scheduling', () => {
     const out = collect();
     pool.run({ ...grid, xValues: [-1] }, out.handlers);
     fake.answerAll();
-    expect(out.cells.get(2)).toEqual({ error: 'load.rate: got -1, expected a number from 0 to 1000000' });
+    expect(out.cells.get(2)).toEqual({ error: 'load.rate: got -1, expected a number from 0 to 1000000', ms: 10 });
     expect(out.ends).toEqual([{ status: 'done' }]);
   });
 

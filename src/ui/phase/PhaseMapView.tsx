@@ -70,6 +70,7 @@ function Progress() {
   const status = usePhase((s) => s.status);
   const elapsedMs = usePhase((s) => s.elapsedMs);
   const workers = usePhase((s) => s.workers);
+  const computeMs = usePhase((s) => s.computeMs);
   const pct = total > 0 ? Math.round((completed / total) * 100) : 0;
   const words: Record<typeof status, string> = {
     idle: 'Not run yet.',
@@ -83,7 +84,7 @@ function Progress() {
       <div className="progress-track" role="progressbar" aria-label="Phase map progress" aria-valuemin={0} aria-valuemax={100} aria-valuenow={pct} aria-valuetext={`${completed} of ${total} cells (${pct}%)`}>
         <div className="progress-fill" style={{ width: `${pct}%` }} />
       </div>
-      <p className="phase-status" data-status={status}>
+      <p className="phase-status" data-status={status} data-elapsed-ms={elapsedMs ?? ''} data-compute-ms={computeMs}>
         {completed} of {total} cells · {words[status]}
       </p>
     </div>
