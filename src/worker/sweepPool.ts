@@ -69,6 +69,20 @@ function startModuleWorker(onAnswer: (answer: SweepAnswer) => void, onError: (me
   return { post: (request) => worker.postMessage(request), terminate: () => worker.terminate() };
 }
 
+/**
+ * The order cells are handed out: coarse to fine, so the map's shape shows early — every 8th row and column first,
+ * then every 4th, every 2nd, then the rest; x-major within each pass. A permutation of 0 … nx·ny − 1.
+ */
+export function fillOrder(nx: number, ny: number): number[] {
+  const passOf = (xi: number, yi: number): number => {
+    for (const [pass, stride] of [[0, 8], [1, 4], [2, 2]] as const) if (xi % stride === 0 && yi % stride === 0) return pass;
+    return 3;
+  };
+  const passes: number[][] = [[], [], [], []];
+  for (let xi = 0; xi < nx; xi++) for (let yi = 0; yi < ny; yi++) passes[passOf(xi, yi)]!.push(xi * ny + yi);
+  return passes.flat();
+}
+
 interface Slot {
   handle: SweepWorkerHandle;
   outstanding: number;
@@ -81,7 +95,7 @@ export function createSweepPool(options: SweepPoolOptions): SweepPool {
   const depth = Math.max(1, options.depth ?? 2);
   let slots: Slot[] = [];
   let runId = 0;
-  let current: { id: number; grid: SweepGrid; handlers: SweepHandlers; next: number; completed: number; total: number } | null = null;
+  let current: { id: number; grid: SweepGrid; handlers: SweepHandlers; order: number[]; next: number; completed: number; total: number } | null = null;
 
   function terminateAll(): void {
     for (const slot of slots) slot.handle.terminate();
@@ -103,7 +117,7 @@ export function createSweepPool(options: SweepPoolOptions): SweepPool {
     const ny = run.grid.yValues.length;
     for (const slot of slots) {
       while (slot.outstanding < depth && run.next < run.total) {
-        const index = run.next++;
+        const index = run.order[run.next++] ?? 0;
         const x = run.grid.xValues[Math.floor(index / ny)] ?? NaN;
         const y = run.grid.yValues[index % ny] ?? NaN;
         slot.outstanding++;
@@ -143,7 +157,7 @@ export function createSweepPool(options: SweepPoolOptions): SweepPool {
       if (current !== null) finish({ status: 'cancelled' });
       const id = ++runId;
       const total = grid.xValues.length * grid.yValues.length;
-      current = { id, grid, handlers, next: 0, completed: 0, total };
+      current = { id, grid, handlers, order: fillOrder(grid.xValues.length, grid.yValues.length), next: 0, completed: 0, total };
       if (total === 0) {
         finish({ status: 'done' });
       } else {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { axisValues, findPreset, runCell, sweepCells, type Verdict } from '../../src/sim/index';
-import { createSweepPool, defaultPoolSize, type CellFigures, type CellOutcome, type SweepEnd, type SweepGrid } from '../../src/worker/index';
+import { createSweepPool, defaultPoolSize, fillOrder, type CellFigures, type CellOutcome, type SweepEnd, type SweepGrid } from '../../src/worker/index';
 import { runSweepCell } from '../../src/worker/sweepCell';
 import { fakeSweepWorkers } from './fakeSweepWorkers';
 
@@ -103,6 +103,19 @@ describe('sweep pool scheduling', () => {
     fake.answerAll();
     expect(out.cells.get(2)).toEqual({ error: 'load.rate: got -1, expected a number from 0 to 1000000', ms: 10 });
     expect(out.ends).toEqual([{ status: 'done' }]);
+  });
+
+  it('hands cells out coarse to fine: every 8th row and column first, and every cell exactly once', () => {
+    for (const [nx, ny] of [[24, 24], [6, 6], [1, 1], [3, 17]] as const) {
+      const order = fillOrder(nx, ny);
+      expect([...order].sort((a, b) => a - b)).toEqual(Array.from({ length: nx * ny }, (_, i) => i));
+    }
+    const order = fillOrder(24, 24);
+    // The first pass: the 3 × 3 cells at rows and columns 0, 8 and 16, x-major.
+    expect(order.slice(0, 9)).toEqual([0, 8, 16, 8 * 24, 8 * 24 + 8, 8 * 24 + 16, 16 * 24, 16 * 24 + 8, 16 * 24 + 16]);
+    // After a quarter of the cells, every second row and column has been run.
+    const early = new Set(order.slice(0, 144));
+    for (let xi = 0; xi < 24; xi += 2) for (let yi = 0; yi < 24; yi += 2) expect(early.has(xi * 24 + yi)).toBe(true);
   });
 
   it('sizes the pool to the logical cores, from 1 to 16', () => {
