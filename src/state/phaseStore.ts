@@ -1,6 +1,6 @@
 /**
  * The phase map: the axes the user chose, the grid being run in the worker pool and its results as they arrive.
- * Results land in place and the page is told at most once per animation frame, so a fast pool cannot flood React.
+ * Results land in place and the page is told at most ten times a second, so a fast pool cannot flood React.
  */
 import { createStore, type StoreApi } from 'zustand/vanilla';
 import type { Scenario } from '../sim/index';
@@ -69,14 +69,19 @@ export type Phase = PhaseState & PhaseActions;
 export type PhaseStore = StoreApi<Phase>;
 
 export interface PhaseOptions {
-  /** Schedules one flush of arrived cells; defaults to requestAnimationFrame. */
+  /** Schedules one flush of arrived cells; defaults to the first animation frame after 100 ms. */
   scheduler?: (flush: () => void) => void;
   clockMs?: () => number;
 }
 
+/** Ten repaints a second at most: the map stays live while the main thread leaves the cores to the workers. */
+const FLUSH_INTERVAL_MS = 100;
+
 function rafOnce(flush: () => void): void {
-  if (typeof requestAnimationFrame === 'function') requestAnimationFrame(() => flush());
-  else setTimeout(flush, 16);
+  setTimeout(() => {
+    if (typeof requestAnimationFrame === 'function') requestAnimationFrame(() => flush());
+    else flush();
+  }, FLUSH_INTERVAL_MS);
 }
 
 /** Create the phase-map store over a worker pool (or an in-process fake in tests). */

@@ -10,6 +10,8 @@ function recoveredEnds(theme: Theme): [string, string] {
   return theme === 'dark' ? ['#cdeafc', '#2f7fc0'] : ['#a9d5f2', '#0b3f73'];
 }
 
+const recoveredShade: Partial<Record<Theme, (t: number) => string>> = {};
+
 /**
  * The colour of a cell. `recoveryShare` places a recovered cell between quick (0) and slow (1) recovery;
  * it is ignored for the other verdicts.
@@ -19,9 +21,10 @@ export function verdictColour(theme: Theme, verdict: VerdictName, recoveryShare 
     case 'stable':
       return colourOf(theme, 'green');
     case 'recovered': {
-      const [quick, slow] = recoveredEnds(theme);
+      // One interpolator per theme: a map repaints hundreds of cells per frame.
+      const shade = (recoveredShade[theme] ??= interpolateLab(...recoveredEnds(theme)));
       const t = Number.isFinite(recoveryShare) ? Math.min(1, Math.max(0, recoveryShare)) : 0;
-      return interpolateLab(quick, slow)(t);
+      return shade(t);
     }
     case 'metastable':
       return colourOf(theme, 'vermillion');
