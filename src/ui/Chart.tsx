@@ -22,6 +22,16 @@ export interface ChartProps {
   triggers: readonly Trigger[];
   actions: readonly Action[];
   refLine: RefLine | null;
+  /** Side-by-side charts pass the larger of their tops, so both draw on the same y-scale. */
+  sharedTop?: number;
+}
+
+/** The largest value a chart must show over bins [from, to): its series, and its reference line with some headroom. */
+export function chartTop(def: ChartDef, source: SeriesSource, from: number, to: number, refLine: RefLine | null): number {
+  let top = 0;
+  for (const s of def.series) top = Math.max(top, maxOver(from, to, (i) => s.value(source, i)));
+  if (refLine !== null) top = Math.max(top, refLine.value * (def.scale === 'log' ? 1.5 : 1.1));
+  return top;
 }
 
 function dpr(): number {
@@ -30,14 +40,12 @@ function dpr(): number {
 
 /** One chart of the stack: dense lines on a canvas; axis, trigger bands, action marks, crosshair and legend in SVG. */
 export function Chart(props: ChartProps) {
-  const { def, source, x, from, to, binS, width, height, theme, version, readoutBin, cursorS, triggers, actions, refLine } = props;
+  const { def, source, x, from, to, binS, width, height, theme, version, readoutBin, cursorS, triggers, actions, refLine, sharedTop } = props;
   const canvasRef = useRef<HTMLCanvasElement>(null);
   const plotW = Math.max(10, width - MARGIN.left - MARGIN.right);
   const plotH = height - MARGIN.top - MARGIN.bottom;
   const log = def.scale === 'log';
-  let top = 0;
-  for (const s of def.series) top = Math.max(top, maxOver(from, to, (i) => s.value(source, i)));
-  if (refLine !== null) top = Math.max(top, refLine.value * (log ? 1.5 : 1.1));
+  let top = Math.max(chartTop(def, source, from, to, refLine), sharedTop ?? 0);
   // Percentages end at 100% unless a value goes past it (a little float noise does not count).
   const atFixedTop = def.top !== undefined && top <= def.top * 1.001;
   if (def.top !== undefined) top = atFixedTop ? def.top : top;

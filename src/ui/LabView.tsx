@@ -1,6 +1,7 @@
 import { ChartStack } from './ChartStack';
 import { ControlsPanel } from './ControlsPanel';
 import { FanoutPanel } from './FanoutPanel';
+import { HysteresisPlot } from './HysteresisPlot';
 import { InvariantsPanel } from './InvariantsPanel';
 import { NoticeBar } from './NoticeBar';
 import { RequestFlow } from './RequestFlow';
@@ -24,6 +25,7 @@ export function LabView() {
       </div>
       <div className="lab-main">
         <ChartStack />
+        <HysteresisPlot />
         <div className="lab-lower">
           <InvariantsPanel />
           <RequestFlow />

@@ -9,3 +9,7 @@ export type { ValueScale } from './scales';
 export { heatColour, readShards } from './shards';
 export type { ShardReading, ShardSource } from './shards';
 export { logWidths } from './fanout';
+export { VERDICT_LABELS, VERDICTS, verdictColour } from './verdictColours';
+export type { VerdictName } from './verdictColours';
+export { loopLegs, rampDirection, widestGap } from './hysteresis';
+export type { LoopLeg, LoopPoint, ProfileCorner, RampDirection } from './hysteresis';

@@ -4,3 +4,8 @@ export type { Frame, LiveState, SessionInfo, ShardFrame, StepRequest, TriggerSpe
 export type { PresetCard, SimApi } from './sim.worker';
 export { createStudyWorker, fanoutWidths, runFanoutStudy } from './fanoutStudy';
 export type { ClosedFormCurve, StudyHandle, StudyProgress, StudyRunner } from './fanoutStudy';
+export { createSweepPool, defaultPoolSize, fillOrder } from './sweepPool';
+export type { CellOutcome, StartSweepWorker, SweepEnd, SweepGrid, SweepHandlers, SweepPool, SweepPoolOptions, SweepRun, SweepWorkerHandle } from './sweepPool';
+export { cellScenario } from './sweepProtocol';
+export type { SweepAnswer, SweepRequest } from './sweepProtocol';
+export type { CellFigures } from './sweepCell';

@@ -1,4 +1,203 @@
-/** The phase map (issue #6): placeholder until the view lands. */
+import { useEffect, useRef, useState } from 'react';
+import { AXIS_PAIRS, AXIS_PARAMS, PHASE_MAX_STEPS, type AxisPairId, type AxisSetting, type PhaseMap } from '../../state/index';
+import { VERDICT_LABELS, VERDICTS, verdictColour, type Theme } from '../../viz/index';
+import { useLab, useLabStore } from '../LabContext';
+import { maxRecovery, PhaseGrid } from './PhaseGrid';
+import { usePhase, usePhaseStore } from './PhaseContext';
+
+function useWidth(): [React.RefObject<HTMLDivElement | null>, number] {
+  const ref = useRef<HTMLDivElement>(null);
+  const [width, setWidth] = useState(760);
+  useEffect(() => {
+    const el = ref.current;
+    if (el === null || typeof ResizeObserver === 'undefined') return;
+    const observer = new ResizeObserver((entries) => {
+      const w = entries[0]?.contentRect.width;
+      if (w !== undefined && w > 0) setWidth(Math.floor(w));
+    });
+    observer.observe(el);
+    return () => observer.disconnect();
+  }, []);
+  return [ref, width];
+}
+
+/** A number field that keeps what the user typed (NaN when it is not a number) until the map runs. */
+function NumberInput({ label, value, onChange, step }: { label: string; value: number; onChange: (v: number) => void; step?: string }) {
+  return (
+    <label className="number">
+      <span>{label}</span>
+      <input type="number" step={step ?? 'any'} value={Number.isNaN(value) ? '' : value} onChange={(e) => onChange(e.currentTarget.value === '' ? NaN : Number(e.currentTarget.value))} />
+    </label>
+  );
+}
+
+function AxisFields({ which, axis }: { which: 'x' | 'y'; axis: AxisSetting }) {
+  const setAxis = usePhase((s) => s.setAxis);
+  const param = AXIS_PARAMS[axis.param];
+  const name = `${which === 'x' ? 'X' : 'Y'}: ${param.label.toLowerCase()} (${param.unit})`;
+  return (
+    <fieldset className="phase-axis">
+      <legend>{name}</legend>
+      <NumberInput label={`${which.toUpperCase()} from`} value={axis.from} onChange={(v) => setAxis(which, { from: v })} />
+      <NumberInput label={`${which.toUpperCase()} to`} value={axis.to} onChange={(v) => setAxis(which, { to: v })} />
+      <NumberInput label={`${which.toUpperCase()} steps`} value={axis.steps} step="1" onChange={(v) => setAxis(which, { steps: v })} />
+    </fieldset>
+  );
+}
+
+function Legend({ map, theme }: { map: PhaseMap | null; theme: Theme }) {
+  const top = map === null ? 1 : maxRecovery(map);
+  return (
+    <ul className="phase-legend" aria-label="Verdict colours">
+      {VERDICTS.map((v) => (
+        <li key={v} data-verdict={v} data-colour={verdictColour(theme, v, 0)} data-colour-slow={v === 'recovered' ? verdictColour(theme, v, 1) : undefined}>
+          <span
+            className="swatch"
+            aria-hidden="true"
+            style={{ background: v === 'recovered' ? `linear-gradient(to right, ${verdictColour(theme, v, 0)}, ${verdictColour(theme, v, 1)})` : verdictColour(theme, v) }}
+          />
+          {VERDICT_LABELS[v]}
+          {v === 'recovered' && map !== null && ` — light 0 s, dark ${top} s`}
+        </li>
+      ))}
+    </ul>
+  );
+}
+
+function Progress() {
+  const completed = usePhase((s) => s.completed);
+  const total = usePhase((s) => s.total);
+  const status = usePhase((s) => s.status);
+  const elapsedMs = usePhase((s) => s.elapsedMs);
+  const workers = usePhase((s) => s.workers);
+  const computeMs = usePhase((s) => s.computeMs);
+  const pct = total > 0 ? Math.round((completed / total) * 100) : 0;
+  const words: Record<typeof status, string> = {
+    idle: 'Not run yet.',
+    running: `Running on ${workers} worker${workers === 1 ? '' : 's'}…`,
+    done: `Done in ${((elapsedMs ?? 0) / 1000).toFixed(1)} s on ${workers} worker${workers === 1 ? '' : 's'}.`,
+    cancelled: 'Cancelled.',
+    failed: 'Failed.',
+  };
+  return (
+    <div className="phase-progress">
+      <div className="progress-track" role="progressbar" aria-label="Phase map progress" aria-valuemin={0} aria-valuemax={100} aria-valuenow={pct} aria-valuetext={`${completed} of ${total} cells (${pct}%)`}>
+        <div className="progress-fill" style={{ width: `${pct}%` }} />
+      </div>
+      <p className="phase-status" data-status={status} data-elapsed-ms={elapsedMs ?? ''} data-compute-ms={computeMs}>
+        {completed} of {total} cells · {words[status]}
+      </p>
+    </div>
+  );
+}
+
+/** The phase map: sweep two fields of the lab's scenario in a pool of workers and colour each cell by its verdict. */
 export function PhaseMapView() {
-  return <main className="phase-map" aria-label="Phase map" />;
+  const scenario = useLab((s) => s.recorded);
+  const theme = useLab((s) => s.theme);
+  const labStore = useLabStore();
+  const phaseStore = usePhaseStore();
+  const pair = usePhase((s) => s.pair);
+  const x = usePhase((s) => s.x);
+  const y = usePhase((s) => s.y);
+  const runLengthS = usePhase((s) => s.runLengthS);
+  const problems = usePhase((s) => s.problems);
+  const status = usePhase((s) => s.status);
+  const message = usePhase((s) => s.message);
+  const map = usePhase((s) => s.map);
+  const version = usePhase((s) => s.version);
+  const [ref, width] = useWidth();
+
+  useEffect(() => {
+    if (scenario !== null) phaseStore.getState().ensureAxes(scenario);
+  }, [scenario, phaseStore]);
+
+  const run = () => {
+    if (scenario === null) return;
+    // Two cores are shared by the lab and the pool: the lab waits while the map runs.
+    if (phaseStore.getState().start(scenario)) labStore.getState().pause();
+  };
+  const open = (index: number) => {
+    const raw = phaseStore.getState().cellRaw(index);
+    if (raw === null) return;
+    void labStore
+      .getState()
+      .openScenario(raw, { presetId: null, play: true })
+      .then((ok) => {
+        if (ok) labStore.getState().setTab('lab');
+      });
+  };
+
+  return (
+    <main className="phase-map" aria-labelledby="phase-heading">
+      <section className="panel phase-controls" aria-labelledby="phase-heading">
+        <h2 id="phase-heading">Phase map</h2>
+        <p className="hint">
+          Sweep two fields of the lab’s scenario{scenario !== null ? ` (“${scenario.name}”, live changes left out)` : ''}: every cell is a full run to its end, coloured by its
+          verdict. Runs use every core; the lab pauses meanwhile.
+        </p>
+        <form
+          className="phase-form"
+          onSubmit={(e) => {
+            e.preventDefault();
+            run();
+          }}
+        >
+          <label className="select">
+            <span>Axes</span>
+            <select value={pair} onChange={(e) => scenario !== null && phaseStore.getState().choosePair(e.currentTarget.value as AxisPairId, scenario)}>
+              {AXIS_PAIRS.map((p) => (
+                <option key={p.id} value={p.id}>
+                  {p.label}
+                </option>
+              ))}
+            </select>
+          </label>
+          {x !== null && <AxisFields which="x" axis={x} />}
+          {y !== null && <AxisFields which="y" axis={y} />}
+          <label className="number">
+            <span>Run length (s)</span>
+            <input
+              type="number"
+              step="any"
+              placeholder={scenario !== null ? String(scenario.duration) : ''}
+              value={runLengthS === null || Number.isNaN(runLengthS) ? '' : runLengthS}
+              onChange={(e) => phaseStore.getState().setRunLength(e.currentTarget.value === '' ? null : Number(e.currentTarget.value))}
+            />
+          </label>
+          <div className="buttons">
+            <button type="submit" className="primary" disabled={scenario === null || status === 'running'}>
+              Run map
+            </button>
+            <button type="button" onClick={() => phaseStore.getState().cancel()} disabled={status !== 'running'}>
+              Cancel
+            </button>
+            <button type="button" onClick={() => scenario !== null && phaseStore.getState().choosePair(pair, scenario)} disabled={scenario === null}>
+              Default ranges
+            </button>
+          </div>
+        </form>
+        <p className="hint">Up to {PHASE_MAX_STEPS} steps per axis; the first trigger’s fields are swept when the axes name a trigger.</p>
+        {problems.length > 0 && (
+          <div className="field-error phase-problems" role="alert">
+            <ul>
+              {problems.map((p) => (
+                <li key={p}>{p}</li>
+              ))}
+            </ul>
+          </div>
+        )}
+        {message !== null && (
+          <p className="field-error" role="alert">
+            {message}
+          </p>
+        )}
+        <Progress />
+      </section>
+      <section className="panel phase-result" aria-label="Map" ref={ref}>
+        {map === null ? <p className="hint">Set the axes and press “Run map”.</p> : <PhaseGrid map={map} version={version} theme={theme} width={width} onOpen={open} />}
+        <Legend map={map} theme={theme} />
+      </section>
+    </main>
+  );
 }

@@ -1,0 +1,241 @@
+/**
+ * The compare view: two configurations on one seed (the same traffic), each in its own simulation session, stepped to
+ * the same simulated time on every tick so they stay in lock step.
+ */
+import { createStore, type StoreApi } from 'zustand/vanilla';
+import type { Scenario, Summary } from '../sim/index';
+import { setPath } from '../sim/scenario/paths';
+import type { Frame, SessionInfo, SimRunner } from '../worker/index';
+import { findCure, type CureId } from './compareCures';
+import type { FrameScheduler } from './labStore';
+import { SeriesBuffer } from './seriesBuffer';
+
+/** Where a side's scenario comes from: the lab's current scenario, or a preset by id. */
+export type CompareSource = { kind: 'lab' } | { kind: 'preset'; id: string };
+
+export interface CompareSideState {
+  /** What the side runs, in words: "Retry storm + retry budget". */
+  title: string;
+  recorded: Scenario | null;
+  series: SeriesBuffer;
+  summary: Summary | null;
+  nowS: number;
+  done: boolean;
+  binS: number;
+  durationS: number;
+}
+
+/** Simulated seconds per real second. */
+export const COMPARE_SPEEDS: readonly number[] = [1, 2, 5, 10, 20, 50, 100];
+
+export interface CompareState {
+  leftSource: CompareSource;
+  rightSource: CompareSource;
+  rightChange: CureId;
+  /** The seed both sides run with; null = the left scenario's own. */
+  seed: number | null;
+  status: 'idle' | 'starting' | 'ready' | 'failed';
+  message: string | null;
+  left: CompareSideState;
+  right: CompareSideState;
+  playing: boolean;
+  speed: number;
+  /** The common simulated time both sides were stepped to. */
+  nowS: number;
+  version: number;
+}
+
+export interface CompareActions {
+  choose: (patch: Partial<Pick<CompareState, 'leftSource' | 'rightSource' | 'rightChange' | 'seed'>>) => void;
+  /** Start both sides from t = 0 with the current choices; `labScenario` stands for the lab's source. */
+  start: (labScenario: Scenario | null) => Promise<boolean>;
+  /** Both sides from t = 0 again. */
+  reset: () => Promise<void>;
+  play: () => void;
+  pause: () => void;
+  setSpeed: (speed: number) => void;
+  dispose: () => void;
+}
+
+export type Compare = CompareState & CompareActions;
+export type CompareStore = StoreApi<Compare>;
+
+function emptySide(title = ''): CompareSideState {
+  return { title, recorded: null, series: new SeriesBuffer(), summary: null, nowS: 0, done: false, binS: 1, durationS: 0 };
+}
+
+function rafScheduler(tick: (timeMs: number) => void): () => void {
+  if (typeof requestAnimationFrame === 'function') {
+    const id = requestAnimationFrame(tick);
+    return () => cancelAnimationFrame(id);
+  }
+  const id = setTimeout(() => tick(performance.now()), 16);
+  return () => clearTimeout(id);
+}
+
+const messageOf = (error: unknown) => (error instanceof Error ? error.message : String(error));
+
+/** Create the compare store over two runners (two workers in the page, in-process sessions in tests). */
+export function createCompareStore(runners: readonly [SimRunner, SimRunner], options: { scheduler?: FrameScheduler } = {}): CompareStore {
+  const scheduler = options.scheduler ?? rafScheduler;
+  let cancelTick: (() => void) | null = null;
+  let stepping = false;
+  let lastTickMs: number | null = null;
+  let carryS = 0;
+  /** Bumped by every (re)start; answers for an older start are ignored. */
+  let generation = 0;
+  let inputs: [unknown, unknown] | null = null;
+
+  return createStore<Compare>()((set, get) => {
+    function applyFrame(side: CompareSideState, frame: Frame): CompareSideState {
+      side.series.write(frame.fromBin, frame.bins, frame.data);
+      return { ...side, summary: frame.summary, nowS: frame.nowS, done: frame.done };
+    }
+
+    async function stepBoth(toS: number): Promise<void> {
+      const id = generation;
+      stepping = true;
+      try {
+        const [a, b] = await Promise.all(runners.map((r) => r.step({ toS })));
+        if (id !== generation || a === undefined || b === undefined) return;
+        const left = applyFrame(get().left, a);
+        const right = applyFrame(get().right, b);
+        const done = left.done && right.done;
+        set({ left, right, nowS: toS, version: get().version + 1, ...(done ? { playing: false } : {}) });
+      } catch (error) {
+        if (id === generation) set({ status: 'failed', playing: false, message: messageOf(error) });
+      } finally {
+        stepping = false;
+      }
+    }
+
+    function tick(timeMs: number): void {
+      cancelTick = null;
+      const state = get();
+      if (!state.playing || state.status !== 'ready') {
+        lastTickMs = null;
+        return;
+      }
+      if (stepping) {
+        schedule();
+        return;
+      }
+      const binS = Math.max(state.left.binS, state.right.binS);
+      const dtS = lastTickMs === null ? 1 / 60 : Math.min(0.25, Math.max(0, (timeMs - lastTickMs) / 1000));
+      lastTickMs = timeMs;
+      carryS += dtS * state.speed;
+      const bins = Math.floor(carryS / binS + 1e-9);
+      if (bins === 0) {
+        schedule();
+        return;
+      }
+      carryS -= bins * binS;
+      const end = Math.max(state.left.durationS, state.right.durationS);
+      void stepBoth(Math.min(end, state.nowS + bins * binS)).then(schedule);
+    }
+
+    function schedule(): void {
+      if (cancelTick !== null || !get().playing) return;
+      cancelTick = scheduler(tick);
+    }
+
+    async function resolve(source: CompareSource, labScenario: Scenario | null): Promise<{ raw: unknown; title: string }> {
+      if (source.kind === 'lab') {
+        if (labScenario === null) throw new Error('The lab has no scenario yet.');
+        return { raw: { ...labScenario, actions: [] }, title: `${labScenario.name} (the lab’s scenario)` };
+      }
+      const raw = await runners[0].preset(source.id);
+      if (raw === null) throw new Error(`There is no preset "${source.id}".`);
+      const name = (raw as { name?: unknown }).name;
+      return { raw, title: typeof name === 'string' ? name : source.id };
+    }
+
+    async function begin(pair: [unknown, unknown], titles: [string, string] | null): Promise<boolean> {
+      const id = ++generation;
+      set({ status: 'starting', message: null, playing: false });
+      try {
+        const infos: SessionInfo[] = await Promise.all(runners.map((r, i) => r.start(pair[i])));
+        if (id !== generation) return false;
+        const sides = infos.map((info, i) => {
+          const prev = i === 0 ? get().left : get().right;
+          prev.series.reset(info.seriesNames);
+          return { ...emptySide(titles?.[i] ?? prev.title), series: prev.series, recorded: info.recorded, binS: info.binS, durationS: info.durationS };
+        });
+        inputs = pair;
+        carryS = 0;
+        set({ left: sides[0]!, right: sides[1]!, nowS: 0, status: 'ready', version: get().version + 1 });
+        await stepBoth(0);
+        return id === generation;
+      } catch (error) {
+        if (id === generation) set({ status: 'failed', message: messageOf(error) });
+        return false;
+      }
+    }
+
+    return {
+      leftSource: { kind: 'lab' },
+      rightSource: { kind: 'lab' },
+      rightChange: 'retry-budget',
+      seed: null,
+      status: 'idle',
+      message: null,
+      left: emptySide(),
+      right: emptySide(),
+      playing: false,
+      speed: 10,
+      nowS: 0,
+      version: 0,
+
+      choose(patch) {
+        set(patch);
+      },
+      async start(labScenario) {
+        const { leftSource, rightSource, rightChange, seed } = get();
+        let left: { raw: unknown; title: string };
+        let right: { raw: unknown; title: string };
+        try {
+          [left, right] = await Promise.all([resolve(leftSource, labScenario), resolve(rightSource, labScenario)]);
+        } catch (error) {
+          set({ status: 'failed', message: messageOf(error) });
+          return false;
+        }
+        const cure = findCure(rightChange);
+        // The cure's values depend on the right side's scenario as it stands (a bounded queue sized from its timeout).
+        const rightParsed = rightSource.kind === 'lab' ? labScenario : null;
+        let rightRaw = right.raw;
+        const patch = rightParsed !== null ? cure.patch(rightParsed) : cure.patch(await runners[1].start(right.raw).then((i) => i.recorded));
+        for (const [path, value] of Object.entries(patch)) rightRaw = setPath(rightRaw, path, value);
+        // One seed for both: the same arrivals, service times and jitter draws on each side.
+        const leftSeed = seed ?? (left.raw as { seed?: unknown }).seed ?? 1;
+        const pair: [unknown, unknown] = [setPath(left.raw, 'seed', leftSeed), setPath(rightRaw, 'seed', leftSeed)];
+        const rightTitle = cure.id === 'none' ? right.title : `${right.title} + ${cure.label}`;
+        return begin(pair, [left.title, rightTitle]);
+      },
+      async reset() {
+        if (inputs === null) return;
+        const wasPlaying = get().playing;
+        if (await begin(inputs, null)) if (wasPlaying) get().play();
+      },
+      play() {
+        const { status, left, right } = get();
+        if (status !== 'ready' || (left.done && right.done)) return;
+        set({ playing: true });
+        lastTickMs = null;
+        schedule();
+      },
+      pause() {
+        set({ playing: false });
+      },
+      setSpeed(speed) {
+        set({ speed });
+        carryS = 0;
+      },
+      dispose() {
+        generation++;
+        set({ playing: false });
+        cancelTick?.();
+        cancelTick = null;
+      },
+    };
+  });
+}

@@ -1,0 +1,210 @@
+import { scaleLinear } from 'd3';
+import { useEffect, useLayoutEffect, useRef, useState, type KeyboardEvent, type MouseEvent } from 'react';
+import type { PhaseMap } from '../../state/index';
+import { chartInk, verdictColour, type Theme } from '../../viz/index';
+import { cellFigures, cellPlace } from './cellText';
+
+const MARGIN = { left: 64, right: 12, top: 10, bottom: 46 };
+
+/** The largest recovery time on the map (at least 1 s): the dark end of the recovered shade. */
+export function maxRecovery(map: PhaseMap): number {
+  let m = 1;
+  for (const c of map.cells) if (c !== null && c.recoveryTime !== null && c.recoveryTime > m) m = c.recoveryTime;
+  return m;
+}
+
+/** Pixel extent of one axis: values are cell centres, so the domain runs half a step beyond each end. */
+function axisScale(values: readonly number[], lengthPx: number, flip: boolean) {
+  const first = values[0] ?? 0;
+  const last = values[values.length - 1] ?? first;
+  const half = values.length > 1 ? (last - first) / (values.length - 1) / 2 : 0.5;
+  const range: [number, number] = flip ? [lengthPx, 0] : [0, lengthPx];
+  return scaleLinear().domain([first - half, last + half]).range(range);
+}
+
+interface Props {
+  map: PhaseMap;
+  version: number;
+  theme: Theme;
+  width: number;
+  onOpen: (index: number) => void;
+}
+
+/** The map: cells on a canvas, axes and the scenario's own point in SVG; hover, click and arrow keys pick a cell. */
+export function PhaseGrid({ map, version, theme, width, onOpen }: Props) {
+  const canvasRef = useRef<HTMLCanvasElement>(null);
+  const [hover, setHover] = useState<number | null>(null);
+  const [focus, setFocus] = useState(0);
+  const nx = map.x.values.length;
+  const ny = map.y.values.length;
+  const plotW = Math.max(120, Math.min(720, width - MARGIN.left - MARGIN.right));
+  const plotH = Math.round(Math.min(plotW * 0.75, 480));
+  const cellW = plotW / nx;
+  const cellH = plotH / ny;
+  const ink = chartInk(theme);
+  const recoveryTop = maxRecovery(map);
+
+  useEffect(() => setFocus(0), [map]);
+
+  useLayoutEffect(() => {
+    const canvas = canvasRef.current;
+    const ctx = canvas?.getContext('2d') ?? null;
+    if (canvas === null || ctx === null) return;
+    const ratio = typeof window !== 'undefined' && window.devicePixelRatio > 0 ? window.devicePixelRatio : 1;
+    const w = Math.round(plotW * ratio);
+    const h = Math.round(plotH * ratio);
+    if (canvas.width !== w) canvas.width = w;
+    if (canvas.height !== h) canvas.height = h;
+    ctx.setTransform(ratio, 0, 0, ratio, 0, 0);
+    ctx.clearRect(0, 0, plotW, plotH);
+    for (let xi = 0; xi < nx; xi++) {
+      for (let yi = 0; yi < ny; yi++) {
+        const cell = map.cells[xi * ny + yi];
+        const left = Math.floor(xi * cellW);
+        const top = Math.floor((ny - 1 - yi) * cellH);
+        const w1 = Math.floor((xi + 1) * cellW) - left;
+        const h1 = Math.floor((ny - yi) * cellH) - top;
+        if (cell === null || cell === undefined) {
+          ctx.fillStyle = ink.grid;
+          ctx.fillRect(left + w1 / 2 - 1, top + h1 / 2 - 1, 2, 2);
+          continue;
+        }
+        ctx.fillStyle = verdictColour(theme, cell.verdict, (cell.recoveryTime ?? 0) / recoveryTop);
+        ctx.fillRect(left, top, w1, h1);
+      }
+    }
+    // `version` stands for the cells, which change in place.
+  }, [map, version, theme, plotW, plotH, nx, ny, cellW, cellH, ink.grid, recoveryTop]);
+
+  const xScale = axisScale(map.x.values, plotW, false);
+  const yScale = axisScale(map.y.values, plotH, true);
+  const [xLo, xHi] = xScale.domain() as [number, number];
+  const [yLo, yHi] = yScale.domain() as [number, number];
+  const own = map.own;
+  const ownInside = own !== null && own.x >= Math.min(xLo, xHi) && own.x <= Math.max(xLo, xHi) && own.y >= Math.min(yLo, yHi) && own.y <= Math.max(yLo, yHi);
+
+  const indexAt = (e: MouseEvent<HTMLElement>): number | null => {
+    const box = e.currentTarget.getBoundingClientRect();
+    const px = e.clientX - box.left - MARGIN.left;
+    const py = e.clientY - box.top - MARGIN.top;
+    if (px < 0 || py < 0 || px >= plotW || py >= plotH) return null;
+    const xi = Math.min(nx - 1, Math.floor(px / cellW));
+    const yi = ny - 1 - Math.min(ny - 1, Math.floor(py / cellH));
+    return xi * ny + yi;
+  };
+
+  const onKey = (e: KeyboardEvent<HTMLDivElement>) => {
+    const moves: Record<string, [number, number]> = { ArrowRight: [1, 0], ArrowLeft: [-1, 0], ArrowUp: [0, 1], ArrowDown: [0, -1] };
+    const move = moves[e.key];
+    if (e.key === 'Enter' || e.key === ' ') {
+      e.preventDefault();
+      if (map.cells[focus] != null) onOpen(focus);
+      return;
+    }
+    if (move === undefined) return;
+    e.preventDefault();
+    // From the previous focus, so keys pressed faster than the page renders all count.
+    setFocus((f) => {
+      const xi = Math.min(nx - 1, Math.max(0, Math.floor(f / ny) + move[0]));
+      const yi = Math.min(ny - 1, Math.max(0, (f % ny) + move[1]));
+      return xi * ny + yi;
+    });
+    setHover(null);
+  };
+
+  const shown = hover ?? focus;
+  const sxi = Math.floor(shown / ny);
+  const syi = shown % ny;
+  const shownCell = map.cells[shown] ?? null;
+  const readout = `${cellPlace(map.x, map.y, sxi, syi)}: ${shownCell === null ? 'not run yet' : cellFigures(shownCell)}`;
+  const fx = Math.floor(focus / ny);
+  const fy = focus % ny;
+
+  return (
+    <div className="phase-grid">
+      <div
+        className="phase-plot"
+        role="application"
+        aria-roledescription="phase map"
+        aria-label={`Phase map of ${map.x.param.label.toLowerCase()} (x) by ${map.y.param.label.toLowerCase()} (y), ${nx} by ${ny} cells. Arrow keys move between cells; Enter opens the cell in the lab.`}
+        aria-describedby="phase-readout"
+        tabIndex={0}
+        style={{ width: plotW + MARGIN.left + MARGIN.right, height: plotH + MARGIN.top + MARGIN.bottom }}
+        onPointerMove={(e) => setHover(indexAt(e))}
+        onPointerLeave={() => setHover(null)}
+        onClick={(e) => {
+          const index = indexAt(e);
+          if (index !== null && map.cells[index] != null) onOpen(index);
+        }}
+        onKeyDown={onKey}
+        data-cols={nx}
+        data-rows={ny}
+      >
+        <canvas ref={canvasRef} style={{ left: MARGIN.left, top: MARGIN.top, width: plotW, height: plotH }} data-left={MARGIN.left} data-top={MARGIN.top} />
+        <svg width={plotW + MARGIN.left + MARGIN.right} height={plotH + MARGIN.top + MARGIN.bottom} aria-hidden="true">
+          <g transform={`translate(${MARGIN.left},${MARGIN.top})`}>
+            <rect x={0} y={0} width={plotW} height={plotH} fill="none" stroke={ink.grid} />
+            {xScale.ticks(Math.min(8, nx)).map((t) => (
+              <g key={t} transform={`translate(${xScale(t)},${plotH})`}>
+                <line y2={5} stroke={ink.text} />
+                <text y={17} textAnchor="middle" fill={ink.text} className="tick">
+                  {t}
+                </text>
+              </g>
+            ))}
+            {yScale.ticks(Math.min(8, ny)).map((t) => (
+              <g key={t} transform={`translate(0,${yScale(t)})`}>
+                <line x2={-5} stroke={ink.text} />
+                <text x={-8} dy="0.32em" textAnchor="end" fill={ink.text} className="tick">
+                  {t}
+                </text>
+              </g>
+            ))}
+            <text x={plotW / 2} y={plotH + 38} textAnchor="middle" fill={ink.text} className="axis-label">
+              {map.x.param.label} ({map.x.param.unit}) — {map.x.path}
+            </text>
+            <text transform={`translate(${-48},${plotH / 2}) rotate(-90)`} textAnchor="middle" fill={ink.text} className="axis-label">
+              {map.y.param.label} ({map.y.param.unit})
+            </text>
+            {ownInside && own !== null && (
+              <g className="own-point" transform={`translate(${xScale(own.x)},${yScale(own.y)})`}>
+                <circle r={7} fill="none" stroke={theme === 'dark' ? '#ffffff' : '#000000'} strokeWidth={2.5} />
+                <circle r={7} fill="none" stroke={theme === 'dark' ? '#000000' : '#ffffff'} strokeWidth={1} />
+              </g>
+            )}
+            <rect
+              className="focus-cell"
+              x={fx * cellW}
+              y={(ny - 1 - fy) * cellH}
+              width={cellW}
+              height={cellH}
+              fill="none"
+              stroke={ink.cursor}
+              strokeWidth={2}
+              strokeDasharray={hover === null ? undefined : '3 2'}
+            />
+          </g>
+        </svg>
+        {hover !== null && (
+          <div
+            className="phase-tooltip"
+            style={{ left: Math.min(MARGIN.left + (sxi + 1) * cellW + 8, MARGIN.left + plotW - 200), top: MARGIN.top + Math.max(0, (ny - 1 - syi) * cellH - 10) }}
+            aria-hidden="true"
+          >
+            {readout}
+          </div>
+        )}
+      </div>
+      <p id="phase-readout" className="phase-readout" aria-live="polite" data-index={shown} data-x={map.x.values[sxi]} data-y={map.y.values[syi]} data-verdict={shownCell?.verdict ?? ''}>
+        {readout}
+      </p>
+      <p className="hint">
+        {own === null
+          ? 'The scenario’s own point has no value on these axes.'
+          : ownInside
+            ? `The ring marks the lab’s scenario (${own.x}, ${own.y}). Click a cell to open its run in the lab.`
+            : `The lab’s scenario (${own.x}, ${own.y}) lies outside this map. Click a cell to open its run in the lab.`}
+      </p>
+    </div>
+  );
+}

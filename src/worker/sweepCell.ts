@@ -1,0 +1,35 @@
+/** One phase-map cell run to its end: the CLI's verdict and recovery time, plus the figures the map shows on hover. */
+import { parseScenario, runScenario, type Verdict } from '../sim/index';
+
+/** What a cell reports: the verdict and recovery time exactly as `runCell` (and so `sim sweep`) gives them, plus figures. */
+export interface CellFigures {
+  verdict: Verdict;
+  recoveryTime: number | null;
+  /** Mean goodput and offered load over [warmup, end], requests per second. */
+  goodput: number;
+  offered: number;
+  /** Request latency p99 over [warmup, end], seconds; null when nothing succeeded. */
+  p99: number | null;
+  amplification: number | null;
+  /** Seconds of bins judged bad. */
+  badTime: number;
+  /** Why the run stopped early (in-flight cap), or null. */
+  stopped: string | null;
+}
+
+/** Validate and run one cell to its end; throws ScenarioError when the cell's scenario is invalid. */
+export function runSweepCell(raw: unknown): CellFigures {
+  const { scenario, summary, series } = runScenario(parseScenario(raw).scenario);
+  let badBins = 0;
+  for (const b of series.bad) if (b === 1) badBins++;
+  return {
+    verdict: summary.verdict,
+    recoveryTime: summary.recoveryTime,
+    goodput: summary.rates.goodput,
+    offered: summary.rates.offered,
+    p99: summary.latency.p99,
+    amplification: summary.amplification,
+    badTime: badBins * scenario.bin,
+    stopped: summary.stopped,
+  };
+}
