@@ -17,7 +17,7 @@ test.afterAll(async () => {
   await server.close();
 });
 
-test('the static build works from a sub-path: page, worker, gallery, links and embeds stay under it', async ({ page, context }) => {
+test('the static build works from a sub-path: page, workers, gallery, links and embeds stay under it', async ({ page, context }) => {
   const problems: string[] = [];
   page.on('pageerror', (e) => problems.push(e.message));
   page.on('console', (m) => {
@@ -41,8 +41,22 @@ test('the static build works from a sub-path: page, worker, gallery, links and e
   await embed.goto(`${base}#preset=mm1&embed=1&autoplay=1`);
   await expect(embed.getByRole('link', { name: 'Open in the full lab' })).toHaveAttribute('href', `${base}#preset=mm1`);
 
+  // The other workers are chunks too: the phase map's pool (over the retry storm's load × outage) and the fan-out study's.
+  await page.goto(`${base}#preset=retry-storm`);
+  await expect.poll(async () => (await labState(page)).presetId).toBe('retry-storm');
+  await page.getByRole('navigation', { name: 'Views' }).getByRole('button', { name: 'Phase map' }).click();
+  await page.getByLabel('X steps', { exact: true }).fill('2');
+  await page.getByLabel('Y steps', { exact: true }).fill('2');
+  await page.getByLabel('Run length (s)', { exact: true }).fill('60');
+  await page.getByRole('button', { name: 'Run map' }).click();
+  await expect(page.getByRole('progressbar', { name: 'Phase map progress' })).toHaveAttribute('aria-valuenow', '100', { timeout: 60_000 });
+  await page.goto(`${base}#preset=tail-at-scale`);
+  await expect.poll(async () => Number(await page.locator('.fanout-study').getAttribute('data-points')), { timeout: 60_000 }).toBeGreaterThan(0);
+
   expect(problems).toEqual([]);
   const outside = requests.filter((p) => !p.startsWith(PREFIX));
   expect(outside).toEqual([]);
-  expect(requests.some((p) => /\/assets\/sim\.worker-[\w-]+\.js$/.test(p))).toBe(true);
+  for (const worker of ['sim', 'sweep', 'study']) {
+    expect(requests.some((p) => new RegExp(`/assets/${worker}\\.worker-[\\w-]+\\.js$`).test(p)), `${worker} worker served under the prefix`).toBe(true);
+  }
 });
