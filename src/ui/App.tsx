@@ -1,12 +1,10 @@
-import { useEffect, useState } from 'react';
-import { CompareView } from './compare/CompareView';
+import { lazy, Suspense, useEffect, useState } from 'react';
 import { EmbedApp } from './embed/EmbedApp';
 import type { EmbedOptions } from './embed/embedOptions';
 import { PresetGallery } from './gallery/PresetGallery';
 import { useLab } from './LabContext';
 import { LabView } from './LabView';
 import { NoticeBar } from './NoticeBar';
-import { PhaseMapView } from './phase/PhaseMapView';
 import { ImportDialog } from './share/ImportDialog';
 import { ShareBar, type DialogName } from './share/ShareBar';
 import { ShareDialog } from './share/ShareDialog';
@@ -14,6 +12,11 @@ import { HelpDialog } from './trainer/HelpDialog';
 import { usePresenter } from './trainer/usePresenter';
 import { useShortcuts } from './useShortcuts';
 import { ViewTabs } from './ViewTabs';
+
+// The phase map and the compare view load on first use: most visits open the lab, and this keeps
+// their code out of the first download.
+const PhaseMapView = lazy(() => import('./phase/PhaseMapView').then((m) => ({ default: m.PhaseMapView })));
+const CompareView = lazy(() => import('./compare/CompareView').then((m) => ({ default: m.CompareView })));
 
 function ThemeSwitch() {
   const theme = useLab((s) => s.theme);
@@ -72,8 +75,10 @@ export function App({ embed = null }: { embed?: EmbedOptions | null }) {
       )}
       {tab === 'lab' && <LabView />}
       {tab === 'presets' && <PresetGallery />}
-      {tab === 'phase' && <PhaseMapView />}
-      {tab === 'compare' && <CompareView />}
+      <Suspense fallback={<p className="hint view-loading">Loading the view…</p>}>
+        {tab === 'phase' && <PhaseMapView />}
+        {tab === 'compare' && <CompareView />}
+      </Suspense>
       {dialogs}
     </>
   );
