@@ -88,6 +88,35 @@ describe('compare store', () => {
     expect(bounded.getState().right.recorded?.server.queue.limit).toBe(150);
   });
 
+  it('a side whose worker restarted while idle (from t = 0, as the bridge restarts it) replays to the shared time: the lock step and the results hold', async () => {
+    const clock = manualScheduler();
+    const right = inProcessRunner();
+    const store = createCompareStore([inProcessRunner(), right], { scheduler: clock.scheduler });
+    expect(await store.getState().start(storm)).toBe(true);
+    store.getState().setSpeed(50);
+    store.getState().play();
+    let t = 0;
+    const bothDone = () => store.getState().left.done && store.getState().right.done;
+    let restarted = false;
+    while (!bothDone()) {
+      await until(() => clock.pending || bothDone());
+      if (!restarted && store.getState().nowS >= 100) {
+        // What the bridge does after a crash: a new session of the last good scenario, from t = 0.
+        await right.start(store.getState().right.recorded);
+        restarted = true;
+      }
+      clock.tick((t += 200));
+      await until(() => clock.pending || bothDone());
+      expect(store.getState().left.nowS).toBe(store.getState().right.nowS);
+    }
+    expect(restarted).toBe(true);
+    const done = store.getState();
+    const whole = runScenario(done.right.recorded!);
+    expect(done.right.summary).toEqual(whole.summary);
+    const goodput = Array.from(done.right.series.values('goodput').subarray(0, done.right.series.length), (v) => (Number.isNaN(v) ? null : v));
+    expect(goodput).toEqual(whole.series.goodput);
+  }, 60_000);
+
   it('names what went wrong when a side cannot start', async () => {
     const store = createCompareStore([inProcessRunner(), inProcessRunner()], { scheduler: manualScheduler().scheduler });
     store.getState().choose({ leftSource: { kind: 'preset', id: 'no-such-preset' } });
