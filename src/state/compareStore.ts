@@ -7,7 +7,7 @@ import type { Scenario, Summary } from '../sim/index';
 import { setPath } from '../sim/scenario/paths';
 import type { Frame, SessionInfo, SimRunner } from '../worker/index';
 import { findCure, type CureId } from './compareCures';
-import type { FrameScheduler } from './labStore';
+import { rafScheduler, type FrameScheduler } from './labStore';
 import { SeriesBuffer } from './seriesBuffer';
 
 /** Where a side's scenario comes from: the lab's current scenario, or a preset by id. */
@@ -62,15 +62,6 @@ export type CompareStore = StoreApi<Compare>;
 
 function emptySide(title = ''): CompareSideState {
   return { title, recorded: null, series: new SeriesBuffer(), summary: null, nowS: 0, done: false, binS: 1, durationS: 0 };
-}
-
-function rafScheduler(tick: (timeMs: number) => void): () => void {
-  if (typeof requestAnimationFrame === 'function') {
-    const id = requestAnimationFrame(tick);
-    return () => cancelAnimationFrame(id);
-  }
-  const id = setTimeout(() => tick(performance.now()), 16);
-  return () => clearTimeout(id);
 }
 
 const messageOf = (error: unknown) => (error instanceof Error ? error.message : String(error));

@@ -128,7 +128,8 @@ export interface LabOptions {
   unthrottledBudgetMs?: number;
 }
 
-function rafScheduler(tick: (timeMs: number) => void): () => void {
+/** The default frame scheduler: requestAnimationFrame, or a 16-ms timer where there is none. */
+export function rafScheduler(tick: (timeMs: number) => void): () => void {
   if (typeof requestAnimationFrame === 'function') {
     const id = requestAnimationFrame(tick);
     return () => cancelAnimationFrame(id);

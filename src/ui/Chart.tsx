@@ -2,6 +2,7 @@ import { useLayoutEffect, useRef } from 'react';
 import type { Action, Trigger } from '../sim/index';
 import { axisTicks, chartInk, colourOf, maxOver, traceSeries, valueScale, type ChartDef, type RefLine, type SeriesSource, type Theme, type ValueScale } from '../viz/index';
 import { describeAction } from '../state/index';
+import { fitCanvas } from './canvas';
 
 export const MARGIN = { left: 60, right: 14, top: 6, bottom: 4 };
 
@@ -34,10 +35,6 @@ export function chartTop(def: ChartDef, source: SeriesSource, from: number, to: 
   return top;
 }
 
-function dpr(): number {
-  return typeof window !== 'undefined' && window.devicePixelRatio > 0 ? window.devicePixelRatio : 1;
-}
-
 /** One chart of the stack: dense lines on a canvas; axis, trigger bands, action marks, crosshair and legend in SVG. */
 export function Chart(props: ChartProps) {
   const { def, source, x, from, to, binS, width, height, theme, version, readoutBin, cursorS, triggers, actions, refLine, sharedTop } = props;
@@ -57,12 +54,7 @@ export function Chart(props: ChartProps) {
     const canvas = canvasRef.current;
     const ctx = canvas?.getContext('2d') ?? null;
     if (canvas === null || ctx === null) return;
-    const ratio = dpr();
-    // Resizing a canvas reallocates its backing store: only when the size changed.
-    const w = Math.round(plotW * ratio);
-    const h = Math.round(plotH * ratio);
-    if (canvas.width !== w) canvas.width = w;
-    if (canvas.height !== h) canvas.height = h;
+    const ratio = fitCanvas(canvas, plotW, plotH);
     ctx.setTransform(ratio, 0, 0, ratio, 0, 0);
     ctx.clearRect(0, 0, plotW, plotH);
     ctx.lineWidth = 1.75;

@@ -1,29 +1,14 @@
-import { useEffect, useRef, useState, type PointerEvent } from 'react';
+import { type PointerEvent } from 'react';
 import { CHARTS, chartInk, runsOf, timeScale, timeWindow, type RefLine } from '../viz/index';
 import { useLab } from './LabContext';
 import { Chart, MARGIN } from './Chart';
 import { ShardHeatmap } from './ShardHeatmap';
+import { useWidth } from './useWidth';
 
 /** Longer runs show a rolling window of this many simulated seconds. */
 export const WINDOW_S = 600;
 const CHART_HEIGHT = 104;
 const EMPTY: never[] = [];
-
-function useWidth(): [React.RefObject<HTMLDivElement | null>, number] {
-  const ref = useRef<HTMLDivElement>(null);
-  const [width, setWidth] = useState(800);
-  useEffect(() => {
-    const el = ref.current;
-    if (el === null || typeof ResizeObserver === 'undefined') return;
-    const observer = new ResizeObserver((entries) => {
-      const w = entries[0]?.contentRect.width;
-      if (w !== undefined && w > 0) setWidth(Math.floor(w));
-    });
-    observer.observe(el);
-    return () => observer.disconnect();
-  }, []);
-  return [ref, width];
-}
 
 /** The stacked, time-aligned charts with the good/bad strip, a shared crosshair and scrubbing. */
 export function ChartStack() {
@@ -46,7 +31,7 @@ export function ChartStack() {
   const noun = useLab((s) => (s.recorded?.partitions != null ? 'shard' : 'backend'));
   // Unbounded servers have no utilisation to show.
   const bounded = useLab((s) => s.effective?.server.concurrency != null);
-  const [ref, width] = useWidth();
+  const [ref, width] = useWidth(800);
 
   const bins = series.length;
   const domain = timeWindow(durationS > 0 ? durationS : 1, scrubS ?? nowS, WINDOW_S);

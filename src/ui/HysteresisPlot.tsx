@@ -1,7 +1,7 @@
 import { line, scaleLinear } from 'd3';
-import { useEffect, useRef, useState } from 'react';
 import { chartInk, colourOf, loopLegs, widestGap, type Hue, type ProfileCorner, type RampDirection } from '../viz/index';
 import { useLab } from './LabContext';
+import { useWidth } from './useWidth';
 
 const MARGIN = { left: 60, right: 16, top: 10, bottom: 40 };
 const HEIGHT = 280;
@@ -14,22 +14,6 @@ const STYLE: Record<RampDirection, { hue: Hue; dash?: string; label: string }> =
   steady: { hue: 'grey', dash: '2 3', label: 'load holding' },
 };
 
-function useWidth(): [React.RefObject<HTMLElement | null>, number] {
-  const ref = useRef<HTMLElement>(null);
-  const [width, setWidth] = useState(640);
-  useEffect(() => {
-    const el = ref.current;
-    if (el === null || typeof ResizeObserver === 'undefined') return;
-    const observer = new ResizeObserver((entries) => {
-      const w = entries[0]?.contentRect.width;
-      if (w !== undefined && w > 0) setWidth(Math.floor(w));
-    });
-    observer.observe(el);
-    return () => observer.disconnect();
-  }, []);
-  return [ref, width];
-}
-
 /** Goodput against offered load when the scenario ramps its load (`load.profile`): the way up and the way down as two curves. */
 export function HysteresisPlot() {
   const profile = useLab((s) => s.recorded?.load.profile ?? null);
@@ -41,7 +25,7 @@ function HysteresisChart({ profile }: { profile: readonly ProfileCorner[] }) {
   const version = useLab((s) => s.version);
   const binS = useLab((s) => s.binS);
   const theme = useLab((s) => s.theme);
-  const [ref, width] = useWidth();
+  const [ref, width] = useWidth<HTMLElement>(640);
 
   const blockBins = Math.max(1, Math.round(BLOCK_S / binS));
   const legs = loopLegs(series.length, binS, profile, (i) => series.at('offered', i), (i) => series.at('goodput', i), blockBins);

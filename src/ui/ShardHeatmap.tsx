@@ -1,6 +1,7 @@
 import { useLayoutEffect, useMemo, useRef } from 'react';
 import type { ShardSummary } from '../sim/index';
 import { chartInk, heatColour, readShards, type ShardSource, type Theme, type ValueScale } from '../viz/index';
+import { fitCanvas } from './canvas';
 import { MARGIN } from './Chart';
 import { percent } from './format';
 
@@ -57,13 +58,10 @@ export function ShardHeatmap(props: ShardHeatmapProps) {
     const canvas = canvasRef.current;
     const ctx = canvas?.getContext('2d') ?? null;
     if (canvas === null || ctx === null) return;
-    const ratio = typeof window !== 'undefined' && window.devicePixelRatio > 0 ? window.devicePixelRatio : 1;
-    const w = Math.round(plotW * ratio);
-    const h = Math.round(plotH * ratio);
-    if (canvas.width !== w) canvas.width = w;
-    if (canvas.height !== h) canvas.height = h;
+    const ratio = fitCanvas(canvas, plotW, plotH);
+    const h = canvas.height;
     ctx.setTransform(1, 0, 0, 1, 0, 0);
-    ctx.clearRect(0, 0, w, h);
+    ctx.clearRect(0, 0, canvas.width, h);
     const last = Math.min(to, source.length);
     const bins = last - from;
     if (bins <= 0 || stations === 0) return;

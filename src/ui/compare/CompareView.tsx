@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState } from 'react';
+import { useEffect } from 'react';
 import { COMPARE_SPEEDS, CURES, type CompareSideState, type CompareSource, type CureId } from '../../state/index';
 import { CHARTS, timeScale, timeWindow, type RefLine } from '../../viz/index';
 import { Chart, chartTop, MARGIN } from '../Chart';
@@ -7,26 +7,11 @@ import { formatSeconds } from '../format';
 import { useLab, useLabStore } from '../LabContext';
 import { useCompare, useCompareStore } from './CompareContext';
 import { compareRows } from './compareFigures';
+import { useWidth } from '../useWidth';
 
 const CHART_IDS = ['load', 'latency', 'queue'] as const;
 const CHART_HEIGHT = 96;
 const NO_TRIGGERS: never[] = [];
-
-function useWidth(): [React.RefObject<HTMLDivElement | null>, number] {
-  const ref = useRef<HTMLDivElement>(null);
-  const [width, setWidth] = useState(520);
-  useEffect(() => {
-    const el = ref.current;
-    if (el === null || typeof ResizeObserver === 'undefined') return;
-    const observer = new ResizeObserver((entries) => {
-      const w = entries[0]?.contentRect.width;
-      if (w !== undefined && w > 0) setWidth(Math.floor(w));
-    });
-    observer.observe(el);
-    return () => observer.disconnect();
-  }, []);
-  return [ref, width];
-}
 
 const sourceValue = (s: CompareSource) => (s.kind === 'lab' ? 'lab' : `preset:${s.id}`);
 const sourceOf = (v: string): CompareSource => (v.startsWith('preset:') ? { kind: 'preset', id: v.slice('preset:'.length) } : { kind: 'lab' });
@@ -109,7 +94,7 @@ export function CompareView() {
   const playing = useCompare((s) => s.playing);
   const speed = useCompare((s) => s.speed);
   const version = useCompare((s) => s.version);
-  const [ref, width] = useWidth();
+  const [ref, width] = useWidth(520);
   const paneWidth = width > 900 ? Math.floor((width - 16) / 2) - 34 : width - 34;
 
   const run = () => {

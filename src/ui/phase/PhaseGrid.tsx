@@ -3,6 +3,7 @@ import { useEffect, useLayoutEffect, useRef, useState, type KeyboardEvent, type 
 import type { PhaseMap } from '../../state/index';
 import { chartInk, verdictColour, type Theme } from '../../viz/index';
 import { cellFigures, cellPlace } from './cellText';
+import { fitCanvas } from '../canvas';
 
 const MARGIN = { left: 64, right: 12, top: 10, bottom: 46 };
 
@@ -50,11 +51,7 @@ export function PhaseGrid({ map, version, theme, width, onOpen }: Props) {
     const canvas = canvasRef.current;
     const ctx = canvas?.getContext('2d') ?? null;
     if (canvas === null || ctx === null) return;
-    const ratio = typeof window !== 'undefined' && window.devicePixelRatio > 0 ? window.devicePixelRatio : 1;
-    const w = Math.round(plotW * ratio);
-    const h = Math.round(plotH * ratio);
-    if (canvas.width !== w) canvas.width = w;
-    if (canvas.height !== h) canvas.height = h;
+    const ratio = fitCanvas(canvas, plotW, plotH);
     ctx.setTransform(ratio, 0, 0, ratio, 0, 0);
     ctx.clearRect(0, 0, plotW, plotH);
     for (let xi = 0; xi < nx; xi++) {

@@ -1,25 +1,10 @@
-import { useEffect, useRef, useState } from 'react';
+import { useEffect } from 'react';
 import { AXIS_PAIRS, AXIS_PARAMS, PHASE_MAX_STEPS, type AxisPairId, type AxisSetting, type PhaseMap } from '../../state/index';
 import { VERDICT_LABELS, VERDICTS, verdictColour, type Theme } from '../../viz/index';
 import { useLab, useLabStore } from '../LabContext';
 import { maxRecovery, PhaseGrid } from './PhaseGrid';
 import { usePhase, usePhaseStore } from './PhaseContext';
-
-function useWidth(): [React.RefObject<HTMLDivElement | null>, number] {
-  const ref = useRef<HTMLDivElement>(null);
-  const [width, setWidth] = useState(760);
-  useEffect(() => {
-    const el = ref.current;
-    if (el === null || typeof ResizeObserver === 'undefined') return;
-    const observer = new ResizeObserver((entries) => {
-      const w = entries[0]?.contentRect.width;
-      if (w !== undefined && w > 0) setWidth(Math.floor(w));
-    });
-    observer.observe(el);
-    return () => observer.disconnect();
-  }, []);
-  return [ref, width];
-}
+import { useWidth } from '../useWidth';
 
 /** A number field that keeps what the user typed (NaN when it is not a number) until the map runs. */
 function NumberInput({ label, value, onChange, step }: { label: string; value: number; onChange: (v: number) => void; step?: string }) {
@@ -106,7 +91,7 @@ export function PhaseMapView() {
   const message = usePhase((s) => s.message);
   const map = usePhase((s) => s.map);
   const version = usePhase((s) => s.version);
-  const [ref, width] = useWidth();
+  const [ref, width] = useWidth(760);
 
   useEffect(() => {
     if (scenario !== null) phaseStore.getState().ensureAxes(scenario);
