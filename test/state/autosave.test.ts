@@ -3,14 +3,10 @@ import { encodeLink } from '../../src/links/index';
 import { findPreset, parseScenario } from '../../src/sim/index';
 import { AUTOSAVE_KEY, createLabStore, planStart, readAutosave, startAutosave, type LabStore, type StorageSource } from '../../src/state/index';
 import { inProcessRunner } from '../worker/inProcessRunner';
+import { until } from '../support/waiting';
 
 const noFrames = () => () => {};
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
-async function until(condition: () => boolean): Promise<void> {
-  for (let i = 0; i < 5000 && !condition(); i++) await sleep(1);
-  if (!condition()) throw new Error('condition not reached');
-}
-
 function memoryStorage(): { source: StorageSource; data: Map<string, string>; writes: () => number } {
   const data = new Map<string, string>();
   let writes = 0;

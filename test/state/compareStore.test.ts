@@ -1,32 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { findPreset, parseScenario, runScenario } from '../../src/sim/index';
-import { createCompareStore, CURES, type FrameScheduler } from '../../src/state/index';
+import { createCompareStore, CURES } from '../../src/state/index';
 import { compareRows } from '../../src/ui/compare/compareFigures';
 import { inProcessRunner } from '../worker/inProcessRunner';
-
-function manualScheduler() {
-  let queued: ((t: number) => void) | null = null;
-  const scheduler: FrameScheduler = (cb) => {
-    queued = cb;
-    return () => (queued = null);
-  };
-  return {
-    scheduler,
-    get pending() {
-      return queued !== null;
-    },
-    tick(ms: number) {
-      const cb = queued;
-      queued = null;
-      cb?.(ms);
-    },
-  };
-}
-
-async function until(condition: () => boolean): Promise<void> {
-  for (let i = 0; i < 5000 && !condition(); i++) await new Promise((r) => setTimeout(r, 1));
-  if (!condition()) throw new Error('condition not reached');
-}
+import { manualScheduler, until } from '../support/waiting';
 
 const storm = parseScenario(findPreset('retry-storm')!.scenario).scenario;
 

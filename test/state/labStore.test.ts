@@ -1,32 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { findPreset, parseScenario, runScenario } from '../../src/sim/index';
-import { createLabStore, type FrameScheduler, type LabStore } from '../../src/state/index';
+import { createLabStore, type LabStore } from '../../src/state/index';
 import { inProcessRunner } from '../worker/inProcessRunner';
-
-/** A scheduler the test drives by hand: `tick(ms)` runs the queued frame callback. */
-function manualScheduler() {
-  let queued: ((t: number) => void) | null = null;
-  const scheduler: FrameScheduler = (cb) => {
-    queued = cb;
-    return () => (queued = null);
-  };
-  return {
-    scheduler,
-    get pending() {
-      return queued !== null;
-    },
-    tick(ms: number) {
-      const cb = queued;
-      queued = null;
-      cb?.(ms);
-    },
-  };
-}
-
-async function until(condition: () => boolean): Promise<void> {
-  for (let i = 0; i < 5000 && !condition(); i++) await new Promise((r) => setTimeout(r, 1));
-  if (!condition()) throw new Error('condition not reached');
-}
+import { manualScheduler, until } from '../support/waiting';
 
 async function playTo(store: LabStore, clock: ReturnType<typeof manualScheduler>, nowS: number, msPerTick = 100) {
   let t = 0;

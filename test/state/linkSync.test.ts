@@ -5,14 +5,11 @@ import { findPreset, parseScenario } from '../../src/sim/index';
 import { createLabStore, linkOf, startLinkSync, type LabStore } from '../../src/state/index';
 import { inProcessRunner } from '../worker/inProcessRunner';
 import { FakeWindow } from './fakeLocation';
+import { until } from '../support/waiting';
 
 const noFrames = () => () => {};
 const QUIET_MS = 60;
 
-async function until(condition: () => boolean): Promise<void> {
-  for (let i = 0; i < 5000 && !condition(); i++) await new Promise((r) => setTimeout(r, 1));
-  if (!condition()) throw new Error('condition not reached');
-}
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 let stops: (() => void)[] = [];

@@ -2,14 +2,10 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { createLabStore, type LabStore } from '../../../src/state/index';
 import { readCommand, startHeightReports, startMessageApi, type MessageEnv } from '../../../src/ui/embed/messageApi';
 import { inProcessRunner } from '../../worker/inProcessRunner';
+import { until } from '../../support/waiting';
 
 const noFrames = () => () => {};
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
-async function until(condition: () => boolean): Promise<void> {
-  for (let i = 0; i < 5000 && !condition(); i++) await sleep(1);
-  if (!condition()) throw new Error('condition not reached');
-}
-
 describe('readCommand', () => {
   it('accepts the five commands in their exact shapes', () => {
     for (const data of [
