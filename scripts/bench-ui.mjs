@@ -6,32 +6,18 @@
  * animation-frame intervals (every frame, so its p99 covers the tasks under 50 ms too), the frames the worker sent,
  * and the bundle sizes. Not part of `npm test`: timings on a shared machine are a measurement, not a check.
  */
-import { spawn, spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, readdirSync, readFileSync, statSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
-import { chromium } from '@playwright/test';
+import { buildBundle, launchChromium, quantile, root, servePreview } from './lib/benchBrowser.mjs';
 
-const root = dirname(dirname(fileURLToPath(import.meta.url)));
 const outDir = join(root, '.tmp', 'dist-bench');
 const port = Number(process.env['BENCH_PORT'] ?? 4393);
 const wallS = Number(process.env['BENCH_SECONDS'] ?? 20);
 const preset = process.env['BENCH_PRESET'] ?? 'retry-storm-low-load';
 const runLengthS = Number(process.env['BENCH_RUN_LENGTH'] ?? 200000);
-const chromiumPath = process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium';
 
-/** @param {number[]} xs @param {number} q */
-function quantile(xs, q) {
-  if (xs.length === 0) return 0;
-  const s = [...xs].sort((a, b) => a - b);
-  return s[Math.min(s.length - 1, Math.floor(q * s.length))] ?? 0;
-}
-
-console.log('building the production bundle…');
-const build = spawnSync('npx', ['vite', 'build', '--outDir', outDir, '--emptyOutDir'], { cwd: root, stdio: ['ignore', 'ignore', 'inherit'] });
-if (build.status !== 0) process.exit(build.status ?? 1);
+buildBundle(outDir);
 const assets = join(outDir, 'assets');
 console.log('\nbundle sizes (bytes, gzip):');
 for (const file of readdirSync(assets).sort()) {
@@ -42,36 +28,9 @@ for (const file of readdirSync(assets).sort()) {
 const faultHook = readdirSync(assets).some((f) => readFileSync(join(assets, f), 'utf8').includes('__labTest'));
 console.log(`  fault-injection hook in the production bundle: ${faultHook ? 'YES (bug)' : 'no'}`);
 
-const server = spawn('npx', ['vite', 'preview', '--outDir', outDir, '--host', '127.0.0.1', '--port', String(port), '--strictPort'], { cwd: root, stdio: 'ignore', detached: true });
-const stopServer = () => {
-  try {
-    if (server.pid !== undefined) process.kill(-server.pid);
-  } catch {
-    /* already gone */
-  }
-};
-process.on('exit', stopServer);
-const url = `http://127.0.0.1:${port}/`;
-for (let i = 0; ; i++) {
-  try {
-    if ((await fetch(url)).ok) break;
-  } catch {
-    /* not up yet */
-  }
-  if (i > 200) throw new Error(`vite preview did not start on ${url}`);
-  await new Promise((r) => setTimeout(r, 100));
-}
+const { url, stop: stopServer } = await servePreview(outDir, port);
 
-if (!existsSync(chromiumPath)) throw new Error(`Chromium not found at ${chromiumPath}; set CHROMIUM_PATH`);
-const xdg = join(tmpdir(), 'metastability-lab-chromium');
-mkdirSync(join(xdg, 'config'), { recursive: true });
-mkdirSync(join(xdg, 'cache'), { recursive: true });
-const browser = await chromium.launch({
-  executablePath: chromiumPath,
-  headless: true,
-  env: { ...process.env, XDG_CONFIG_HOME: join(xdg, 'config'), XDG_CACHE_HOME: join(xdg, 'cache') },
-  args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'],
-});
+const browser = await launchChromium();
 try {
   const page = await browser.newPage({ viewport: { width: 1366, height: 900 } });
   // Page code as strings: it runs in the browser, not in this Node script.
