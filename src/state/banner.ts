@@ -2,7 +2,7 @@
 import type { Action, Summary, Trigger } from '../sim/index';
 
 export type BannerTone = 'good' | 'bad' | 'warn' | 'neutral';
-export type BannerKind = 'starting' | 'healthy' | 'overloaded' | 'trigger' | 'ended' | 'stuck' | 'recovering' | 'recovered' | 'absorbed';
+export type BannerKind = 'starting' | 'ready' | 'healthy' | 'overloaded' | 'trigger' | 'ended' | 'stuck' | 'recovering' | 'recovered' | 'absorbed';
 
 /** How long after a trigger with no bad bin before the banner says it was absorbed (the verdict's window is 5 s or more). */
 const SETTLE_S = 10;
@@ -24,6 +24,8 @@ export interface BannerInput {
   binS: number;
   nowS: number;
   summary: Summary | null;
+  /** Whether the run is playing; a run at t = 0 that is not playing waits for Play rather than starting. */
+  playing?: boolean;
 }
 
 const TRIGGER_LABEL: Partial<Record<string, string>> = {
@@ -79,7 +81,11 @@ export function describeAction(set: Record<string, unknown>): string {
 /** The banner for the run so far. */
 export function bannerFor(input: BannerInput): Banner {
   const { bad, bins, binS, nowS, summary } = input;
-  if (bins === 0) return { kind: 'starting', tone: 'neutral', text: 'Starting the run…', seconds: null };
+  if (bins === 0) {
+    return input.playing === false
+      ? { kind: 'ready', tone: 'neutral', text: 'Ready at t = 0 s: press Play (or Step) to run.', seconds: null }
+      : { kind: 'starting', tone: 'neutral', text: 'Starting the run…', seconds: null };
+  }
   const started = input.triggers.filter((t) => t.at < nowS);
   const badBetween = (fromBin: number, toBin: number): number => {
     let last = -1;

@@ -7,7 +7,8 @@ import type { Scenario, Summary } from '../sim/index';
 import { setPath } from '../sim/scenario/paths';
 import type { Frame, SessionInfo, SimRunner } from '../worker/index';
 import { findCure, type CureId } from './compareCures';
-import { rafScheduler, type FrameScheduler } from './labStore';
+import { createOpQueue } from './opQueue';
+import { createPlaybackClock, type FrameScheduler } from './playbackClock';
 import { SeriesBuffer } from './seriesBuffer';
 
 /** Where a side's scenario comes from: the lab's current scenario, or a preset by id. */
@@ -68,12 +69,8 @@ const messageOf = (error: unknown) => (error instanceof Error ? error.message : 
 
 /** Create the compare store over two runners (two workers in the page, in-process sessions in tests). */
 export function createCompareStore(runners: readonly [SimRunner, SimRunner], options: { scheduler?: FrameScheduler } = {}): CompareStore {
-  const scheduler = options.scheduler ?? rafScheduler;
-  let cancelTick: (() => void) | null = null;
-  let stepping = false;
-  let lastTickMs: number | null = null;
-  let carryS = 0;
-  /** Bumped by every (re)start; answers for an older start are ignored. */
+  const queue = createOpQueue();
+  /** Bumped by every (re)start; operations asked for before it are dropped, answers for an older start ignored. */
   let generation = 0;
   let inputs: [unknown, unknown] | null = null;
 
@@ -83,9 +80,8 @@ export function createCompareStore(runners: readonly [SimRunner, SimRunner], opt
       return { ...side, summary: frame.summary, nowS: frame.nowS, done: frame.done };
     }
 
-    async function stepBoth(toS: number): Promise<void> {
-      const id = generation;
-      stepping = true;
+    /** Step both sides to `toS` (inside an operation of generation `id`). */
+    async function stepBoth(id: number, toS: number): Promise<void> {
       try {
         const [a, b] = await Promise.all(runners.map((r) => r.step({ toS })));
         if (id !== generation || a === undefined || b === undefined) return;
@@ -95,40 +91,28 @@ export function createCompareStore(runners: readonly [SimRunner, SimRunner], opt
         set({ left, right, nowS: toS, version: get().version + 1, ...(done ? { playing: false } : {}) });
       } catch (error) {
         if (id === generation) set({ status: 'failed', playing: false, message: messageOf(error) });
-      } finally {
-        stepping = false;
       }
     }
 
-    function tick(timeMs: number): void {
-      cancelTick = null;
-      const state = get();
-      if (!state.playing || state.status !== 'ready') {
-        lastTickMs = null;
-        return;
-      }
-      if (stepping) {
-        schedule();
-        return;
-      }
-      const binS = Math.max(state.left.binS, state.right.binS);
-      const dtS = lastTickMs === null ? 1 / 60 : Math.min(0.25, Math.max(0, (timeMs - lastTickMs) / 1000));
-      lastTickMs = timeMs;
-      carryS += dtS * state.speed;
-      const bins = Math.floor(carryS / binS + 1e-9);
-      if (bins === 0) {
-        schedule();
-        return;
-      }
-      carryS -= bins * binS;
-      const end = Math.max(state.left.durationS, state.right.durationS);
-      void stepBoth(Math.min(end, state.nowS + bins * binS)).then(schedule);
+    /** Queue `op` for the current start; skipped when another start has replaced it before its turn. */
+    function enqueue(op: (id: number) => Promise<boolean | void>): Promise<boolean | void> {
+      const id = generation;
+      return queue.run(() => (id === generation ? op(id) : Promise.resolve(false)));
     }
 
-    function schedule(): void {
-      if (cancelTick !== null || !get().playing) return;
-      cancelTick = scheduler(tick);
-    }
+    const clock = createPlaybackClock({
+      ...(options.scheduler !== undefined ? { scheduler: options.scheduler } : {}),
+      running: () => get().playing && get().status === 'ready',
+      speed: () => get().speed,
+      binS: () => Math.max(get().left.binS, get().right.binS),
+      advance: (advance) =>
+        enqueue(async (id) => {
+          const { left, right, nowS } = get();
+          const bins = 'bins' in advance ? advance.bins : 1;
+          const end = Math.max(left.durationS, right.durationS);
+          await stepBoth(id, Math.min(end, nowS + bins * Math.max(left.binS, right.binS)));
+        }),
+    });
 
     async function resolve(source: CompareSource, labScenario: Scenario | null): Promise<{ raw: unknown; title: string }> {
       if (source.kind === 'lab') {
@@ -142,25 +126,28 @@ export function createCompareStore(runners: readonly [SimRunner, SimRunner], opt
     }
 
     async function begin(pair: [unknown, unknown], titles: [string, string] | null): Promise<boolean> {
-      const id = ++generation;
+      generation++;
+      clock.resetCarry();
       set({ status: 'starting', message: null, playing: false });
-      try {
-        const infos: SessionInfo[] = await Promise.all(runners.map((r, i) => r.start(pair[i])));
-        if (id !== generation) return false;
-        const sides = infos.map((info, i) => {
-          const prev = i === 0 ? get().left : get().right;
-          prev.series.reset(info.seriesNames);
-          return { ...emptySide(titles?.[i] ?? prev.title), series: prev.series, recorded: info.recorded, binS: info.binS, durationS: info.durationS };
-        });
-        inputs = pair;
-        carryS = 0;
-        set({ left: sides[0]!, right: sides[1]!, nowS: 0, status: 'ready', version: get().version + 1 });
-        await stepBoth(0);
-        return id === generation;
-      } catch (error) {
-        if (id === generation) set({ status: 'failed', message: messageOf(error) });
-        return false;
-      }
+      const started = await enqueue(async (id) => {
+        try {
+          const infos: SessionInfo[] = await Promise.all(runners.map((r, i) => r.start(pair[i])));
+          if (id !== generation) return false;
+          const sides = infos.map((info, i) => {
+            const prev = i === 0 ? get().left : get().right;
+            prev.series.reset(info.seriesNames);
+            return { ...emptySide(titles?.[i] ?? prev.title), series: prev.series, recorded: info.recorded, binS: info.binS, durationS: info.durationS };
+          });
+          inputs = pair;
+          set({ left: sides[0]!, right: sides[1]!, nowS: 0, status: 'ready', version: get().version + 1 });
+          await stepBoth(id, 0);
+          return id === generation;
+        } catch (error) {
+          if (id === generation) set({ status: 'failed', message: messageOf(error) });
+          return false;
+        }
+      });
+      return started === true;
     }
 
     return {
@@ -211,21 +198,19 @@ export function createCompareStore(runners: readonly [SimRunner, SimRunner], opt
         const { status, left, right } = get();
         if (status !== 'ready' || (left.done && right.done)) return;
         set({ playing: true });
-        lastTickMs = null;
-        schedule();
+        clock.start();
       },
       pause() {
         set({ playing: false });
+        clock.stop();
       },
       setSpeed(speed) {
         set({ speed });
-        carryS = 0;
+        clock.resetCarry();
       },
       dispose() {
         generation++;
-        set({ playing: false });
-        cancelTick?.();
-        cancelTick = null;
+        get().pause();
       },
     };
   });

@@ -1,7 +1,11 @@
 export { bannerFor, describeAction, formatDuration } from './banner';
 export type { Banner, BannerInput, BannerKind, BannerTone } from './banner';
 export { createLabStore, DEFAULT_PRESET, DEFAULT_SPEED, SPEEDS } from './labStore';
-export type { FrameScheduler, Lab, LabActions, LabOptions, LabState, LabStore, Notice, Opening, Speed } from './labStore';
+export type { Lab, LabActions, LabOptions, LabState, LabStore, Notice, Opening, Speed } from './labStore';
+export { createPlaybackClock, rafScheduler } from './playbackClock';
+export type { Advance, FrameScheduler, PlaybackClock, PlaybackClockOptions } from './playbackClock';
+export { createOpQueue } from './opQueue';
+export type { OpQueue } from './opQueue';
 export { linkOf, linkNotices, presetIdOf, startLinkSync, urlWithHash } from './linkSync';
 export type { LinkEnv, LinkSyncOptions } from './linkSync';
 export { AUTOSAVE_KEY, readAutosave, startAutosave } from './autosave';

@@ -9,12 +9,13 @@ export function VerdictBanner() {
   const series = useLab((s) => s.series);
   const binS = useLab((s) => s.binS);
   const nowS = useLab((s) => s.nowS);
+  const playing = useLab((s) => s.playing);
   const summary = useLab((s) => s.summary);
   const triggers = useLab((s) => s.recorded?.triggers ?? EMPTY);
   const actions = useLab((s) => s.recorded?.actions ?? EMPTY);
   const done = useLab((s) => s.done);
   const stopped = useLab((s) => s.stopped);
-  const banner = bannerFor({ triggers, actions, bad: series.values('bad'), bins: series.length, binS, nowS, summary });
+  const banner = bannerFor({ triggers, actions, bad: series.values('bad'), bins: series.length, binS, nowS, summary, playing });
   return (
     <div className={`banner banner-${banner.tone}`} data-kind={banner.kind} data-seconds={banner.seconds ?? ''} role="status" aria-live="polite" aria-atomic="true">
       <p className="banner-text">{banner.text}</p>

@@ -10,6 +10,13 @@ const input = (pattern: string, triggers: Trigger[] = [spike], extra: Partial<Pa
 };
 
 describe('bannerFor', () => {
+  it('at t = 0 says the run is starting while it plays, and waits for Play when paused (a reset while paused)', () => {
+    expect(bannerFor(input('', [], { playing: true })).kind).toBe('starting');
+    const paused = bannerFor(input('', [], { playing: false }));
+    expect(paused.kind).toBe('ready');
+    expect(paused.text).toMatch(/press Play/);
+  });
+
   it('says healthy before any trigger, and overloaded when bad bins come with no trigger', () => {
     expect(bannerFor(input('.....0000', [])).kind).toBe('healthy');
     expect(bannerFor(input('.....0011', [])).kind).toBe('overloaded');

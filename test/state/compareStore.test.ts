@@ -4,6 +4,7 @@ import { createCompareStore, CURES } from '../../src/state/index';
 import { compareRows } from '../../src/ui/compare/compareFigures';
 import { inProcessRunner } from '../worker/inProcessRunner';
 import { manualScheduler, until } from '../support/waiting';
+import { serialRunner } from '../support/serialRunner';
 
 const storm = parseScenario(findPreset('retry-storm')!.scenario).scenario;
 
@@ -99,5 +100,45 @@ describe('compare store', () => {
     store.getState().choose({ leftSource: { kind: 'preset', id: 'no-such-preset' } });
     expect(await store.getState().start(storm)).toBe(false);
     expect(store.getState()).toMatchObject({ status: 'failed', message: 'There is no preset "no-such-preset".' });
+  });
+});
+
+describe('compare store: reset while both sides are stepping', () => {
+  it.each([14, 33, 52, 75])('reset at t ≈ %i s starts both sides at 0 and plays on only by the time since', async (atS) => {
+    const clock = manualScheduler();
+    const store = createCompareStore([serialRunner(inProcessRunner()), serialRunner(inProcessRunner())], { scheduler: clock.scheduler });
+    const scenario = parseScenario(findPreset('mm1')!.scenario).scenario;
+    expect(await store.getState().start(scenario)).toBe(true);
+    store.getState().setSpeed(10);
+    store.getState().play();
+    let t = 0;
+    const frame = async () => {
+      await until(() => clock.pending);
+      clock.tick((t += 100));
+    };
+    while (store.getState().nowS < atS) await frame();
+    const before = store.getState().nowS;
+    await frame(); // a step of both sides is on its way
+    let frames = 1;
+    let settled = false;
+    const reset = store.getState().reset().then(() => (settled = true));
+    while (!settled) {
+      if (clock.pending) {
+        clock.tick((t += 100));
+        frames++;
+      }
+      await new Promise((r) => setTimeout(r, 1));
+    }
+    await reset;
+    for (let i = 0; i < 3; i++, frames++) await frame();
+    const s = store.getState();
+    store.getState().dispose();
+    expect(s.playing).toBe(true);
+    expect(s.left.nowS).toBe(s.right.nowS);
+    expect(s.nowS).toBeLessThan(before);
+    expect(s.nowS).toBeLessThanOrEqual(frames);
+    const whole = runScenario(s.left.recorded!).series;
+    const n = s.left.series.length;
+    expect(Array.from(s.left.series.values('offered').subarray(0, n))).toEqual(whole.offered.slice(0, n));
   });
 });
