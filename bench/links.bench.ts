@@ -5,6 +5,7 @@
  * the scenario parser, and the length of each preset link and of typical full links. LINK_RUNS sets the count (default 10 000), LINK_SEED the seed.
  */
 import fc from 'fast-check';
+import LZString from 'lz-string';
 import { decodeLink, encodeLink, linkLength } from '../src/links/index';
 import { PRESETS, parseScenario } from '../src/sim/index';
 import { hostileLink, RICH, worstCaseLinks } from '../test/links/hostileLinks';
@@ -80,4 +81,14 @@ for (const [what, scenario] of full) {
   const hash = encodeLink({ scenario, view: { tab: 'lab', speed: 10, t: 100 } });
   const info = linkLength(ORIGIN + hash);
   console.log(`  ${String(info.length).padStart(5)}  ${what}: ${info.status}`);
+}
+console.log('links whose payload is within the size cap but not a scenario (refused before parsing):');
+const nestedLink = `#v1=${LZString.compressToEncodedURIComponent(`{"version":1,"load":{"rate":${'['.repeat(500_000)}${']'.repeat(500_000)}}}`)}`;
+const keysLink = `#v1=${LZString.compressToEncodedURIComponent(`{"version":1,${Array.from({ length: 5000 }, (_, i) => `"k${i}":1`).join(',')}}`)}`;
+for (const [name, link] of [
+  ['arrays nested 500,000 deep', nestedLink],
+  ['5,000 unknown keys', keysLink],
+] as const) {
+  const result = decodeLink(link);
+  console.log(`  ${retimed(link).toFixed(1)} ms for ${kib(link.length)} (${name}): ${result.ok ? 'opens' : result.error.split('\n')[0]}`);
 }

@@ -1,9 +1,9 @@
 import { readFileSync, statSync } from 'node:fs';
-import { PRESETS, findPreset, suggestion } from '../sim/scenario/index';
+import { JsonLimitError, PRESETS, SCENARIO_JSON_LIMITS, findPreset, parseBoundedJson, suggestion } from '../sim/scenario/index';
 import { UsageError } from './usageError';
 
-/** Largest scenario file read, bytes: far above any real scenario, far below trouble. */
-export const MAX_FILE_BYTES = 64 * 1024 * 1024;
+/** Largest scenario file read, bytes: the scenario text limit (a file's bytes are at least its characters). */
+export const MAX_FILE_BYTES = SCENARIO_JSON_LIMITS.maxLength;
 
 /** Raw scenario input and where it came from (for messages). */
 export interface Input {
@@ -30,7 +30,9 @@ export function loadInput(arg: string): Input {
   let text: string;
   try {
     const size = statSync(arg).size;
-    if (size > MAX_FILE_BYTES) throw new InvalidJsonError(`${arg}: file of ${size} bytes, expected at most ${MAX_FILE_BYTES}`);
+    if (size > MAX_FILE_BYTES) {
+      throw new InvalidJsonError(`${arg}: file of ${size} bytes, expected at most ${MAX_FILE_BYTES} (a scenario is far smaller; see "How much work a scenario may ask for" in docs/scenario.md)`);
+    }
     text = readFileSync(arg, 'utf8');
   } catch (e) {
     if (e instanceof InvalidJsonError) throw e;
@@ -41,8 +43,9 @@ export function loadInput(arg: string): Input {
     throw new UsageError(`cannot read ${JSON.stringify(arg)}: ${why}${hint}`, 'run');
   }
   try {
-    return { raw: JSON.parse(text) as unknown, source: arg };
+    return { raw: parseBoundedJson(text), source: arg };
   } catch (e) {
+    if (e instanceof JsonLimitError) throw new InvalidJsonError(`${arg}: ${e.message}`);
     throw new InvalidJsonError(`${arg}: not valid JSON: ${e instanceof Error ? e.message : String(e)}`);
   }
 }

@@ -1,16 +1,16 @@
-import { ScenarioError, parseScenario, type Scenario, type ScenarioIssue } from '../sim/index';
+import { checkJsonLimits, ScenarioError, parseScenario, SCENARIO_JSON_LIMITS, type Scenario, type ScenarioIssue } from '../sim/index';
 import { findJsonError } from './jsonSyntax';
 
 /**
- * Longest scenario text import reads: 4 MiB. The largest scenario the format allows in practice
- * (10000 actions with whole sections) is about 3 MB of JSON; beyond that it is not a scenario.
+ * Longest scenario text import reads: the scenario text limit, 4 MiB. The largest scenario the format allows in
+ * practice (10000 actions with whole sections) is about 3 MB of JSON; beyond that it is not a scenario.
  */
-export const MAX_IMPORT_LENGTH = 4 * 1024 * 1024;
+export const MAX_IMPORT_LENGTH = SCENARIO_JSON_LIMITS.maxLength;
 
 /** An imported scenario, or every reason it was refused. */
 export type ImportResult =
   | { ok: true; scenario: Scenario }
-  | { ok: false; reason: 'empty' | 'too-long' | 'not-json' | 'invalid-scenario'; error: string; issues: ScenarioIssue[] };
+  | { ok: false; reason: 'empty' | 'too-long' | 'too-large' | 'not-json' | 'invalid-scenario'; error: string; issues: ScenarioIssue[] };
 
 /**
  * A scenario pasted or read from a file (the CLI's format), validated like the CLI: unknown keys
@@ -29,6 +29,11 @@ export function importScenario(text: string): ImportResult {
   }
   const body = text.startsWith('\uFEFF') ? text.slice(1) : text;
   if (body.trim() === '') return { ok: false, reason: 'empty', error: 'Paste a scenario (JSON) or choose a file.', issues: [] };
+  // Depth, keys and items are checked before anything is parsed: a crafted file costs one pass over its text.
+  const breach = checkJsonLimits(body);
+  if (breach !== null) {
+    return { ok: false, reason: 'too-large', error: `This is not a scenario: ${breach.path}: ${breach.message}.`, issues: [{ path: breach.path, message: breach.message }] };
+  }
   let raw: unknown;
   try {
     raw = JSON.parse(body) as unknown;

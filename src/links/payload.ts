@@ -1,4 +1,5 @@
 import LZString from 'lz-string';
+import { checkJsonLimits } from '../sim/index';
 import { isLzUriText, scanLzUri } from './lzGuard';
 
 /** Longest decompressed payload (characters of JSON) a link may carry: 1 MiB, far above any real scenario. */
@@ -43,6 +44,11 @@ export function decompressPayload(text: string): PayloadRead {
   }
   if (typeof json !== 'string' || json.length === 0 || json.length > MAX_PAYLOAD_JSON_LENGTH) {
     return { ok: false, reason: 'damaged', error: DAMAGED };
+  }
+  // A payload nesting thousands deep (or an object of thousands of keys) is refused before it is parsed.
+  const breach = checkJsonLimits(json);
+  if (breach !== null) {
+    return { ok: false, reason: 'too-long', error: `This link's scenario is not one the lab can open: ${breach.path}: ${breach.message}.` };
   }
   try {
     return { ok: true, value: JSON.parse(json) as unknown };

@@ -39,5 +39,6 @@ export { getPath, setPath, splitPath } from './paths';
 export { MAX_ATTEMPTS, estimateAttempts, peakSpikeFactor, type WorkEstimate } from './guard';
 export { didYouMean, editDistance, suggestion } from './didYouMean';
 export { MAX_ACTIONS, MAX_BINS, MAX_DURATION, MAX_TRIGGERS, TRIGGER_KINDS } from './schema';
+export { checkJsonLimits, JsonLimitError, parseBoundedJson, SCENARIO_JSON_LIMITS, type JsonLimitBreach, type JsonLimits } from './jsonLimits';
 export type { UnknownKeys } from './read';
 export { PRESETS, findPreset, type Preset, type RawScenario } from './presets/index';

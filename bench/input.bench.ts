@@ -1,0 +1,35 @@
+/**
+ * `npm run bench:input`: what refusing hostile scenario files costs the CLI — wall time, CPU time and peak memory of
+ * a child process per file — beside the same child running `list` (Node and the TypeScript loader starting up).
+ */
+import { spawnSync } from 'node:child_process';
+import { appendFileSync, mkdtempSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { HOSTILE_INPUTS, writeHostile } from '../test/cli/hostileInputs';
+
+const root = join(import.meta.dirname, '..');
+const dir = mkdtempSync(join(tmpdir(), 'bench-input-'));
+
+function measure(args: string[]): { wallMs: number; cpuMs: number; peakMb: number; code: number | null; firstLine: string } {
+  const t0 = performance.now();
+  const r = spawnSync(process.execPath, ['--import', 'tsx', 'test/cli/peakRss.ts', ...args], { cwd: root, encoding: 'utf8', timeout: 300_000 });
+  const wallMs = performance.now() - t0;
+  const cpu = /cpu-ms (\d+)/.exec(r.stderr);
+  const peak = /peak-rss-kb (\d+)\s*$/.exec(r.stderr);
+  return { wallMs, cpuMs: cpu ? Number(cpu[1]) : NaN, peakMb: peak ? Number(peak[1]) / 1024 : NaN, code: r.status, firstLine: r.stderr.split('\n')[0]!.slice(0, 110) };
+}
+
+const row = (name: string, size: string, m: ReturnType<typeof measure>) =>
+  console.log(`${name.padEnd(50)} ${size.padStart(9)} ${m.wallMs.toFixed(0).padStart(7)} ${m.cpuMs.toFixed(0).padStart(7)} ${m.peakMb.toFixed(0).padStart(7)}  exit ${m.code}  ${m.firstLine}`);
+
+console.log(`${'input'.padEnd(50)} ${'size'.padStart(9)} ${'wall ms'.padStart(7)} ${'cpu ms'.padStart(7)} ${'peak MB'.padStart(7)}`);
+row('(baseline: `list`, no input)', '-', measure(['list']));
+for (const input of HOSTILE_INPUTS) {
+  const path = join(dir, 'input.json');
+  rmSync(path, { force: true });
+  writeHostile(path, input, appendFileSync);
+  const size = `${(statSync(path).size / 1e6).toFixed(1)} MB`;
+  row(input.name, size, measure(['run', path]));
+}
+rmSync(dir, { recursive: true, force: true });

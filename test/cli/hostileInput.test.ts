@@ -1,0 +1,48 @@
+/**
+ * Input that is not a scenario is refused before the CLI does work in proportion to it: each file below is refused
+ * with a message naming the limit and the field, by a child process whose peak memory is measured. The time each
+ * refusal takes is a benchmark (`npm run bench:input`), not part of this test.
+ */
+import { spawn } from 'node:child_process';
+import { appendFileSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { HOSTILE_INPUTS, writeHostile } from './hostileInputs';
+import { ROOT } from './spawnCli';
+
+const dir = mkdtempSync(join(tmpdir(), 'sim-hostile-'));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+/** Peak resident memory of a refusal, MB: Node and the TypeScript loader take about 90 of it before any input. */
+const PEAK_MB = 200;
+
+function runMeasured(args: string[]): Promise<{ code: number | null; stderr: string; peakMb: number }> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, ['--import', 'tsx', 'test/cli/peakRss.ts', ...args], { cwd: ROOT });
+    let stderr = '';
+    child.stdout.resume();
+    child.stderr.setEncoding('utf8').on('data', (d: string) => (stderr += d));
+    child.on('error', reject);
+    child.on('close', (code) => {
+      const peak = /peak-rss-kb (\d+)\s*$/.exec(stderr);
+      resolve({ code, stderr, peakMb: peak === null ? NaN : Number(peak[1]) / 1024 });
+    });
+  });
+}
+
+describe('sim run refuses hostile input within bounded memory', () => {
+  it.each(HOSTILE_INPUTS.map((h) => [h.name, h] as const))('%s', async (_name, hostile) => {
+    const path = join(dir, `${hostile.name.replace(/\W+/g, '-')}.json`);
+    writeHostile(path, hostile, appendFileSync);
+    try {
+      const { code, stderr, peakMb } = await runMeasured(['run', path]);
+      expect(code).toBe(1);
+      expect(stderr).toMatch(hostile.message);
+      expect(stderr).not.toMatch(/\n\s+at /);
+      expect(peakMb).toBeLessThan(PEAK_MB);
+    } finally {
+      rmSync(path, { force: true });
+    }
+  }, 120_000);
+});
