@@ -16,7 +16,7 @@ describe('presets', () => {
     }
   });
 
-  it('retry-storm is VALIDATION.md M1, and its two variants differ from it in one field each', () => {
+  it('retry-storm is docs/validation.md M1, and its two variants differ from it in one field each', () => {
     const m1 = parseScenario(findPreset('retry-storm')?.scenario).scenario;
     expect(m1).toMatchObject({
       duration: 400,
