@@ -30,8 +30,8 @@ async function runToEnd(page: Page, speed: string): Promise<{ worker: string; se
 }
 
 // The engine computes log and exp itself (src/sim/engine/portableMath.ts): Chromium's Math.log and
-// Math.exp differ from Node's in the last bit for about 1 input in 20,000, which used to shift the
-// time averages by an ulp. Now the bytes agree at any speed.
+// Math.exp differ from Node's in the last bit for about 1 input in 20,000, enough to shift a time
+// average by an ulp; the engine never calls them, so the bytes agree at any speed.
 for (const speed of ['10×', 'Unthrottled']) {
   test(`the worker's series for the retry-storm preset hash to the CLI's, byte for byte, at ${speed} speed`, async ({ page }) => {
     const expected = cliSeries('retry-storm');
