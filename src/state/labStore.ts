@@ -1,6 +1,6 @@
 /** The lab: what the user chose (preset, seed, speed, live changes) and what the page shows (series, summary, notices). */
 import { createStore, type StoreApi } from 'zustand/vanilla';
-import type { ViewTab } from '../links/index';
+import { sha256Hex, type ViewTab } from '../links/index';
 import type { RunResult, Scenario, Summary } from '../sim/index';
 import type { Frame, LiveState, PresetCard, SessionInfo, SimRunner, StepRequest, TriggerSpec } from '../worker/index';
 import { SeriesBuffer } from './seriesBuffer';
@@ -148,11 +148,6 @@ function isWorkerError(error: unknown): boolean {
   return error instanceof Error && error.name === 'SimWorkerError';
 }
 
-async function sha256Hex(text: string): Promise<string> {
-  const digest = await crypto.subtle.digest('SHA-256', new TextEncoder().encode(text));
-  return Array.from(new Uint8Array(digest), (b) => b.toString(16).padStart(2, '0')).join('');
-}
-
 /** Create the lab store over a runner (the worker bridge, or an in-process session in tests). */
 export function createLabStore(runner: SimRunner, options: LabOptions = {}): LabStore {
   const scheduler = options.scheduler ?? rafScheduler;
@@ -196,12 +191,7 @@ export function createLabStore(runner: SimRunner, options: LabOptions = {}): Lab
         patch.fingerprint = frame.fingerprint;
         patch.framesFingerprint = frame.framesFingerprint;
         // Hashing on the UI thread costs ~1 ms per 100 bins: only for runs short enough to stay well under a frame's budget.
-        if (series.length <= PAGE_HASH_MAX_BINS && typeof crypto !== 'undefined' && crypto.subtle !== undefined) {
-          const id = session;
-          void sha256Hex(JSON.stringify(series.toJSON())).then((hash) => {
-            if (id === session) set({ pageFingerprint: hash });
-          });
-        }
+        if (series.length <= PAGE_HASH_MAX_BINS) patch.pageFingerprint = sha256Hex(JSON.stringify(series.toJSON()));
       }
       set(patch);
     }

@@ -12,15 +12,10 @@ export function inProcessRunner(): SimRunner {
     preset: (id) => later(() => findPreset(id)?.scenario ?? null),
     start: (input, catchUpToS = 0) => later(() => session.start(input, catchUpToS)),
     step: (request) =>
-      later(async () => {
+      later(() => {
         // As the worker adapter does: the fingerprint of the finished run's series.
         const frame = session.step(request);
-        if (frame.done) {
-          await session.fingerprint(frame, async (text) => {
-            const digest = await crypto.subtle.digest('SHA-256', new TextEncoder().encode(text));
-            return Array.from(new Uint8Array(digest), (b) => b.toString(16).padStart(2, '0')).join('');
-          });
-        }
+        if (frame.done) session.fingerprint(frame);
         return frame;
       }),
     set: (patch) => later(() => session.set(patch)),
