@@ -1,5 +1,5 @@
 import { readFileSync, statSync } from 'node:fs';
-import { PRESETS, findPreset, suggestion } from '../sim/scenario/index';
+import { PRESETS, findPreset, messageOf, suggestion } from '../sim/scenario/index';
 import { UsageError } from './usageError';
 
 /** Largest scenario file read, bytes: far above any real scenario, far below trouble. */
@@ -43,6 +43,6 @@ export function loadInput(arg: string): Input {
   try {
     return { raw: JSON.parse(text) as unknown, source: arg };
   } catch (e) {
-    throw new InvalidJsonError(`${arg}: not valid JSON: ${e instanceof Error ? e.message : String(e)}`);
+    throw new InvalidJsonError(`${arg}: not valid JSON: ${messageOf(e)}`);
   }
 }

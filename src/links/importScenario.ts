@@ -1,4 +1,4 @@
-import { ScenarioError, parseScenario, type Scenario, type ScenarioIssue } from '../sim/index';
+import { ScenarioError, parseScenario, type Scenario, type ScenarioIssue } from '../sim/format';
 import { findJsonError } from './jsonSyntax';
 
 /**

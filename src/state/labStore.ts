@@ -1,7 +1,7 @@
 /** The lab: what the user chose (preset, seed, speed, live changes) and what the page shows (series, summary, notices). */
 import { createStore, type StoreApi } from 'zustand/vanilla';
 import { sha256Hex, type ViewTab } from '../links/index';
-import type { RunResult, Scenario, Summary } from '../sim/index';
+import { messageOf, type RunResult, type Scenario, type Summary } from '../sim/format';
 import type { Frame, LiveState, PresetCard, SessionInfo, SimRunner, StepRequest, TriggerSpec } from '../worker/index';
 import { SeriesBuffer } from './seriesBuffer';
 import { ShardBuffer } from './shardBuffer';
@@ -139,10 +139,6 @@ export function rafScheduler(tick: (timeMs: number) => void): () => void {
 }
 
 const PAGE_HASH_MAX_BINS = 2000;
-
-function messageOf(error: unknown): string {
-  return error instanceof Error ? error.message : String(error);
-}
 
 function isWorkerError(error: unknown): boolean {
   return error instanceof Error && error.name === 'SimWorkerError';

@@ -1,19 +1,10 @@
 /** The simulation worker: a thin Comlink adapter over a live session of the engine. */
 import { expose, transfer } from 'comlink';
-import { defaultScenario, findPreset, PRESETS, type RunResult, type Scenario } from '../sim/index';
+import { defaultScenario, findPreset, type RunResult, type Scenario } from '../sim/index';
+import { presetCards, type PresetCard } from './presetCards';
 import { SimSession, type Frame, type SessionInfo, type StepRequest, type TriggerSpec } from './session';
 
 const session = new SimSession(() => performance.now());
-
-/** One preset as the page lists it. */
-export interface PresetCard {
-  id: string;
-  title: string;
-  lesson: number;
-  story: string;
-  watch: string;
-  expected: string;
-}
 
 /** What the worker offers the UI thread. Inputs are validated here, so the UI may pass any JSON. */
 const api = {
@@ -21,7 +12,7 @@ const api = {
     return defaultScenario();
   },
   presets(): PresetCard[] {
-    return PRESETS.map(({ id, title, lesson, story, watch, expected }) => ({ id, title, lesson, story, watch, expected }));
+    return presetCards();
   },
   /** The raw scenario of a preset, or null. */
   preset(id: string): unknown {

@@ -1,5 +1,6 @@
-import { defaultScenario, findPreset, PRESETS } from '../../src/sim/index';
+import { defaultScenario, findPreset } from '../../src/sim/index';
 import type { SimRunner } from '../../src/worker/index';
+import { presetCards } from '../../src/worker/presetCards';
 import { SimSession } from '../../src/worker/session';
 
 /** The worker's API run in-process (jsdom and Node have no module workers): same session, same engine, same answers. */
@@ -8,7 +9,7 @@ export function inProcessRunner(): SimRunner {
   const later = <T>(f: () => T | Promise<T>): Promise<T> => Promise.resolve().then(f);
   return {
     defaultScenario: () => later(() => defaultScenario()),
-    presets: () => later(() => PRESETS.map(({ id, title, lesson, story, watch, expected }) => ({ id, title, lesson, story, watch, expected }))),
+    presets: () => later(presetCards),
     preset: (id) => later(() => findPreset(id)?.scenario ?? null),
     start: (input, catchUpToS = 0) => later(() => session.start(input, catchUpToS)),
     step: (request) =>

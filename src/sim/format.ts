@@ -1,0 +1,42 @@
+// The scenario format without the engine: types, defaults, parsing and validation, paths,
+// presets, sweep axes and the result's shape. The page (src/state, src/ui, src/viz, src/links)
+// imports only from here, so its bundle never holds the simulation; src/sim/index adds the engine.
+export { axisValues, MAX_AXIS_STEPS } from './axis';
+export {
+  SERIES_NAMES,
+  type Counts,
+  type Percentiles,
+  type Rates,
+  type Rescue,
+  type RunResult,
+  type RunSeries,
+  type Series,
+  type SeriesArrays,
+  type SeriesName,
+  type ShardSummary,
+  type Summary,
+  type Verdict,
+} from './engine/result';
+export {
+  applySet,
+  defaultScenario,
+  estimateAttempts,
+  findPreset,
+  getPath,
+  isSettablePath,
+  messageOf,
+  parseScenario,
+  PRESETS,
+  ScenarioError,
+  setPath,
+  SETTABLE_PATHS,
+  TRIGGER_KINDS,
+  type Action,
+  type ParseOptions,
+  type Parsed,
+  type Preset,
+  type Scenario,
+  type ScenarioIssue,
+  type Trigger,
+  type TriggerKind,
+} from './scenario/index';
