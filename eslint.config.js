@@ -120,7 +120,24 @@ export default defineConfig([
         {
           patterns: [
             { ...simForbiddenPackages, message: 'src/links is pure: no UI, drawing, worker or Node libraries.' },
-            { regex: '^\\.\\./(?!sim/index$)', message: 'src/links imports the engine only through src/sim/index, and no other layer.' },
+            { regex: '^\\.\\./(?!sim/format$)', message: 'src/links imports the scenario format only through src/sim/format (never the engine), and no other layer.' },
+          ],
+        },
+      ],
+    },
+  },
+
+  // The page's main thread loads the scenario format, never the engine: the engine runs in the workers, and
+  // a value imported from src/sim/index (or from inside src/sim) could pull it into the main bundle.
+  {
+    files: ['src/state/**', 'src/ui/**', 'src/viz/**', 'src/main.tsx', 'src/worker/bridge.ts', 'src/worker/fanoutStudy.ts', 'src/worker/sweepPool.ts', 'src/worker/sweepProtocol.ts'],
+    rules: {
+      '@typescript-eslint/no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            { regex: '(^|/)sim/index$', allowTypeImports: true, message: 'The page imports values from src/sim/format; src/sim/index adds the engine, which runs in the workers.' },
+            { regex: '(^|/)sim/(?!format$|index$)', message: 'Import the scenario format through src/sim/format, not from inside src/sim.' },
           ],
         },
       ],

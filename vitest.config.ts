@@ -11,6 +11,9 @@ export default mergeConfig(
       exclude: ['test/e2e/**', 'node_modules/**'],
       // Plain Node by default; component tests opt in with `// @vitest-environment jsdom`.
       environment: 'node',
+      // Many tests run whole simulations inside the test (seconds each when six test suites share two
+      // cores): a verdict must not depend on the machine's speed, so the limit only catches hangs.
+      testTimeout: 60_000,
     },
   }),
 );

@@ -61,7 +61,7 @@ console.log(`bare loop best ${fmt(bBest)}, median ${fmt(median(bare.map((r) => r
 console.log(`engine / bare loop: ${((100 * eBest) / bBest).toFixed(0)}% (best vs best)`);
 console.log(`mean latency: engine ${engine.map((r) => r.meanLatency.toFixed(4)).join(', ')} s; bare ${bare.map((r) => r.meanLatency.toFixed(4)).join(', ')} s; Erlang C ${erlang.toFixed(4)} s`);
 
-// The headless time of VALIDATION.md's M1 (the retry-storm preset: 400 s at 280/s), median of 5.
+// The headless time of docs/validation.md, M1 (the retry-storm preset: 400 s at 280/s), median of 5.
 const m1 = parseScenario(findPreset('retry-storm')?.scenario).scenario;
 const m1Times: number[] = [];
 let m1Events = 0;

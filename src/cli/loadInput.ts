@@ -1,5 +1,5 @@
 import { readFileSync, statSync } from 'node:fs';
-import { JsonLimitError, PRESETS, SCENARIO_JSON_LIMITS, findPreset, parseBoundedJson, suggestion } from '../sim/scenario/index';
+import { JsonLimitError, PRESETS, SCENARIO_JSON_LIMITS, findPreset, messageOf, parseBoundedJson, suggestion } from '../sim/scenario/index';
 import { UsageError } from './usageError';
 
 /** Largest scenario file read, bytes: the scenario text limit (a file's bytes are at least its characters). */
@@ -46,6 +46,6 @@ export function loadInput(arg: string): Input {
     return { raw: parseBoundedJson(text), source: arg };
   } catch (e) {
     if (e instanceof JsonLimitError) throw new InvalidJsonError(`${arg}: ${e.message}`);
-    throw new InvalidJsonError(`${arg}: not valid JSON: ${e instanceof Error ? e.message : String(e)}`);
+    throw new InvalidJsonError(`${arg}: not valid JSON: ${messageOf(e)}`);
   }
 }

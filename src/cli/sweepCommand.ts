@@ -48,7 +48,7 @@ export const sweepCommand: Command = {
     '                           of { "<x path>": x, "<y path>": y, "verdict", "recoveryTime" }',
     '  --jobs N                 worker threads (default: the number of logical cores)',
     '',
-    'Example (VALIDATION.md M1: load against outage length):',
+    'Example (docs/validation.md, M1: load against outage length):',
     '  npm run -s sim -- sweep retry-storm --x load.rate=100:280:10 --y triggers.0.duration=1:31:7',
   ].join('\n'),
   flags: [

@@ -1,4 +1,4 @@
-import { SERIES_NAMES, type Series } from '../sim/index';
+import { SERIES_NAMES, type Series } from '../sim/format';
 
 /** Characters that make a spreadsheet read a cell as a formula (OWASP "CSV injection"). */
 const FORMULA_START = /^[=+\-@\t\r]/;

@@ -1,4 +1,4 @@
-import { checkJsonLimits, ScenarioError, parseScenario, SCENARIO_JSON_LIMITS, type Scenario, type ScenarioIssue } from '../sim/index';
+import { checkJsonLimits, ScenarioError, parseScenario, SCENARIO_JSON_LIMITS, type Scenario, type ScenarioIssue } from '../sim/format';
 import { findJsonError } from './jsonSyntax';
 
 /**

@@ -9,3 +9,4 @@ export { resultToJson } from './resultToJson';
 export { importScenario, MAX_IMPORT_LENGTH, type ImportResult } from './importScenario';
 export { findJsonError, type JsonSyntaxError } from './jsonSyntax';
 export { SVG_METADATA_NAMESPACE, svgMetadata, xmlText } from './svgMetadata';
+export { sha256Hex } from './sha256';

@@ -1,4 +1,4 @@
-import { PRESETS, ScenarioError, findPreset, parseScenario, type Scenario, type ScenarioIssue } from '../sim/index';
+import { PRESETS, ScenarioError, findPreset, parseScenario, type Scenario, type ScenarioIssue } from '../sim/format';
 import { cappedNotices, paramNotices, splitHash, type HashParams } from './hashParams';
 import { jsonEqual, minimalScenario } from './minimal';
 import { compressPayload, decompressPayload } from './payload';

@@ -1,4 +1,4 @@
-import type { Scenario } from '../sim/index';
+import type { Scenario } from '../sim/format';
 import { MAX_HASH_LENGTH, MAX_LINK_ACTIONS } from './linkFormat';
 
 /**

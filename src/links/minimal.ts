@@ -1,4 +1,4 @@
-import { defaultScenario, parseScenario, type Scenario } from '../sim/index';
+import { defaultScenario, parseScenario, type Scenario } from '../sim/format';
 
 type Obj = Record<string, unknown>;
 

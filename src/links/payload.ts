@@ -1,5 +1,5 @@
 import LZString from 'lz-string';
-import { checkJsonLimits } from '../sim/index';
+import { checkJsonLimits } from '../sim/format';
 import { isLzUriText, scanLzUri } from './lzGuard';
 
 /** Longest decompressed payload (characters of JSON) a link may carry: 1 MiB, far above any real scenario. */
@@ -48,7 +48,7 @@ export function decompressPayload(text: string): PayloadRead {
   // A payload nesting thousands deep (or an object of thousands of keys) is refused before it is parsed.
   const breach = checkJsonLimits(json);
   if (breach !== null) {
-    return { ok: false, reason: 'too-long', error: `This link's scenario is not one the lab can open: ${breach.path}: ${breach.message}.` };
+    return { ok: false, reason: 'too-long', error: `This link is too large to open: its scenario, at ${breach.path}, is ${breach.message}.` };
   }
   try {
     return { ok: true, value: JSON.parse(json) as unknown };

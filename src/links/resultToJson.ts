@@ -1,4 +1,4 @@
-import type { RunResult } from '../sim/index';
+import type { RunResult } from '../sim/format';
 
 /**
  * A run as the CLI's JSON (`sim run --format json`): `{ scenario, summary, series }` on one line,

@@ -1,4 +1,4 @@
-import type { Scenario } from '../sim/index';
+import type { Scenario } from '../sim/format';
 
 /** Namespace of the metadata element a chart SVG carries. */
 export const SVG_METADATA_NAMESPACE = 'https://metastability-lab.invalid/ns/chart/1';

@@ -21,20 +21,6 @@ export interface CellResult {
   recoveryTime: number | null;
 }
 
-/** Most values one axis may take. */
-export const MAX_AXIS_STEPS = 200;
-
-/**
- * `steps` evenly spaced values from `from` to `to`, both included (one value when steps = 1).
- * Values are rounded to 12 significant digits, so 0.1 steps read 0.3 and not 0.30000000000000004.
- */
-export function axisValues(from: number, to: number, steps: number): number[] {
-  if (steps === 1) return [from];
-  const out: number[] = [];
-  for (let i = 0; i < steps; i++) out.push(Number((from + ((to - from) * i) / (steps - 1)).toPrecision(12)));
-  return out;
-}
-
 /** The grid's cells, x-major (every y for the first x, then the next x), each a raw scenario. */
 export function sweepCells(raw: unknown, x: SweepAxis, y: SweepAxis): SweepCell[] {
   const cells: SweepCell[] = [];

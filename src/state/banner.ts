@@ -1,5 +1,5 @@
 /** The verdict banner's words, from the triggers, the bad-bin series and the summary: how long the bad state has outlived its trigger. */
-import type { Action, Summary, Trigger } from '../sim/index';
+import type { Action, Summary, Trigger } from '../sim/format';
 
 export type BannerTone = 'good' | 'bad' | 'warn' | 'neutral';
 export type BannerKind = 'starting' | 'ready' | 'healthy' | 'overloaded' | 'trigger' | 'ended' | 'stuck' | 'recovering' | 'recovered' | 'absorbed';

@@ -1,5 +1,5 @@
 /** The one-change variants the compare view offers for its right side: the cures of lesson 2 and their foils. */
-import type { Scenario } from '../sim/index';
+import type { Scenario } from '../sim/format';
 
 export type CureId =
   | 'none'

@@ -3,8 +3,7 @@
  * the same simulated time on every tick so they stay in lock step.
  */
 import { createStore, type StoreApi } from 'zustand/vanilla';
-import type { Scenario, Summary } from '../sim/index';
-import { setPath } from '../sim/scenario/paths';
+import { messageOf, setPath, type Scenario, type Summary } from '../sim/format';
 import type { Frame, SessionInfo, SimRunner } from '../worker/index';
 import { findCure, type CureId } from './compareCures';
 import { createOpQueue } from './opQueue';
@@ -64,8 +63,6 @@ export type CompareStore = StoreApi<Compare>;
 function emptySide(title = ''): CompareSideState {
   return { title, recorded: null, series: new SeriesBuffer(), summary: null, nowS: 0, done: false, binS: 1, durationS: 0 };
 }
-
-const messageOf = (error: unknown) => (error instanceof Error ? error.message : String(error));
 
 /** Create the compare store over two runners (two workers in the page, in-process sessions in tests). */
 export function createCompareStore(runners: readonly [SimRunner, SimRunner], options: { scheduler?: FrameScheduler } = {}): CompareStore {

@@ -16,7 +16,7 @@ export { SeriesBuffer } from './seriesBuffer';
 export { ShardBuffer } from './shardBuffer';
 export { createPhaseStore } from './phaseStore';
 export type { MapAxis, Phase, PhaseActions, PhaseMap, PhaseOptions, PhaseState, PhaseStatus, PhaseStore } from './phaseStore';
-export { AXIS_PAIRS, AXIS_PARAMS, axisPath, axisValues, pairDefaults, PHASE_DEFAULT_STEPS, PHASE_MAX_STEPS, validateAxis } from './phaseAxes';
+export { AXIS_PAIRS, AXIS_PARAMS, axisPath, pairDefaults, PHASE_DEFAULT_STEPS, PHASE_MAX_STEPS, validateAxis } from './phaseAxes';
 export type { AxisPairId, AxisParam, AxisParamId, AxisSetting } from './phaseAxes';
 export { COMPARE_SPEEDS, createCompareStore } from './compareStore';
 export type { Compare, CompareActions, CompareSideState, CompareSource, CompareState, CompareStore } from './compareStore';

@@ -4,7 +4,8 @@
  * replaced it since — so no frame of an old run, nor a step computed from an old run's time, reaches a new one.
  */
 import type { Frame, SessionInfo, SimRunner, StepRequest, TriggerSpec } from '../worker/index';
-import type { RunResult } from '../sim/index';
+import { sha256Hex } from '../links/index';
+import { messageOf, type RunResult } from '../sim/format';
 import type { Lab, RunState } from './labTypes';
 import { createOpQueue } from './opQueue';
 import type { Advance } from './playbackClock';
@@ -12,21 +13,12 @@ import type { Advance } from './playbackClock';
 type Set = (patch: Partial<Lab>) => void;
 type Get = () => Lab;
 
-/** Hashing on the UI thread costs ~1 ms per 100 bins: only for runs short enough to stay well under a frame's budget. */
+/** The page hashes the series it received only for runs this short: the hash runs on the UI thread. */
 const PAGE_HASH_MAX_BINS = 2000;
-
-export function messageOf(error: unknown): string {
-  return error instanceof Error ? error.message : String(error);
-}
 
 /** The bridge failed the call because the worker crashed or hung; it restarts the worker and says so itself. */
 function isWorkerError(error: unknown): boolean {
   return error instanceof Error && error.name === 'SimWorkerError';
-}
-
-async function sha256Hex(text: string): Promise<string> {
-  const digest = await crypto.subtle.digest('SHA-256', new TextEncoder().encode(text));
-  return Array.from(new Uint8Array(digest), (b) => b.toString(16).padStart(2, '0')).join('');
 }
 
 export interface LabRun {
@@ -90,9 +82,10 @@ export function createLabRun(runner: SimRunner, set: Set, get: Get, options: { b
       patch.playing = false;
       patch.fingerprint = frame.fingerprint;
       patch.framesFingerprint = frame.framesFingerprint;
-      if (series.length <= PAGE_HASH_MAX_BINS && typeof crypto !== 'undefined' && crypto.subtle !== undefined) {
-        void sha256Hex(JSON.stringify(series.toJSON())).then((hash) => {
-          if (id === session) set({ pageFingerprint: hash });
+      if (series.length <= PAGE_HASH_MAX_BINS) {
+        // After this frame is on screen: the hash of a short run's series costs a few milliseconds.
+        void Promise.resolve().then(() => {
+          if (id === session) set({ pageFingerprint: sha256Hex(JSON.stringify(series.toJSON())) });
         });
       }
     }

@@ -1,7 +1,8 @@
 /** The lab: the run (scenario, progress, results), its playback, and the page's view of it — one store of three slices. */
 import { createStore, type StoreApi } from 'zustand/vanilla';
 import type { SimRunner } from '../worker/index';
-import { createLabRun, messageOf, type LabRun } from './labRun';
+import { messageOf } from '../sim/format';
+import { createLabRun, type LabRun } from './labRun';
 import { DEFAULT_PRESET, DEFAULT_SPEED, type Lab, type LabOptions, type PlaybackActions, type PlaybackState, type RunActions, type RunState, type ViewActions, type ViewState } from './labTypes';
 import { createPlaybackClock, type PlaybackClock } from './playbackClock';
 import { SeriesBuffer } from './seriesBuffer';

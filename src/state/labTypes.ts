@@ -1,6 +1,6 @@
 /** The lab's state and actions, by slice: the run, its playback, and the page's view of it. */
 import type { ViewTab } from '../links/index';
-import type { RunResult, Scenario, Summary } from '../sim/index';
+import type { RunResult, Scenario, Summary } from '../sim/format';
 import type { LiveState, PresetCard, TriggerSpec } from '../worker/index';
 import type { FrameScheduler } from './playbackClock';
 import type { SeriesBuffer } from './seriesBuffer';

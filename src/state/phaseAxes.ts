@@ -2,7 +2,7 @@
  * The phase map's axes: which scenario fields it can sweep, their units and allowed ranges (as the scenario format
  * has them), the pairs offered, the default ranges for a scenario, and the validation of what the user typed.
  */
-import type { Scenario } from '../sim/index';
+import type { Scenario } from '../sim/format';
 
 export type AxisParamId = 'load' | 'duration' | 'size' | 'retries' | 'timeout';
 export type AxisPairId = 'load-duration' | 'load-retries' | 'load-timeout' | 'size-duration';
@@ -167,12 +167,4 @@ export function validateAxis(axis: AxisSetting, s: Scenario): string[] {
 export function axisPath(axis: AxisSetting, s: Scenario): string | null {
   const where = AXIS_PARAMS[axis.param].path(s);
   return 'path' in where ? where.path : null;
-}
-
-/** `steps` evenly spaced values from `from` to `to`, both included: the same values as the engine's `axisValues`. */
-export function axisValues(from: number, to: number, steps: number): number[] {
-  if (steps === 1) return [from];
-  const out: number[] = [];
-  for (let i = 0; i < steps; i++) out.push(Number((from + ((to - from) * i) / (steps - 1)).toPrecision(12)));
-  return out;
 }

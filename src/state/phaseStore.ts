@@ -3,11 +3,10 @@
  * Results land in place and the page is told at most ten times a second, so a fast pool cannot flood React.
  */
 import { createStore, type StoreApi } from 'zustand/vanilla';
-import type { Scenario } from '../sim/index';
-import { getPath } from '../sim/scenario/paths';
+import { axisValues, getPath, type Scenario } from '../sim/format';
 import type { CellFigures, CellOutcome, SweepEnd, SweepPool, SweepRun } from '../worker/index';
 import { cellScenario } from '../worker/index';
-import { AXIS_PARAMS, axisPath, axisValues, pairDefaults, validateAxis, type AxisPairId, type AxisParam, type AxisSetting } from './phaseAxes';
+import { AXIS_PARAMS, axisPath, pairDefaults, validateAxis, type AxisPairId, type AxisParam, type AxisSetting } from './phaseAxes';
 
 /** One axis of a map that ran (or runs): its field and values. */
 export interface MapAxis {

@@ -2,7 +2,7 @@
  * The run's time series on the UI side: one growing Float64Array per series, filled from the worker's frames.
  * The series names (and so the frame layout) come from the worker, so the engine stays out of the main bundle.
  */
-import type { SeriesName } from '../sim/index';
+import type { SeriesName } from '../sim/format';
 
 export class SeriesBuffer {
   private names: readonly string[] = [];

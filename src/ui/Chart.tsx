@@ -1,5 +1,5 @@
 import { useLayoutEffect, useRef } from 'react';
-import type { Action, Trigger } from '../sim/index';
+import type { Action, Trigger } from '../sim/format';
 import { axisTicks, chartInk, colourOf, maxOver, traceSeries, valueScale, type ChartDef, type RefLine, type SeriesSource, type Theme, type ValueScale } from '../viz/index';
 import { describeAction } from '../state/index';
 import { fitCanvas } from './canvas';

@@ -1,6 +1,6 @@
 import { scaleLinear, scaleLog } from 'd3';
 import { useEffect, useMemo, useState } from 'react';
-import type { Scenario } from '../sim/index';
+import type { Scenario } from '../sim/format';
 import { chartInk, colourOf, logWidths, type Theme } from '../viz/index';
 import { createStudyWorker, fanoutWidths, runFanoutStudy, type StudyProgress } from '../worker/index';
 import { formatLatency, percent } from './format';

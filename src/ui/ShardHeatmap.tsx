@@ -1,5 +1,5 @@
 import { useLayoutEffect, useMemo, useRef } from 'react';
-import type { ShardSummary } from '../sim/index';
+import type { ShardSummary } from '../sim/format';
 import { chartInk, heatColour, readShards, type ShardSource, type Theme, type ValueScale } from '../viz/index';
 import { fitCanvas } from './canvas';
 import { MARGIN } from './Chart';

@@ -1,4 +1,4 @@
-import type { Scenario } from '../sim/index';
+import type { Scenario } from '../sim/format';
 import { useLab } from './LabContext';
 
 /** Read a dotted path of a scenario: "client.retry.maxRetries". */

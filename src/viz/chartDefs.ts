@@ -1,5 +1,5 @@
 /** What each stacked chart shows: its series (with colour, dash and unit) and reference lines. */
-import type { SeriesName } from '../sim/index';
+import type { SeriesName } from '../sim/format';
 import type { Hue } from './palette';
 
 /** Where chart values come from (the UI's series buffer). */

@@ -4,8 +4,9 @@
  * restarts it with the last good scenario.
  */
 import { wrap, type Endpoint, type Remote } from 'comlink';
-import type { RunResult, Scenario } from '../sim/index';
-import type { PresetCard, SimApi } from './sim.worker';
+import { messageOf, type RunResult, type Scenario } from '../sim/format';
+import type { PresetCard } from './presetCards';
+import type { SimApi } from './sim.worker';
 import type { Frame, SessionInfo, StepRequest, TriggerSpec } from './session';
 
 /** What the UI needs from the simulation, wherever it runs (worker in the page, in-process fake in tests). */
@@ -115,8 +116,7 @@ export function createSimBridge(options: SimBridgeOptions = {}): SimBridge {
         for (const listener of listeners) listener({ message: `${reason} It was restarted with the last good scenario.`, info });
       },
       (error: unknown) => {
-        const detail = error instanceof Error ? error.message : String(error);
-        for (const listener of listeners) listener({ message: `${reason} Restarting it failed: ${detail}`, info: null });
+        for (const listener of listeners) listener({ message: `${reason} Restarting it failed: ${messageOf(error)}`, info: null });
       },
     );
   }

@@ -4,6 +4,7 @@
  * (the scenario changed) or `cancel` stops an older one between points.
  */
 import { wrap, type Remote } from 'comlink';
+import { messageOf } from '../sim/format';
 import type { FanoutPoint } from '../sim/index';
 import type { StudyApi } from './study.worker';
 
@@ -75,7 +76,7 @@ export function runFanoutStudy(
         onProgress({ ...progress });
       }
     } catch (error) {
-      if (!cancelled) onProgress({ ...progress, error: error instanceof Error ? error.message : String(error) });
+      if (!cancelled) onProgress({ ...progress, error: messageOf(error) });
     }
   })();
   return {

@@ -9,6 +9,7 @@ import {
   type Summary,
   type TriggerNow,
 } from '../sim/index';
+import { sha256Hex } from '../links/index';
 
 /** A trigger to start now, as the page builds it: kind plus its fields (validated by the engine). */
 export interface TriggerSpec {
@@ -165,12 +166,12 @@ export class SimSession {
   }
 
   /** Fill in the finished run's fingerprints (the CLI's JSON of the series, and the part the frames carry). */
-  async fingerprint(frame: Frame, sha256Hex: (text: string) => Promise<string>): Promise<void> {
+  fingerprint(frame: Frame): void {
     const full = this.series();
     const carried: Record<string, unknown> = {};
     for (const name of SERIES_NAMES) carried[name] = full[name];
-    frame.fingerprint = await sha256Hex(JSON.stringify(full));
-    frame.framesFingerprint = await sha256Hex(JSON.stringify(carried));
+    frame.fingerprint = sha256Hex(JSON.stringify(full));
+    frame.framesFingerprint = sha256Hex(JSON.stringify(carried));
   }
 
   private info(): SessionInfo {

@@ -1,4 +1,5 @@
 /** A phase-map worker: runs the cells it is sent, one after another, and answers each as soon as it ends. */
+import { messageOf } from '../sim/index';
 import { runSweepCell } from './sweepCell';
 import { cellScenario, type SweepAnswer, type SweepRequest } from './sweepProtocol';
 
@@ -11,7 +12,7 @@ self.addEventListener('message', (event: MessageEvent<SweepRequest>) => {
       const figures = runSweepCell(cellScenario(base, xPath, x, yPath, y));
       answer = { runId, index, figures, ms: performance.now() - t0 };
     } catch (error) {
-      answer = { runId, index, error: error instanceof Error ? error.message : String(error), ms: performance.now() - t0 };
+      answer = { runId, index, error: messageOf(error), ms: performance.now() - t0 };
     }
     self.postMessage(answer);
   }

@@ -3,7 +3,7 @@
  * Kept apart from the engine's runner, so the page can build a cell's scenario without bundling the engine
  * (`setPath` comes straight from its small module for the same reason).
  */
-import { setPath } from '../sim/scenario/paths';
+import { setPath } from '../sim/format';
 import type { CellFigures } from './sweepCell';
 
 /** The scenario of the cell (x, y): the same two writes, in the same order, as `sweepCells` (and `sim sweep`). */

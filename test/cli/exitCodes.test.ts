@@ -12,7 +12,8 @@ const file = (name: string, text: string): string => {
   return path;
 };
 
-describe('help goes to stdout with exit code 0', () => {
+// Each test spawns the CLI (a Node process with the tsx loader): seconds on a busy machine.
+describe('help goes to stdout with exit code 0', { timeout: 60_000 }, () => {
   it.concurrent.each([['--help'], ['run', '--help']])('spawned: sim %s', async (...args) => {
     const r = await cli(args);
     expect(r.code).toBe(0);
@@ -32,7 +33,7 @@ describe('help goes to stdout with exit code 0', () => {
   );
 });
 
-describe('usage errors exit 2 with a message and the usage on stderr, nothing on stdout', () => {
+describe('usage errors exit 2 with a message and the usage on stderr, nothing on stdout', { timeout: 60_000 }, () => {
   it.concurrent.each([[[]], [['run', 'mm1', '--fromat', 'csv']], [['run', './missing.json']]])('spawned: sim %j', async (args) => {
     const r = await cli(args);
     expect(r.code).toBe(2);
@@ -63,7 +64,7 @@ describe('usage errors exit 2 with a message and the usage on stderr, nothing on
   });
 });
 
-describe('an invalid scenario exits 1 naming the field on stderr', () => {
+describe('an invalid scenario exits 1 naming the field on stderr', { timeout: 60_000 }, () => {
   it.concurrent('a bad value in a file', async () => {
     const path = file('bad.json', JSON.stringify({ client: { retry: { maxRetries: -1 } }, server: { queue: { discipline: 'fifoo' } } }));
     const r = await cli(['run', path]);

@@ -32,7 +32,8 @@ interface Output {
   series: Record<string, (number | null)[]>;
 }
 
-describe('sim run', () => {
+// Each test spawns the CLI (a Node process with the tsx loader): seconds on a busy machine.
+describe('sim run', { timeout: 60_000 }, () => {
   it.concurrent('prints {scenario, summary, series} on one line, byte-identical on a second run, and nothing on stderr', async () => {
     const path = file('short.json', SHORT);
     const [a, b] = [await cli(['run', path]), await cli(['run', path])];

@@ -1,3 +1,6 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parseScenario } from '../../src/sim/index';
 import { HEAVY_RUN_ATTEMPTS, workNotice } from '../../src/cli/runCommand';
@@ -15,10 +18,7 @@ describe('the note about a heavy run', () => {
     expect(HEAVY_RUN_ATTEMPTS).toBe(1e7);
   });
 
-  it('goes to stderr before a heavy run, not with --quiet, and never for the presets', async () => {
-    const { mkdtempSync, writeFileSync } = await import('node:fs');
-    const { join } = await import('node:path');
-    const { tmpdir } = await import('node:os');
+  it('goes to stderr before a heavy run, not with --quiet, and never for the presets', () => {
     const path = join(mkdtempSync(join(tmpdir(), 'sim-heavy-')), 'heavy.json');
     writeFileSync(path, HEAVY);
     const loud = inProcess(['run', path, '--format', 'csv']);

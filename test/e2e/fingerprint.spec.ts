@@ -30,8 +30,8 @@ async function runToEnd(page: Page, speed: string): Promise<{ worker: string; se
 }
 
 // The engine computes log and exp itself (src/sim/engine/portableMath.ts): Chromium's Math.log and
-// Math.exp differ from Node's in the last bit for about 1 input in 20,000, which used to shift the
-// time averages by an ulp. Now the bytes agree at any speed.
+// Math.exp differ from Node's in the last bit for about 1 input in 20,000, enough to shift a time
+// average by an ulp; the engine never calls them, so the bytes agree at any speed.
 for (const speed of ['10×', 'Unthrottled']) {
   test(`the worker's series for the retry-storm preset hash to the CLI's, byte for byte, at ${speed} speed`, async ({ page }) => {
     const expected = cliSeries('retry-storm');
@@ -42,3 +42,20 @@ for (const speed of ['10×', 'Unthrottled']) {
     expect(worker).toBe(sha256(expected));
   });
 }
+
+// Served over plain http from a host other than localhost (or embedded in such a page), the page is
+// not a secure context and has no crypto.subtle: the fingerprint must not depend on it.
+test('outside a secure context the finished run still gets its fingerprint, equal to the CLI’s', async ({ page, baseURL }) => {
+  const origin = 'http://lab.example/';
+  await page.route(`${origin}**`, async (route) => {
+    const response = await route.fetch({ url: route.request().url().replace(origin, baseURL!) });
+    await route.fulfill({ response });
+  });
+  await page.goto(`${origin}#preset=mm1&speed=max`);
+  expect(await page.evaluate(() => ({ secure: window.isSecureContext, subtle: typeof crypto.subtle }))).toEqual({ secure: false, subtle: 'undefined' });
+  const fingerprint = page.locator('[data-fingerprint]');
+  await expect(fingerprint).toHaveAttribute('data-fingerprint', /^[0-9a-f]{64}$/, { timeout: 100_000 });
+  const worker = (await fingerprint.getAttribute('data-fingerprint'))!;
+  expect(worker).toBe(sha256(cliSeries('mm1')));
+  await expect(page.locator('[data-page-fingerprint]')).toHaveAttribute('data-page-fingerprint', worker);
+});

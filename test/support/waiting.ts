@@ -21,8 +21,13 @@ export function manualScheduler() {
   };
 }
 
-/** Wait until `condition` holds, polling every millisecond; throws after about 5000 polls. */
-export async function until(condition: () => boolean): Promise<void> {
-  for (let i = 0; i < 5000 && !condition(); i++) await new Promise((r) => setTimeout(r, 1));
+const oneMs = (): Promise<void> => new Promise((r) => setTimeout(r, 1));
+
+/**
+ * Wait until `condition` holds, polling every millisecond; throws after about 5000 polls. `pause`
+ * wraps each wait: component tests pass React's `act`, so the updates it lets through are flushed.
+ */
+export async function until(condition: () => boolean, pause: (wait: () => Promise<void>) => Promise<void> = (wait) => wait()): Promise<void> {
+  for (let i = 0; i < 5000 && !condition(); i++) await pause(oneMs);
   if (!condition()) throw new Error('condition not reached');
 }

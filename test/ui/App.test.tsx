@@ -5,6 +5,7 @@ import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { createLabStore, type LabStore } from '../../src/state/index';
 import { App, LabProvider } from '../../src/ui/index';
 import type { RestartEvent, SimRunner } from '../../src/worker/index';
+import { until } from '../support/waiting';
 import { inProcessRunner } from '../worker/inProcessRunner';
 
 beforeAll(() => {
@@ -33,10 +34,7 @@ function render(store: LabStore): HTMLElement {
   return container;
 }
 
-async function settle(condition: () => boolean): Promise<void> {
-  for (let i = 0; i < 2000 && !condition(); i++) await act(() => new Promise((r) => setTimeout(r, 1)));
-  if (!condition()) throw new Error('condition not reached');
-}
+const settle = (condition: () => boolean): Promise<void> => until(condition, (wait) => act(wait));
 
 /** Move a range input the way a browser does: set its value, fire input. */
 function slide(input: HTMLInputElement, value: number) {

@@ -7,6 +7,7 @@ import { App, LabProvider } from '../../src/ui/index';
 import { PhaseProvider } from '../../src/ui/phase/PhaseContext';
 import { createSweepPool, type CellFigures } from '../../src/worker/index';
 import { fakeSweepWorkers } from '../worker/fakeSweepWorkers';
+import { until } from '../support/waiting';
 import { inProcessRunner } from '../worker/inProcessRunner';
 
 beforeAll(() => {
@@ -20,10 +21,7 @@ afterEach(() => {
   container?.remove();
 });
 
-async function settle(condition: () => boolean): Promise<void> {
-  for (let i = 0; i < 2000 && !condition(); i++) await act(() => new Promise((r) => setTimeout(r, 1)));
-  if (!condition()) throw new Error('condition not reached');
-}
+const settle = (condition: () => boolean): Promise<void> => until(condition, (wait) => act(wait));
 
 function figures(raw: unknown): CellFigures {
   const rate = (raw as { load: { rate: number } }).load.rate;

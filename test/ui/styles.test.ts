@@ -3,8 +3,8 @@ import { describe, expect, it } from 'vitest';
 
 // The page's stylesheet is flat: style rules at the top level or inside at-rules (@media …), never
 // inside another style rule. CSS nesting is valid syntax, so no parser or build step complains when
-// an unclosed rule swallows the rules after it (a merge once did this and hid nothing it should
-// have in embed mode); this check does.
+// an unclosed rule swallows the rules after it (embed mode's rules, for one, then hide nothing);
+// this check does.
 
 /** Style rules opened inside another style rule, as "line N: selector". */
 function nestedRules(css: string): string[] {

@@ -1,4 +1,5 @@
 import type { CellFigures, StartSweepWorker, SweepAnswer, SweepRequest } from '../../src/worker/index';
+import { messageOf } from '../../src/sim/index';
 import { cellScenario } from '../../src/worker/index';
 
 /** One in-process stand-in for a phase-map worker: it holds what it was sent until the test lets it answer. */
@@ -29,7 +30,7 @@ export function fakeSweepWorkers(runCell: (raw: unknown) => CellFigures): { star
         try {
           answer = { runId: request.runId, index: cell.index, figures: runCell(cellScenario(request.base, request.xPath, cell.x, request.yPath, cell.y)), ms: 10 };
         } catch (error) {
-          answer = { runId: request.runId, index: cell.index, error: error instanceof Error ? error.message : String(error), ms: 10 };
+          answer = { runId: request.runId, index: cell.index, error: messageOf(error), ms: 10 };
         }
         onAnswer(answer);
         return true;

@@ -1,5 +1,6 @@
-import { defaultScenario, findPreset, PRESETS } from '../../src/sim/index';
+import { defaultScenario, findPreset } from '../../src/sim/index';
 import type { SimRunner } from '../../src/worker/index';
+import { presetCards } from '../../src/worker/presetCards';
 import { SimSession } from '../../src/worker/session';
 
 /** The worker's API run in-process (jsdom and Node have no module workers): same session, same engine, same answers. */
@@ -8,19 +9,14 @@ export function inProcessRunner(): SimRunner {
   const later = <T>(f: () => T | Promise<T>): Promise<T> => Promise.resolve().then(f);
   return {
     defaultScenario: () => later(() => defaultScenario()),
-    presets: () => later(() => PRESETS.map(({ id, title, lesson, story, watch, expected }) => ({ id, title, lesson, story, watch, expected }))),
+    presets: () => later(presetCards),
     preset: (id) => later(() => findPreset(id)?.scenario ?? null),
     start: (input, catchUpToS = 0) => later(() => session.start(input, catchUpToS)),
     step: (request) =>
-      later(async () => {
+      later(() => {
         // As the worker adapter does: the fingerprint of the finished run's series.
         const frame = session.step(request);
-        if (frame.done) {
-          await session.fingerprint(frame, async (text) => {
-            const digest = await crypto.subtle.digest('SHA-256', new TextEncoder().encode(text));
-            return Array.from(new Uint8Array(digest), (b) => b.toString(16).padStart(2, '0')).join('');
-          });
-        }
+        if (frame.done) session.fingerprint(frame);
         return frame;
       }),
     set: (patch) => later(() => session.set(patch)),

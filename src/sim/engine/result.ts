@@ -1,6 +1,6 @@
 import type { Scenario } from '../scenario/types';
 
-/** How a run ended, judged from its good/bad bins (PRODUCT.md, "Verdict"). */
+/** How a run ended, judged from its good/bad bins (docs/model.md, "The verdict"). */
 export type Verdict = 'stable' | 'recovered' | 'metastable' | 'overloaded' | 'unresolved';
 
 /** The per-bin series, in the CLI's CSV column order; extras follow the documented ones. */

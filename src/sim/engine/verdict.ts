@@ -57,7 +57,7 @@ export interface VerdictResult {
 }
 
 /**
- * Apply PRODUCT.md's verdict rules to the bad flags of the closed bins.
+ * Apply the verdict rules (docs/model.md, "The verdict") to the bad flags of the closed bins.
  * `bad[i]` is 1 (bad), 0 (good) or NaN (not judged); `endS` is the end of the judged span.
  */
 export function judge(

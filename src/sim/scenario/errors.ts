@@ -4,6 +4,11 @@ export interface ScenarioIssue {
   message: string;
 }
 
+/** The message of anything thrown: an Error's own message, else the value as text. */
+export function messageOf(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}
+
 /** How many issues a message lists before summarising the rest. */
 export const MAX_LISTED_ISSUES = 20;
 

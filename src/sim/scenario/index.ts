@@ -32,7 +32,7 @@ export type {
 } from './types';
 export { defaultScenario } from './defaults';
 export { parseScenario, type ParseOptions, type Parsed } from './parse';
-export { ScenarioError, type ScenarioIssue } from './errors';
+export { messageOf, ScenarioError, type ScenarioIssue } from './errors';
 export { applySet } from './actions';
 export { SETTABLE_PATHS, SETTABLE_ROOTS, isSettablePath } from './settable';
 export { getPath, setPath, splitPath } from './paths';

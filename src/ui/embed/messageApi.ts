@@ -4,6 +4,7 @@
  * allowed origin, and only messages of the exact shapes below; anything else is ignored.
  */
 import * as v from 'valibot';
+import { messageOf } from '../../sim/format';
 import type { LabStore } from '../../state/index';
 import { isAllowedOrigin } from './embedOptions';
 
@@ -113,7 +114,7 @@ export function startMessageApi(store: LabStore, env: MessageEnv, options: Messa
     options.onCommand?.(read.command);
     runCommand(store, read.command).then(
       () => reply({ type: `${MESSAGE_PREFIX}done`, command: read.command.type }),
-      (error: unknown) => reply({ type: `${MESSAGE_PREFIX}error`, command: read.command.type, error: error instanceof Error ? error.message : String(error) }),
+      (error: unknown) => reply({ type: `${MESSAGE_PREFIX}error`, command: read.command.type, error: messageOf(error) }),
     );
   };
   env.addEventListener('message', onMessage);

@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import { messageOf } from '../../sim/format';
 import { useLabStore } from '../LabContext';
 import { exportRun, type ExportKind } from './exports';
 
@@ -21,7 +22,7 @@ export function ShareBar({ onDialog, presenter, onPresenter }: { onDialog: (name
     try {
       await exportRun(store, kind, location.href);
     } catch (error) {
-      store.getState().showNotice({ tone: 'error', text: `The ${kind.toUpperCase()} export failed: ${error instanceof Error ? error.message : String(error)}` });
+      store.getState().showNotice({ tone: 'error', text: `The ${kind.toUpperCase()} export failed: ${messageOf(error)}` });
     } finally {
       setBusy(null);
     }

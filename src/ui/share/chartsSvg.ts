@@ -4,7 +4,7 @@
  * the scenario's name, its seed and the link that reopens it.
  */
 import { svgMetadata, xmlText } from '../../links/index';
-import type { Action, Scenario, Trigger } from '../../sim/index';
+import type { Action, Scenario, Trigger } from '../../sim/format';
 import { axisTicks, chartInk, CHARTS, colourOf, maxOver, runsOf, timeScale, traceSeries, valueScale, type SeriesSource, type Theme } from '../../viz/index';
 
 export interface ChartsSvgInput {

@@ -60,7 +60,7 @@ describe('load.profile', () => {
   });
 });
 
-describe('hysteresis preset (issue: goodput on the way down below half of that on the way up)', () => {
+describe('hysteresis preset (goodput on the way down below half of that on the way up)', () => {
   const preset = findPreset('hysteresis');
   it('at some offered load, goodput coming down is below half of goodput going up', () => {
     for (const seed of [1, 2, 3, 4, 5]) {

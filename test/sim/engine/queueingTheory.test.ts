@@ -2,13 +2,13 @@ import { describe, expect, it } from 'vitest';
 import { mmck, mmcWait } from '../../../src/sim/index';
 import { relErr, runSeeds } from './helpers';
 
-// VALIDATION.md T1–T4: no timeout, no retries, no cache; ≥ 3 × 10⁶ requests a run, 3 seeds.
-// Tolerances from VALIDATION.md: 3% on means and medians, 6% on p99, 0.015 on probabilities.
+// docs/validation.md, T1–T4: no timeout, no retries, no cache; ≥ 3 × 10⁶ requests a run, 3 seeds.
+// Tolerances (docs/validation.md, T1–T4): 3% on means and medians, 6% on p99, 0.015 on probabilities.
 const SEEDS = [1, 2, 3];
 const base = { client: { timeout: null }, bin: 100 };
 
 describe('closed forms used as references', () => {
-  it('reproduce the figures VALIDATION.md quotes', () => {
+  it('reproduce the figures the reference cases quote', () => {
     expect(mmcWait(10, 8, 1)).toBeCloseTo(0.2046, 4);
     const t3 = mmck(10, 20, 12, 1);
     expect(t3.blocking).toBeCloseTo(0.1797, 4);

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { runSeeds } from './helpers';
 
-// VALIDATION.md J1 (Brooker, "Exponential Backoff and Jitter", 2015): 100 clients, base 5 ms, cap 2 s.
+// docs/validation.md, J1 (Brooker, "Exponential Backoff and Jitter", 2015): 100 clients, base 5 ms, cap 2 s.
 const SEEDS = [1, 2, 3, 4, 5, 6, 7, 8];
 const mean = (xs: number[]): number => xs.reduce((a, b) => a + b, 0) / xs.length;
 

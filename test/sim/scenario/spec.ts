@@ -1,4 +1,4 @@
-// The numeric fields of format v1 as the brief states them: an oracle written apart
+// The numeric fields of format v1 with their ranges and defaults: an oracle written apart
 // from src/sim/scenario/schema.ts, so the tests check the schema instead of echoing it.
 
 export interface NumericSpec {
@@ -36,8 +36,8 @@ export const NUMERIC_FIELDS: NumericSpec[] = [
   n('duration', '(0,10000000]', 400),
   n('load.rate', '[0,1000000]', 100),
   n('load.clients', '[1,100000]', null, intNul),
-  // The brief said [0, 3600]; the engine needs a positive think time (a closed-loop client its own
-  // breaker refuses at once would loop at one instant), so the schema starts at 1 ms.
+  // Not from 0: a closed-loop client its own breaker refuses at once would, with no think time,
+  // loop at one instant, so the think time starts at 1 ms.
   n('load.thinkTime', '[0.001,3600]', 1),
   n('load.keys', '[1,1000000]', 1000, int),
   n('load.zipf', '(0,5]', null, nul),

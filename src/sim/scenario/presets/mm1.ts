@@ -1,6 +1,6 @@
 import type { Preset } from './preset';
 
-/** M/M/1 at ρ = 0.8: mean in system 4, mean latency 0.5 s, p99 2.3 s (VALIDATION.md T1). */
+/** M/M/1 at ρ = 0.8: mean in system 4, mean latency 0.5 s, p99 2.3 s (docs/validation.md, T1). */
 export const mm1: Preset = {
   id: 'mm1',
   title: 'One server at 80% load (M/M/1)',

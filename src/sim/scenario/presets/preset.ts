@@ -8,7 +8,7 @@ export interface Preset {
   /** Stable id, used on the command line and in links: `retry-storm`. */
   id: string;
   title: string;
-  /** The lesson it illustrates (PRODUCT.md, "The lessons it must make visible"), 1-based. */
+  /** The lesson it illustrates, 1-based: its number in the gallery's list of lessons (`LESSONS` in PresetGallery). */
   lesson: number;
   /** What happens, in two or three sentences, for the gallery card. */
   story: string;

@@ -2,7 +2,7 @@ import type { Preset, RawScenario } from './preset';
 
 /**
  * Bronson et al., "Metastable Failures in Distributed Systems" (HotOS 2021), as in
- * VALIDATION.md M1: 30 slots of 0.1 s exponential service (capacity 300/s), 1 s timeout,
+ * docs/validation.md, M1: 30 slots of 0.1 s exponential service (capacity 300/s), 1 s timeout,
  * one immediate retry, a 10 s outage at t = 60 s.
  */
 export function retryStormScenario(name: string, rate: number, maxRetries: number): RawScenario {
