@@ -11,6 +11,10 @@ export default mergeConfig(
       exclude: ['test/e2e/**', 'node_modules/**'],
       // Plain Node by default; component tests opt in with `// @vitest-environment jsdom`.
       environment: 'node',
+      // Vitest's 5-s default makes a correct but heavy test fail when the machine is busy (CI shares its cores).
+      // A timeout here only catches a hang, so it is generous; tests that spawn processes set their own, larger ones.
+      testTimeout: 60_000,
+      hookTimeout: 60_000,
     },
   }),
 );
