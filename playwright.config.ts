@@ -25,6 +25,8 @@ export default defineConfig({
   testDir: './test/e2e',
   testMatch: '**/*.spec.ts',
   outputDir: './test-results',
+  // Some specs compare the page with the CLI's output: build the CLI once, before workers spawn it side by side.
+  globalSetup: './test/buildCli.setup.ts',
   fullyParallel: true,
   forbidOnly: Boolean(process.env['CI']),
   retries: 0,

@@ -15,6 +15,8 @@ export default mergeConfig(
       // A timeout here only catches a hang, so it is generous; tests that spawn processes set their own, larger ones.
       testTimeout: 60_000,
       hookTimeout: 60_000,
+      // The CLI tests spawn the bundled CLI side by side: build it once, before any of them starts.
+      globalSetup: ['test/buildCli.setup.ts'],
     },
   }),
 );
