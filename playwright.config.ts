@@ -59,7 +59,8 @@ export default defineConfig({
     command: `npx vite build --mode e2e --outDir .tmp/dist-e2e && npx vite preview --mode e2e --outDir .tmp/dist-e2e --host 127.0.0.1 --port ${port} --strictPort`,
     url: baseURL,
     reuseExistingServer: false,
-    timeout: 120_000,
+    // The build runs every preset for the gallery's thumbnails: seconds on an idle machine, minutes on a busy one.
+    timeout: 300_000,
     stdout: 'ignore',
     stderr: 'pipe',
   },
