@@ -25,6 +25,8 @@ export default defineConfig({
   testDir: './test/e2e',
   testMatch: '**/*.spec.ts',
   outputDir: './test-results',
+  // Some specs compare the page with the CLI's output: build the CLI once, before workers spawn it side by side.
+  globalSetup: './test/buildCli.setup.ts',
   fullyParallel: true,
   forbidOnly: Boolean(process.env['CI']),
   retries: 0,
@@ -57,7 +59,8 @@ export default defineConfig({
     command: `npx vite build --mode e2e --outDir .tmp/dist-e2e && npx vite preview --mode e2e --outDir .tmp/dist-e2e --host 127.0.0.1 --port ${port} --strictPort`,
     url: baseURL,
     reuseExistingServer: false,
-    timeout: 120_000,
+    // The build runs every preset for the gallery's thumbnails: seconds on an idle machine, minutes on a busy one.
+    timeout: 300_000,
     stdout: 'ignore',
     stderr: 'pipe',
   },

@@ -11,9 +11,12 @@ export default mergeConfig(
       exclude: ['test/e2e/**', 'node_modules/**'],
       // Plain Node by default; component tests opt in with `// @vitest-environment jsdom`.
       environment: 'node',
-      // Many tests run whole simulations inside the test (seconds each when six test suites share two
-      // cores): a verdict must not depend on the machine's speed, so the limit only catches hangs.
+      // Vitest's 5-s default makes a correct but heavy test fail when the machine is busy (CI shares its cores).
+      // A timeout here only catches a hang, so it is generous; tests that spawn processes set their own, larger ones.
       testTimeout: 60_000,
+      hookTimeout: 60_000,
+      // The CLI tests spawn the bundled CLI side by side: build it once, before any of them starts.
+      globalSetup: ['test/buildCli.setup.ts'],
     },
   }),
 );

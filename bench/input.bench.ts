@@ -1,6 +1,6 @@
 /**
  * `npm run bench:input`: what refusing hostile scenario files costs the CLI — wall time, CPU time and peak memory of
- * a child process per file — beside the same child running `list` (Node and the TypeScript loader starting up).
+ * a child process per file — beside the same child running `list` (Node and the CLI's bundle starting up).
  */
 import { spawnSync } from 'node:child_process';
 import { appendFileSync, mkdtempSync, rmSync, statSync } from 'node:fs';
@@ -13,7 +13,7 @@ const dir = mkdtempSync(join(tmpdir(), 'bench-input-'));
 
 function measure(args: string[]): { wallMs: number; cpuMs: number; peakMb: number; code: number | null; firstLine: string } {
   const t0 = performance.now();
-  const r = spawnSync(process.execPath, ['--import', 'tsx', 'test/cli/peakRss.ts', ...args], { cwd: root, encoding: 'utf8', timeout: 300_000 });
+  const r = spawnSync(process.execPath, ['--import', './test/cli/reportUsage.mjs', 'scripts/sim.mjs', ...args], { cwd: root, encoding: 'utf8', timeout: 300_000 });
   const wallMs = performance.now() - t0;
   const cpu = /cpu-ms (\d+)/.exec(r.stderr);
   const peak = /peak-rss-kb (\d+)\s*$/.exec(r.stderr);

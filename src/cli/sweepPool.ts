@@ -15,7 +15,7 @@ export async function runCellsInPool(cells: readonly SweepCell[], jobs = availab
   try {
     await Promise.all(
       Array.from({ length: threads }, () => {
-        const worker = new Worker(new URL('./sweepWorker.boot.mjs', import.meta.url));
+        const worker = new Worker(new URL('./sweepWorker.js', import.meta.url));
         workers.push(worker);
         return new Promise<void>((resolve, reject) => {
           const feed = (): void => {

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { inProcess } from './inProcess';
-import { cli } from './spawnCli';
+import { cli, SPAWN_TIMEOUT_MS } from './spawnCli';
 
 const dir = mkdtempSync(join(tmpdir(), 'sim-cli-'));
 const file = (name: string, text: string): string => {
@@ -19,7 +19,7 @@ describe('help goes to stdout with exit code 0', { timeout: 60_000 }, () => {
     expect(r.code).toBe(0);
     expect(r.stderr).toBe('');
     expect(r.stdout).toMatch(/^Usage: npm run -s sim -- /);
-  });
+  }, SPAWN_TIMEOUT_MS);
 
   it.each([['--help'], ['help'], ['-h'], ['run', '--help'], ['run', '-h'], ['help', 'run'], ['list', '--help']])(
     'sim %s',
@@ -39,7 +39,7 @@ describe('usage errors exit 2 with a message and the usage on stderr, nothing on
     expect(r.code).toBe(2);
     expect(r.stdout).toBe('');
     expect(r.stderr).toMatch(/^error: .+\n\nUsage: npm run -s sim -- /);
-  });
+  }, SPAWN_TIMEOUT_MS);
 
   it.each([
     [[], 'no command given'],
@@ -73,7 +73,7 @@ describe('an invalid scenario exits 1 naming the field on stderr', { timeout: 60
     expect(r.stderr).toContain(`error: invalid scenario (${path}):`);
     expect(r.stderr).toContain('  client.retry.maxRetries: got -1, expected an integer from 0 to 100');
     expect(r.stderr).toContain('  server.queue.discipline: got "fifoo", expected one of "fifo", "lifo", "adaptive-lifo" (did you mean "fifo"?)');
-  });
+  }, SPAWN_TIMEOUT_MS);
 
   it.concurrent('an unknown key in a file, and a bad override of a preset', async () => {
     const path = file('unknown.json', '{"client": {"retyr": {}}}');
@@ -84,7 +84,7 @@ describe('an invalid scenario exits 1 naming the field on stderr', { timeout: 60
     expect(b.code).toBe(1);
     expect(b.stderr).toContain('(preset mm1 with --set/--seed)');
     expect(b.stderr).toContain('triggers[0].kind: got "spik", expected one of "spike", "outage", "random-outages", "capacity", "cache-flush" (did you mean "spike"?)');
-  });
+  }, SPAWN_TIMEOUT_MS);
 
   it('--seed takes what --set seed= takes', () => {
     const r = inProcess(['run', 'mm1', '--seed', '-3']);
@@ -104,5 +104,5 @@ describe('an invalid scenario exits 1 naming the field on stderr', { timeout: 60
     expect(r.code).toBe(1);
     expect(r.stdout).toBe('');
     expect(r.stderr).toMatch(new RegExp(`^error: ${path.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}: not valid JSON: .+`));
-  });
+  }, SPAWN_TIMEOUT_MS);
 });

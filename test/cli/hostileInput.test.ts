@@ -9,17 +9,17 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { HOSTILE_INPUTS, writeHostile } from './hostileInputs';
-import { ROOT } from './spawnCli';
+import { ROOT, SPAWN_TIMEOUT_MS } from './spawnCli';
 
 const dir = mkdtempSync(join(tmpdir(), 'sim-hostile-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-/** Peak resident memory of a refusal, MB: Node and the TypeScript loader take about 90 of it before any input. */
+/** Peak resident memory of a refusal, MB: Node and the CLI's bundle take about 50 of it before any input. */
 const PEAK_MB = 200;
 
 function runMeasured(args: string[]): Promise<{ code: number | null; stderr: string; peakMb: number }> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', 'test/cli/peakRss.ts', ...args], { cwd: ROOT });
+    const child = spawn(process.execPath, ['--import', './test/cli/reportUsage.mjs', 'scripts/sim.mjs', ...args], { cwd: ROOT });
     let stderr = '';
     child.stdout.resume();
     child.stderr.setEncoding('utf8').on('data', (d: string) => (stderr += d));
@@ -44,5 +44,5 @@ describe('sim run refuses hostile input within bounded memory', () => {
     } finally {
       rmSync(path, { force: true });
     }
-  }, 120_000);
+  }, SPAWN_TIMEOUT_MS);
 });

@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { inProcess } from './inProcess';
 import { SERIES_NAMES, parseScenario, setPath } from '../../src/sim/index';
 import { PRESETS } from '../../src/sim/scenario/index';
-import { cli } from './spawnCli';
+import { cli, SPAWN_TIMEOUT_MS } from './spawnCli';
 
 const dir = mkdtempSync(join(tmpdir(), 'sim-cli-run-'));
 const file = (name: string, content: unknown): string => {
@@ -48,7 +48,7 @@ describe('sim run', { timeout: 60_000 }, () => {
     expect(['stable', 'recovered', 'metastable', 'overloaded', 'unresolved']).toContain(out.summary.verdict);
     expect(Object.keys(out.series).slice(0, DOCUMENTED.length)).toEqual(DOCUMENTED);
     for (const name of DOCUMENTED) expect(out.series[name]).toHaveLength(20);
-  });
+  }, 2 * SPAWN_TIMEOUT_MS);
 
   it.concurrent('running the emitted scenario again reproduces the output byte for byte', async () => {
     const first = await cli(['run', 'retry-storm', '--set', 'duration=60', '--seed', '3', '--set', 'triggers.0.at=20']);
@@ -56,7 +56,7 @@ describe('sim run', { timeout: 60_000 }, () => {
     const again = await cli(['run', file('emitted.json', (JSON.parse(first.stdout) as Output).scenario)]);
     expect(again.code).toBe(0);
     expect(again.stdout).toBe(first.stdout);
-  });
+  }, 2 * SPAWN_TIMEOUT_MS);
 
   it.concurrent('--format csv prints the series: the documented header, one row per bin, empty cells for null', async () => {
     const path = file('short-csv.json', SHORT);
@@ -78,7 +78,7 @@ describe('sim run', { timeout: 60_000 }, () => {
       });
     });
     expect(nulls).toBeGreaterThan(0); // unjudged start-up bins at least: the null case is exercised
-  });
+  }, SPAWN_TIMEOUT_MS);
 
   it('--set reaches nested fields and array items; --seed is --set seed=, applied in order', () => {
     const path = file('short-set.json', SHORT);

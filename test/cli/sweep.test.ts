@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { cli } from './spawnCli';
+import { cli, SPAWN_TIMEOUT_MS } from './spawnCli';
 
 interface Row {
   rate: number;
@@ -17,12 +17,15 @@ function rowsOf(csv: string): Row[] {
   });
 }
 
-describe('sim sweep', { timeout: 60_000 }, () => {
+/** 133 cells of 400-s runs: half a minute on two idle cores, several minutes on busy ones. */
+const GRID_TIMEOUT_MS = 5 * SPAWN_TIMEOUT_MS;
+
+describe('sim sweep', () => {
   // docs/validation.md, M1: a sweep over load 100–280/s × outage 1–31 s shows no metastable cell at or
   // below 130/s and only metastable cells at 200/s and above for outages of 20 s or more
   // (Bronson et al. put the threshold near 150/s).
   it('M1 load × outage: recovers at or below 130/s, stuck at 200/s and above after outages of 20 s or more', async () => {
-    const r = await cli(['sweep', 'retry-storm', '--x', 'load.rate=100:280:19', '--y', 'triggers.0.duration=1:31:7']);
+    const r = await cli(['sweep', 'retry-storm', '--x', 'load.rate=100:280:19', '--y', 'triggers.0.duration=1:31:7'], GRID_TIMEOUT_MS);
     expect(r.stderr).toBe('');
     expect(r.code).toBe(0);
     const rows = rowsOf(r.stdout);
@@ -37,7 +40,7 @@ describe('sim sweep', { timeout: 60_000 }, () => {
     // The threshold lies inside the grid: some cells recover and some stay stuck.
     expect(rows.some((x) => x.verdict === 'metastable')).toBe(true);
     expect(rows.some((x) => x.verdict === 'recovered')).toBe(true);
-  }, 120_000);
+  }, GRID_TIMEOUT_MS);
 
   it('prints JSON rows keyed by the axis paths, and matches `run` cell by cell', async () => {
     const sweep = await cli(['sweep', 'retry-storm', '--x', 'load.rate=140:280:2', '--y', 'client.retry.maxRetries=0:1:2', '--format', 'json', '--jobs', '2']);
@@ -55,7 +58,7 @@ describe('sim sweep', { timeout: 60_000 }, () => {
       expect(row.verdict).toBe(summary.verdict);
       expect(row.recoveryTime).toBe(summary.recoveryTime);
     }
-  }, 120_000);
+  }, 5 * SPAWN_TIMEOUT_MS);
 
   it('refuses a malformed axis with exit 2 and an invalid cell with exit 1 naming the cell and field', async () => {
     const usage = await cli(['sweep', 'retry-storm', '--x', 'load.rate=100:280', '--y', 'triggers.0.duration=1:31:7']);
@@ -67,5 +70,5 @@ describe('sim sweep', { timeout: 60_000 }, () => {
     const invalid = await cli(['sweep', 'retry-storm', '--x', 'client.retry.maxRetries=-2:2:3', '--y', 'load.rate=100:200:2']);
     expect(invalid.code).toBe(1);
     expect(invalid.stderr).toMatch(/client\.retry\.maxRetries=-2.*\n.*client\.retry\.maxRetries: got -2, expected an integer from 0 to 100/);
-  }, 60_000);
+  }, 3 * SPAWN_TIMEOUT_MS);
 });

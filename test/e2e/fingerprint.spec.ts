@@ -7,7 +7,7 @@ type Series = Record<string, (number | null)[]>;
 
 /** The CLI's series for a preset (the same engine, in Node). */
 function cliSeries(preset: string): Series {
-  const out = execFileSync(process.execPath, ['--import', 'tsx', 'src/cli/main.ts', 'run', preset], { encoding: 'utf8', maxBuffer: 64 << 20 });
+  const out = execFileSync(process.execPath, ['scripts/sim.mjs', 'run', preset], { encoding: 'utf8', maxBuffer: 64 << 20, timeout: 120_000 });
   return (JSON.parse(out) as { series: Series }).series;
 }
 

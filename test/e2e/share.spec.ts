@@ -179,7 +179,7 @@ test('an imported scenario file runs; an invalid one is refused with the field n
 
 /** What `npm run sim -- run mm1` prints. */
 const cli = (format: 'csv' | 'json') =>
-  execFileSync(process.execPath, ['--import', 'tsx', 'src/cli/main.ts', 'run', 'mm1', '--format', format], { encoding: 'utf8', maxBuffer: 64 << 20 });
+  execFileSync(process.execPath, ['scripts/sim.mjs', 'run', 'mm1', '--format', format], { encoding: 'utf8', maxBuffer: 64 << 20, timeout: 120_000 });
 
 test('exports: CSV and JSON exactly as the CLI writes them, SVG and PNG carrying the link', async ({ page }) => {
   await openLink(page, '#preset=mm1&speed=max');
@@ -219,7 +219,8 @@ test('the scenario autosaves and comes back on reload; a link wins over it', asy
   await seed.fill('77');
   await seed.press('Enter');
   await expect.poll(async () => (await labState(page)).recorded?.seed).toBe(77);
-  await expect.poll(() => page.evaluate(() => localStorage.getItem('metastability-lab:autosave:v1')), { timeout: 5000 }).toBe('#preset=retry-storm&seed=77');
+  // Saved a second after the last change; the poll's time is a hang guard, not the deadline.
+  await expect.poll(() => page.evaluate(() => localStorage.getItem('metastability-lab:autosave:v1'))).toBe('#preset=retry-storm&seed=77');
   await page.goto('./');
   await expect.poll(async () => (await labState(page)).recorded?.seed).toBe(77);
   await openLink(page, '#preset=mm1');

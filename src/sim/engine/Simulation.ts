@@ -19,7 +19,7 @@ import { buildSummary } from './summary';
 import { ServiceSampler } from './serviceSampler';
 
 // Hot-path imports bound to module constants: a loader that compiles modules to CommonJS (as the
-// CLI's and the benchmark's tsx does) turns every read of an imported binding into a getter call.
+// benchmark's tsx does) turns every read of an imported binding into a getter call.
 const C = COUNTERS;
 const bucketOf = histogramBucketOf;
 
