@@ -78,7 +78,8 @@ export interface LabActions {
    * When the opening is refused, its message stays shown over the fallback run.
    */
   init: (presetId?: string, opening?: Opening) => Promise<void>;
-  loadPreset: (id: string) => Promise<void>;
+  /** Start the preset `id`; resolves to whether it started (no such preset, or one the worker refused: a notice says why). */
+  loadPreset: (id: string) => Promise<boolean>;
   /**
    * Start any scenario (a link's, an imported file's, a phase-map cell's): validated by the worker,
    * which answers with a message naming the field when it is not valid (shown as a notice; the
@@ -362,10 +363,10 @@ export function createLabStore(runner: SimRunner, options: LabOptions = {}): Lab
         const raw = await runner.preset(id).catch(() => null);
         if (raw === null) {
           set({ notice: { tone: 'error', text: `There is no preset "${id}".` } });
-          return;
+          return false;
         }
         set({ presetId: id, cursorS: null, scrubS: null });
-        await begin(raw);
+        return begin(raw);
       },
       async openScenario(input, options = {}) {
         const wasPlaying = get().playing;

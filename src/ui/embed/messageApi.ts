@@ -43,7 +43,7 @@ export function readCommand(data: unknown): { ok: true; command: EmbedCommand } 
   return { ok: false, error: `${path === '' ? 'message' : path}: ${issue?.message ?? 'not valid'}` };
 }
 
-/** Carry out a command on the lab. */
+/** Carry out a command on the lab; rejects with a message naming the field when the lab refuses it. */
 export async function runCommand(store: LabStore, command: EmbedCommand): Promise<void> {
   const lab = store.getState();
   switch (command.type) {
@@ -56,12 +56,26 @@ export async function runCommand(store: LabStore, command: EmbedCommand): Promis
     case 'metastability-lab:reset':
       await lab.reset();
       return;
-    case 'metastability-lab:inject':
+    case 'metastability-lab:inject': {
+      const before = lab.recorded?.triggers.length ?? 0;
+      const notice = lab.notice;
       await lab.injectNow(command.trigger);
-      return;
+      const after = store.getState();
+      if ((after.recorded?.triggers.length ?? 0) > before) return;
+      // The lab shows why as a notice; the engine names the field as the scenario's (triggers[i]), the sender knows it as `trigger`.
+      const why = after.notice !== notice && after.notice !== null ? after.notice.text : 'the run has ended';
+      throw new Error(why.replace(/^triggers\[\d+\]\./gm, 'trigger.'));
+    }
     case 'metastability-lab:load-preset': {
+      const ids = lab.presets.map((p) => p.id);
+      if (ids.length > 0 && !ids.includes(command.id)) {
+        throw new Error(`id: got ${JSON.stringify(command.id)}, expected one of ${ids.map((id) => JSON.stringify(id)).join(', ')}`);
+      }
       const playing = lab.playing;
-      await lab.loadPreset(command.id);
+      if (!(await lab.loadPreset(command.id))) {
+        const notice = store.getState().notice;
+        throw new Error(`id: the preset ${JSON.stringify(command.id)} did not start${notice === null ? '' : ` (${notice.text})`}`);
+      }
       if (playing) store.getState().play();
       return;
     }
