@@ -96,6 +96,32 @@ describe('App', () => {
     expect(page.querySelector('input[data-path="cache.hitRate"]')?.getAttribute('aria-valuetext')).toBe('90%');
   });
 
+  it('offers a cache flush only while a cache is on, and says why not otherwise', async () => {
+    const store = createLabStore(inProcessRunner(), { scheduler: noFrames });
+    const page = render(store);
+    await act(() => store.getState().init());
+    store.getState().pause();
+    const option = () => page.querySelector<HTMLOptionElement>('.triggers option[value="cache-flush"]')!;
+    const kind = page.querySelector<HTMLSelectElement>('.triggers select')!;
+    const inject = () => [...page.querySelectorAll<HTMLButtonElement>('.triggers button')].find((b) => b.textContent === 'Inject now')!;
+    expect(option().disabled).toBe(true);
+    expect(option().textContent).toBe('Cache flush (no cache in this scenario)');
+    const cacheToggle = page.querySelector<HTMLInputElement>('input[type="checkbox"][data-path="cache"]')!;
+    act(() => cacheToggle.click());
+    await settle(() => store.getState().effective?.cache != null);
+    expect(option().disabled).toBe(false);
+    expect(option().textContent).toBe('Cache flush');
+    act(() => {
+      kind.value = 'cache-flush';
+      kind.dispatchEvent(new Event('change', { bubbles: true }));
+    });
+    expect(inject().disabled).toBe(false);
+    act(() => cacheToggle.click());
+    await settle(() => store.getState().effective?.cache === null);
+    expect(inject().disabled).toBe(true);
+    expect(page.querySelector('.triggers .field-error')?.textContent).toBe('Kind: a cache flush needs a cache, and this scenario has none now: turn the cache on under Controls, or pick another kind.');
+  });
+
   it('a scenario without a timeout or a slot limit says so, and the toggles bring the sliders back', async () => {
     const store = createLabStore(inProcessRunner(), { scheduler: noFrames });
     const page = render(store);
