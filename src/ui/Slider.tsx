@@ -14,6 +14,20 @@ export interface SliderProps {
   path?: string;
 }
 
+/**
+ * The step the input needs to hold `value` exactly: `step`, or a tenth, a hundredth… of it when the value lies
+ * between its marks (a phase-map cell, a link, a typed scenario), since a range input moves such a value to the nearest
+ * mark and would show one value while the run uses another.
+ */
+export function stepFor(value: number, min: number, step: number): number | 'any' {
+  for (const divisor of [1, 2, 4, 5, 10, 20, 50, 100, 1000]) {
+    const s = step / divisor;
+    const n = (value - min) / s;
+    if (Math.abs(n - Math.round(n)) < 1e-9 * Math.max(1, Math.abs(n))) return s;
+  }
+  return 'any';
+}
+
 /** A labelled range input with its live value and unit; keyboard-operable, announces the value with `aria-valuetext`. */
 export function Slider({ label, value, min, max, step, format, onChange, disabled = false, path }: SliderProps) {
   const id = useId();
@@ -29,7 +43,7 @@ export function Slider({ label, value, min, max, step, format, onChange, disable
         type="range"
         min={min}
         max={max}
-        step={step}
+        step={stepFor(Math.min(max, Math.max(min, value)), min, step)}
         value={Math.min(max, Math.max(min, value))}
         aria-valuetext={text}
         disabled={disabled}
