@@ -2,7 +2,7 @@
 import type { Action, Summary, Trigger } from '../sim/index';
 
 export type BannerTone = 'good' | 'bad' | 'warn' | 'neutral';
-export type BannerKind = 'starting' | 'healthy' | 'overloaded' | 'trigger' | 'ended' | 'stuck' | 'recovering' | 'recovered' | 'absorbed';
+export type BannerKind = 'starting' | 'healthy' | 'overloaded' | 'trigger' | 'ended' | 'stuck' | 'recovering' | 'recovered' | 'absorbed' | 'unresolved';
 
 /** How long after a trigger with no bad bin before the banner says it was absorbed (the verdict's window is 5 s or more). */
 const SETTLE_S = 10;
@@ -76,6 +76,32 @@ export function describeAction(set: Record<string, unknown>): string {
   return parts.join(' and ');
 }
 
+/** The verdict needs the last 60 s after the last trigger: all bad is metastable, none bad is recovered. */
+const TAIL_S = 60;
+
+/** Why a finished run is neither stuck nor recovered, in the verdict's own terms. */
+function unresolvedBanner(input: BannerInput, triggerEndS: number, label: string): Banner {
+  const { bad, bins, binS } = input;
+  const runEndS = bins * binS;
+  const since = runEndS - triggerEndS;
+  if (since < TAIL_S) {
+    return {
+      kind: 'unresolved',
+      tone: 'warn',
+      text: `Unresolved: the run ended ${formatDuration(since)} after the ${label} ended, too soon to tell a lasting bad state from a slow recovery (the verdict needs ${TAIL_S} s after the last trigger). Run it longer to know.`,
+      seconds: since,
+    };
+  }
+  let badS = 0;
+  for (let i = Math.max(0, Math.ceil((runEndS - TAIL_S) / binS - 1e-9)); i < bins; i++) if (bad[i] === 1) badS += binS;
+  return {
+    kind: 'unresolved',
+    tone: 'warn',
+    text: `Unresolved: bad for ${formatDuration(badS)} of the last ${TAIL_S} s, on and off, so neither stuck (metastable: bad throughout the last ${TAIL_S} s) nor recovered (no bad bin in them). Run it longer to know.`,
+    seconds: badS,
+  };
+}
+
 /** The banner for the run so far. */
 export function bannerFor(input: BannerInput): Banner {
   const { bad, bins, binS, nowS, summary } = input;
@@ -100,6 +126,8 @@ export function bannerFor(input: BannerInput): Banner {
     const left = endS - nowS;
     return { kind: 'trigger', tone: 'warn', text: `The ${label} is on: ${formatDuration(left)} left.`, seconds: left };
   }
+
+  if (summary?.verdict === 'unresolved') return unresolvedBanner(input, endS, label);
 
   const firstAt = Math.min(...started.map((t) => t.at));
   const lastBad = badBetween(Math.floor(firstAt / binS + 1e-9), bins);
