@@ -73,6 +73,22 @@ describe('App', () => {
     expect(load.getAttribute('aria-valuetext')).toBe('400 req/s');
   });
 
+  it('the theme button is a toggle: named for what it switches, pressed while dark, its state shown on it', async () => {
+    const store = createLabStore(inProcessRunner(), { scheduler: noFrames });
+    const page = render(store);
+    await act(() => store.getState().init());
+    const button = page.querySelector<HTMLButtonElement>('button.theme-switch')!;
+    const name = () => [...button.childNodes].filter((n) => !(n instanceof Element && n.getAttribute('aria-hidden') === 'true')).map((n) => n.textContent).join('').trim();
+    expect(name()).toBe('Dark theme');
+    expect(button.getAttribute('aria-pressed')).toBe('false');
+    expect(button.querySelector('[aria-hidden="true"]')?.textContent).toBe('Off');
+    act(() => button.click());
+    expect(document.documentElement.dataset['theme']).toBe('dark');
+    expect(name()).toBe('Dark theme');
+    expect(button.getAttribute('aria-pressed')).toBe('true');
+    expect(button.querySelector('[aria-hidden="true"]')?.textContent).toBe('On');
+  });
+
   it('choosing "None" as retry policy turns retries off', async () => {
     const store = createLabStore(inProcessRunner(), { scheduler: noFrames });
     const page = render(store);
