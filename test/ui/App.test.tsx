@@ -38,12 +38,22 @@ async function settle(condition: () => boolean): Promise<void> {
   if (!condition()) throw new Error('condition not reached');
 }
 
-/** Move a range input the way a browser does: set its value, fire input. */
-function slide(input: HTMLInputElement, value: number) {
+/** Drag a range input the way a browser does: `input` at each value it passes, `change` once when released. */
+function drag(input: HTMLInputElement, values: number[]) {
   // eslint-disable-next-line @typescript-eslint/unbound-method -- called below with the input as `this`
   const setter = Object.getOwnPropertyDescriptor(HTMLInputElement.prototype, 'value')!.set!;
-  setter.call(input, String(value));
-  input.dispatchEvent(new Event('input', { bubbles: true }));
+  for (const value of values) {
+    act(() => {
+      setter.call(input, String(value));
+      input.dispatchEvent(new Event('input', { bubbles: true }));
+    });
+  }
+  act(() => void input.dispatchEvent(new Event('change', { bubbles: true })));
+}
+
+/** Move a range input by one step (a key press or a click on the track): `input`, then `change`. */
+function slide(input: HTMLInputElement, value: number) {
+  drag(input, [value]);
 }
 
 describe('App', () => {
@@ -67,7 +77,7 @@ describe('App', () => {
     store.getState().pause();
     await act(() => store.getState().stepOnce());
     const load = page.querySelector<HTMLInputElement>('input[data-path="load.rate"]')!;
-    act(() => slide(load, 400));
+    slide(load, 400);
     await settle(() => store.getState().recorded?.actions.length === 1);
     expect(store.getState().recorded?.actions[0]).toEqual({ at: 1, set: { 'load.rate': 400 } });
     expect(load.getAttribute('aria-valuetext')).toBe('400 req/s');
@@ -87,6 +97,32 @@ describe('App', () => {
     expect(name()).toBe('Dark theme');
     expect(button.getAttribute('aria-pressed')).toBe('true');
     expect(button.querySelector('[aria-hidden="true"]')?.textContent).toBe('On');
+  });
+
+  it('a slider drag is one change: it shows the values it passes and records the last one when released', async () => {
+    const store = createLabStore(inProcessRunner(), { scheduler: noFrames });
+    const page = render(store);
+    await act(() => store.getState().init());
+    store.getState().pause();
+    await act(() => store.getState().stepOnce());
+    const load = page.querySelector<HTMLInputElement>('input[data-path="load.rate"]')!;
+    const values = [270, 250, 230, 210, 200];
+    // eslint-disable-next-line @typescript-eslint/unbound-method -- called below with the input as `this`
+    const setter = Object.getOwnPropertyDescriptor(HTMLInputElement.prototype, 'value')!.set!;
+    for (const value of values) {
+      act(() => {
+        setter.call(load, String(value));
+        load.dispatchEvent(new Event('input', { bubbles: true }));
+      });
+      expect(load.getAttribute('aria-valuetext')).toBe(`${value} req/s`);
+    }
+    await new Promise((r) => setTimeout(r, 20));
+    expect(store.getState().recorded?.actions).toEqual([]);
+    act(() => void load.dispatchEvent(new Event('change', { bubbles: true })));
+    await settle(() => store.getState().recorded?.actions.length === 1);
+    await new Promise((r) => setTimeout(r, 20));
+    expect(store.getState().recorded?.actions).toEqual([{ at: 1, set: { 'load.rate': 200 } }]);
+    expect(load.getAttribute('aria-valuetext')).toBe('200 req/s');
   });
 
   it('choosing "None" as retry policy turns retries off', async () => {
