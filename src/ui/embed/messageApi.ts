@@ -134,11 +134,14 @@ export function startMessageApi(store: LabStore, env: MessageEnv, options: Messa
   return () => env.removeEventListener('message', onMessage);
 }
 
-/** Tell the embedding page the lab's height whenever it changes, so the iframe can fit it. Returns a stop function. */
-export function startHeightReports(element: Element, post: (message: { type: string; height: number }) => void): () => void {
+/**
+ * Tell the embedding page the height the lab needs (`measure`) whenever it may have changed (any of `watched` resized),
+ * so the iframe can fit it. Returns a stop function.
+ */
+export function startHeightReports(watched: readonly Element[], measure: () => number, post: (message: { type: string; height: number }) => void): () => void {
   let last = -1;
   const send = (): void => {
-    const height = Math.ceil(element.getBoundingClientRect().height);
+    const height = Math.ceil(measure());
     if (height === last) return;
     last = height;
     post({ type: `${MESSAGE_PREFIX}height`, height });
@@ -146,6 +149,6 @@ export function startHeightReports(element: Element, post: (message: { type: str
   send();
   if (typeof ResizeObserver === 'undefined') return () => {};
   const observer = new ResizeObserver(send);
-  observer.observe(element);
+  for (const element of watched) observer.observe(element);
   return () => observer.disconnect();
 }

@@ -196,13 +196,12 @@ describe('startMessageApi', () => {
 describe('startHeightReports', () => {
   it('posts the height at once, then only when it changes', () => {
     let height = 300;
-    const element = { getBoundingClientRect: () => ({ height }) } as Element;
     const posts: unknown[] = [];
-    const stop = startHeightReports(element, (m) => posts.push(m));
+    const stop = startHeightReports([], () => height, (m) => posts.push(m));
     expect(posts).toEqual([{ type: 'metastability-lab:height', height: 300 }]);
     stop();
     height = 420.2;
-    startHeightReports(element, (m) => posts.push(m))();
+    startHeightReports([], () => height, (m) => posts.push(m))();
     expect(posts.at(-1)).toEqual({ type: 'metastability-lab:height', height: 421 });
   });
 });
