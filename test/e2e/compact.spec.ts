@@ -102,9 +102,13 @@ test('on a 390-px phone the lab, the gallery, the phase map and compare fit the 
   await openLab(page);
   const overflow = () => page.evaluate(() => document.documentElement.scrollWidth);
   expect(await overflow()).toBeLessThanOrEqual(390);
-  for (const tab of ['Presets', 'Phase map', 'Compare']) {
+  for (const [tab, drawn] of [
+    ['Presets', '.cards .card'],
+    ['Phase map', '.phase-form'],
+    ['Compare', '.compare-pane .compare-clock'],
+  ] as const) {
     await page.getByRole('navigation', { name: 'Views' }).getByRole('button', { name: tab }).click();
-    await expect(page.getByRole('navigation', { name: 'Views' }).getByRole('button', { name: tab })).toHaveAttribute('aria-current', 'page');
+    await expect(page.locator(drawn).first()).toBeVisible({ timeout: 30_000 });
     await page.waitForTimeout(500);
     expect(await overflow(), tab).toBeLessThanOrEqual(390);
   }
@@ -115,6 +119,7 @@ test('one mouse drag of a slider while the run plays records one action', async 
   await expect.poll(async () => Number(await page.locator('.clock').getAttribute('data-now')), { timeout: 30_000 }).toBeGreaterThan(2);
   const before = (await actions(page)).length;
   const slider = page.locator('input[type="range"][data-path="load.rate"]');
+  await slider.scrollIntoViewIfNeeded();
   const box = (await slider.boundingBox())!;
   const at = (rate: number) => box.x + 8 + ((box.width - 16) * rate) / 1000;
   const y = box.y + box.height / 2;
@@ -143,4 +148,21 @@ test('a slider shows exactly a value between its marks (as a phase-map cell or a
   const slider = page.locator('input[type="range"][data-path="load.rate"]');
   await expect(slider).toHaveAttribute('aria-valuetext', '235 req/s');
   await expect(slider).toHaveValue('235');
+});
+
+test('at 1024 px the request flow is drawn for its panel’s width, unscaled, with its text at full size and inside the panel', async ({ page }) => {
+  await page.setViewportSize({ width: 1024, height: 768 });
+  await openLab(page);
+  const canvas = page.locator('.flow-canvas');
+  await expect(canvas).toBeVisible();
+  const panel = (await page.locator('.panel.flow').boundingBox())!;
+  const drawn = (await canvas.boundingBox())!;
+  const width = Number(await canvas.getAttribute('data-width'));
+  // Shown at the size it is drawn for: its 13-px labels are 13 px on the screen, not shrunk by a scale.
+  expect(Math.abs(drawn.width - width)).toBeLessThanOrEqual(1);
+  expect(Number(await canvas.getAttribute('data-font-px'))).toBeGreaterThanOrEqual(12);
+  const backing = await canvas.evaluate((c: HTMLCanvasElement) => c.width / window.devicePixelRatio);
+  expect(Math.abs(backing - drawn.width)).toBeLessThanOrEqual(1);
+  expect(drawn.x).toBeGreaterThanOrEqual(panel.x);
+  expect(drawn.x + drawn.width).toBeLessThanOrEqual(panel.x + panel.width);
 });
