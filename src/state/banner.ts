@@ -24,6 +24,8 @@ export interface BannerInput {
   binS: number;
   nowS: number;
   summary: Summary | null;
+  /** The run has ended: its summary's verdict is final (while it runs, the summary judges it so far). */
+  done?: boolean;
 }
 
 const TRIGGER_LABEL: Partial<Record<string, string>> = {
@@ -127,7 +129,7 @@ export function bannerFor(input: BannerInput): Banner {
     return { kind: 'trigger', tone: 'warn', text: `The ${label} is on: ${formatDuration(left)} left.`, seconds: left };
   }
 
-  if (summary?.verdict === 'unresolved') return unresolvedBanner(input, endS, label);
+  if (input.done === true && summary?.verdict === 'unresolved') return unresolvedBanner(input, endS, label);
 
   const firstAt = Math.min(...started.map((t) => t.at));
   const lastBad = badBetween(Math.floor(firstAt / binS + 1e-9), bins);
