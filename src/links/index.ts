@@ -4,7 +4,7 @@ export { decodeLink, encodeLink, LINK_FORMAT_VERSION, MAX_HASH_LENGTH, MAX_LINK_
 export { LINK_WARN_LENGTH, linkLength, type LinkLengthInfo } from './linkLength';
 export { MAX_PAYLOAD_JSON_LENGTH } from './payload';
 export { EMBED_CONTROLS, MAX_EMBED_ORIGINS, MAX_VIEW_SPEED, VIEW_TABS, type EmbedControl, type ViewState, type ViewTab } from './view';
-export { csvNumberCell, csvTextCell, seriesToCsv, type CsvMetadata } from './csv';
+export { csvNumberCell, seriesToCsv } from './csv';
 export { resultToJson } from './resultToJson';
 export { importScenario, MAX_IMPORT_LENGTH, type ImportResult } from './importScenario';
 export { findJsonError, type JsonSyntaxError } from './jsonSyntax';

@@ -2,7 +2,7 @@
 import type { Action, Summary, Trigger } from '../sim/format';
 
 export type BannerTone = 'good' | 'bad' | 'warn' | 'neutral';
-export type BannerKind = 'starting' | 'ready' | 'healthy' | 'overloaded' | 'trigger' | 'ended' | 'stuck' | 'recovering' | 'recovered' | 'absorbed';
+export type BannerKind = 'starting' | 'ready' | 'healthy' | 'overloaded' | 'trigger' | 'ended' | 'stuck' | 'recovering' | 'recovered' | 'absorbed' | 'unresolved';
 
 /** How long after a trigger with no bad bin before the banner says it was absorbed (the verdict's window is 5 s or more). */
 const SETTLE_S = 10;
@@ -26,6 +26,8 @@ export interface BannerInput {
   summary: Summary | null;
   /** Whether the run is playing; a run at t = 0 that is not playing waits for Play rather than starting. */
   playing?: boolean;
+  /** The run has ended: its summary's verdict is final (while it runs, the summary judges it so far). */
+  done?: boolean;
 }
 
 const TRIGGER_LABEL: Partial<Record<string, string>> = {
@@ -78,6 +80,32 @@ export function describeAction(set: Record<string, unknown>): string {
   return parts.join(' and ');
 }
 
+/** The verdict needs the last 60 s after the last trigger: all bad is metastable, none bad is recovered. */
+const TAIL_S = 60;
+
+/** Why a finished run is neither stuck nor recovered, in the verdict's own terms. */
+function unresolvedBanner(input: BannerInput, triggerEndS: number, label: string): Banner {
+  const { bad, bins, binS } = input;
+  const runEndS = bins * binS;
+  const since = runEndS - triggerEndS;
+  if (since < TAIL_S) {
+    return {
+      kind: 'unresolved',
+      tone: 'warn',
+      text: `Unresolved: the run ended ${formatDuration(since)} after the ${label} ended, too soon to tell a lasting bad state from a slow recovery (the verdict needs ${TAIL_S} s after the last trigger). Run it longer to know.`,
+      seconds: since,
+    };
+  }
+  let badS = 0;
+  for (let i = Math.max(0, Math.ceil((runEndS - TAIL_S) / binS - 1e-9)); i < bins; i++) if (bad[i] === 1) badS += binS;
+  return {
+    kind: 'unresolved',
+    tone: 'warn',
+    text: `Unresolved: bad for ${formatDuration(badS)} of the last ${TAIL_S} s, on and off, so neither stuck (metastable: bad throughout the last ${TAIL_S} s) nor recovered (no bad bin in them). Run it longer to know.`,
+    seconds: badS,
+  };
+}
+
 /** The banner for the run so far. */
 export function bannerFor(input: BannerInput): Banner {
   const { bad, bins, binS, nowS, summary } = input;
@@ -106,6 +134,8 @@ export function bannerFor(input: BannerInput): Banner {
     const left = endS - nowS;
     return { kind: 'trigger', tone: 'warn', text: `The ${label} is on: ${formatDuration(left)} left.`, seconds: left };
   }
+
+  if (input.done === true && summary?.verdict === 'unresolved') return unresolvedBanner(input, endS, label);
 
   const firstAt = Math.min(...started.map((t) => t.at));
   const lastBad = badBetween(Math.floor(firstAt / binS + 1e-9), bins);

@@ -4,7 +4,7 @@
  * forward, an edited address) is opened through the link decoder. A bad hash never costs the current run.
  */
 import { decodeLink, encodeLink, type DecodeResult, type ViewState } from '../links/index';
-import { DEFAULT_SPEED, type Lab, type LabStore } from './labStore';
+import { DEFAULT_SPEED, SPEEDS, type Lab, type LabStore } from './labStore';
 
 /** What link sync needs of `window`: injected, so tests run it in jsdom or on a fake. */
 export interface LinkEnv {
@@ -51,6 +51,21 @@ export function presetIdOf(result: DecodeResult & { ok: true }): string | null {
 }
 
 /** The notice for a link that opened with dropped parts, or null. */
+/**
+ * A link's view as the lab can show it: the link format takes any speed up to its cap, the lab's menu only its own
+ * speeds, so another speed is dropped with a notice (the menu would otherwise show a speed it does not play).
+ */
+export function labView(view: ViewState | undefined, notices: readonly string[]): { view: ViewState; notices: string[] } {
+  const out: ViewState = { ...(view ?? {}) };
+  const all = [...notices];
+  if (out.speed !== undefined && !SPEEDS.includes(out.speed)) {
+    const offered = SPEEDS.filter(Number.isFinite).join(', ');
+    all.push(`speed: got "${out.speed}", expected one of ${offered} or "max" (the speeds the lab offers); ignored`);
+    delete out.speed;
+  }
+  return { view: out, notices: all };
+}
+
 export function linkNotices(notices: readonly string[]): string | null {
   if (notices.length === 0) return null;
   return `This link opened with changes:\n${notices.map((n) => `• ${n}`).join('\n')}`;
@@ -140,13 +155,13 @@ export function startLinkSync(store: LabStore, env: LinkEnv, options: LinkSyncOp
     }
     opening++;
     try {
-      const { view } = result.state;
-      if (view?.tab !== undefined || lab.tab !== 'lab') lab.setTab(view?.tab ?? 'lab');
-      lab.setSpeed(view?.speed ?? DEFAULT_SPEED);
-      const atS = view?.t ?? 0;
+      const { view, notices } = labView(result.state.view, result.notices);
+      if (view.tab !== undefined || lab.tab !== 'lab') lab.setTab(view.tab ?? 'lab');
+      lab.setSpeed(view.speed ?? DEFAULT_SPEED);
+      const atS = view.t ?? 0;
       const opened =
         (atS === 0 && sameRun(lab.recorded, result.state.scenario)) || (await lab.openScenario(result.state.scenario, { presetId: presetIdOf(result), atS }));
-      const text = linkNotices(result.notices);
+      const text = linkNotices(notices);
       if (opened && text !== null) store.getState().showNotice({ tone: 'warning', text });
     } finally {
       opening--;

@@ -6,7 +6,7 @@ import { createStore, type StoreApi } from 'zustand/vanilla';
 import { axisValues, getPath, type Scenario } from '../sim/format';
 import type { CellFigures, CellOutcome, SweepEnd, SweepPool, SweepRun } from '../worker/index';
 import { cellScenario } from '../worker/index';
-import { AXIS_PARAMS, axisPath, pairDefaults, validateAxis, type AxisPairId, type AxisParam, type AxisSetting } from './phaseAxes';
+import { AXIS_PARAMS, axisGrid, axisPath, pairDefaults, validateAxis, type AxisPairId, type AxisParam, type AxisSetting } from './phaseAxes';
 
 /** One axis of a map that ran (or runs): its field and values. */
 export interface MapAxis {
@@ -177,11 +177,12 @@ export function createPhaseStore(pool: SweepPool, options: PhaseOptions = {}): P
         const ownY = getPath(base, yPath);
         const map: PhaseMap = {
           base,
-          x: { param: AXIS_PARAMS[x.param], path: xPath, values: axisValues(x.from, x.to, x.steps) },
-          y: { param: AXIS_PARAMS[y.param], path: yPath, values: axisValues(y.from, y.to, y.steps) },
-          cells: new Array<CellFigures | null>(x.steps * y.steps).fill(null),
+          x: { param: AXIS_PARAMS[x.param], path: xPath, values: axisGrid(x).values },
+          y: { param: AXIS_PARAMS[y.param], path: yPath, values: axisGrid(y).values },
+          cells: [],
           own: typeof ownX === 'number' && typeof ownY === 'number' ? { x: ownX, y: ownY } : null,
         };
+        map.cells = new Array<CellFigures | null>(map.x.values.length * map.y.values.length).fill(null);
         arrived = 0;
         computeMs = 0;
         startedMs = clockMs();

@@ -1,7 +1,7 @@
 /** What the page opens on: a link wins over the autosaved scenario, which wins over the default preset. */
 import { decodeLink, type ViewState } from '../links/index';
-import type { Notice, Opening } from './labStore';
-import { linkNotices, presetIdOf } from './linkSync';
+import { SPEEDS, type Notice, type Opening } from './labStore';
+import { labView, linkNotices, presetIdOf } from './linkSync';
 
 export interface StartPlan {
   /** The scenario to open, or null for the default preset. */
@@ -23,9 +23,9 @@ export function planStart(hash: string, autosaved: string | null): StartPlan {
   if (hash !== '' && hash !== '#') {
     const result = decodeLink(hash);
     if (result.ok) {
-      const view = result.state.view ?? {};
+      const { view, notices } = labView(result.state.view, result.notices);
       const play = view.embed === true ? view.autoplay === true : true;
-      const text = linkNotices(result.notices);
+      const text = linkNotices(notices);
       return {
         opening: { scenario: result.state.scenario, presetId: presetIdOf(result), play, ...(view.t !== undefined && view.t > 0 ? { atS: view.t } : {}) },
         source: 'link',
@@ -40,7 +40,8 @@ export function planStart(hash: string, autosaved: string | null): StartPlan {
     if (saved.ok) {
       const view: ViewState = {};
       if (saved.state.view?.tab !== undefined) view.tab = saved.state.view.tab;
-      if (saved.state.view?.speed !== undefined) view.speed = saved.state.view.speed;
+      const speed = saved.state.view?.speed;
+      if (speed !== undefined && SPEEDS.includes(speed)) view.speed = speed;
       if (notice !== null) notice = { ...notice, text: `${notice.text}\nThe lab opened your last scenario instead.` };
       return { opening: { scenario: saved.state.scenario, presetId: presetIdOf(saved), play: true }, source: 'autosave', view, notice };
     }

@@ -18,12 +18,17 @@ import { ViewTabs } from './ViewTabs';
 const PhaseMapView = lazy(() => import('./phase/PhaseMapView').then((m) => ({ default: m.PhaseMapView })));
 const CompareView = lazy(() => import('./compare/CompareView').then((m) => ({ default: m.CompareView })));
 
+/** A toggle button: its name says what it switches, `aria-pressed` and the On/Off mark say whether it is on. */
 function ThemeSwitch() {
   const theme = useLab((s) => s.theme);
   const setTheme = useLab((s) => s.setTheme);
   return (
     <button type="button" className="theme-switch" aria-pressed={theme === 'dark'} onClick={() => setTheme(theme === 'dark' ? 'light' : 'dark')}>
       Dark theme
+      {/* Seen, not read: assistive technology announces the pressed state itself. */}
+      <span className="switch-state" aria-hidden="true">
+        {theme === 'dark' ? 'On' : 'Off'}
+      </span>
     </button>
   );
 }

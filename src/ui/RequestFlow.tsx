@@ -1,10 +1,25 @@
 import { useEffect, useRef, useState } from 'react';
 import { chartInk, colourOf } from '../viz/index';
 import { useLab, useLabStore } from './LabContext';
+import { useWidth } from './useWidth';
 
-const W = 520;
+/** Widest and narrowest drawing, CSS pixels: the sketch is laid out for the panel's width, never scaled down. */
+const MAX_W = 640;
+const MIN_W = 260;
 const H = 150;
 const QUEUE_DOTS = 120;
+/** Labels are drawn at this size whatever the panel's width. */
+const FONT_PX = 13;
+/** The band the dots move in: between the labels on top and the key at the bottom, which they never cross. */
+const LANE_TOP = 28;
+const LANE_BOTTOM = H - 24;
+
+/** Where each part of the sketch goes for a drawing `w` pixels wide. */
+function flowLayout(w: number) {
+  const slotsX = w - 10 * 12 - 4;
+  const queueX = Math.round(w * 0.34);
+  return { slotsX, queueX, queueCols: Math.max(5, Math.floor((slotsX - queueX - 12) / 6)) };
+}
 
 interface Dot {
   x: number;
@@ -42,10 +57,13 @@ function FlowCanvas({ animate }: { animate: boolean }) {
   const store = useLabStore();
   const ref = useRef<HTMLCanvasElement>(null);
   const theme = useLab((s) => s.theme);
+  const [box, boxWidth] = useWidth(MAX_W);
+  const W = Math.max(MIN_W, Math.min(MAX_W, boxWidth));
   useEffect(() => {
     const canvas = ref.current;
     const ctx = canvas?.getContext('2d') ?? null;
     if (canvas === null || ctx === null) return;
+    const { slotsX, queueX, queueCols } = flowLayout(W);
     const ratio = window.devicePixelRatio > 0 ? window.devicePixelRatio : 1;
     canvas.width = W * ratio;
     canvas.height = H * ratio;
@@ -73,31 +91,38 @@ function FlowCanvas({ animate }: { animate: boolean }) {
         const n = Math.min(4, (rate / 40) * dt * 8);
         for (let k = 0; k < Math.floor(n) + (Math.random() < n % 1 ? 1 : 0); k++) dots.push({ x, y: y + (Math.random() - 0.5) * 10, vx, vy, kind, life: 2 });
       };
-      spawn(offered, 'arrival', 10, 60, 140, 0);
-      spawn(Math.max(0, attempts - offered), 'retry', 10, 95, 140, -20);
-      spawn(timedOut, 'timeout', 200, 60, 30, 70);
+      // Clients to the queue take a third of the width whatever it is, at the speed that crosses it in about a second.
+      const speed = queueX * 0.9;
+      spawn(offered, 'arrival', 10, 60, speed, 0);
+      spawn(Math.max(0, attempts - offered), 'retry', 10, 95, speed, -20);
+      spawn(timedOut, 'timeout', queueX + 30, 60, 30, 70);
 
       ctx.clearRect(0, 0, W, H);
       ctx.fillStyle = ink.text;
-      ctx.font = '12px system-ui, sans-serif';
-      ctx.fillText('clients', 8, 20);
-      ctx.fillText(`queue: ${Math.round(queue).toLocaleString('en-US')}`, 170, 20);
-      ctx.fillText(`slots: ${Math.round(busy)} / ${Number.isFinite(slots) ? slots : '∞'} busy`, 380, 20);
+      ctx.font = `${FONT_PX}px system-ui, sans-serif`;
+      ctx.fillText('clients', 8, 18);
+      ctx.fillText(`queue: ${Math.round(queue).toLocaleString('en-US')}`, queueX, 18);
+      ctx.fillText(`slots: ${Math.round(busy)} / ${Number.isFinite(slots) ? slots : '∞'} busy`, slotsX, 18);
       // Queue: one dot per waiting request, up to a limit.
       const shown = Math.min(QUEUE_DOTS, Math.round(queue));
       ctx.fillStyle = colour.arrival;
-      for (let k = 0; k < shown; k++) ctx.fillRect(170 + (k % 30) * 6, 32 + Math.floor(k / 30) * 6, 4, 4);
-      if (queue > QUEUE_DOTS) ctx.fillText(`+${Math.round(queue - QUEUE_DOTS).toLocaleString('en-US')} more`, 170, 70);
+      for (let k = 0; k < shown; k++) ctx.fillRect(queueX + (k % queueCols) * 6, 32 + Math.floor(k / queueCols) * 6, 4, 4);
+      if (queue > QUEUE_DOTS) ctx.fillText(`+${Math.round(queue - QUEUE_DOTS).toLocaleString('en-US')} more`, queueX, 32 + Math.ceil(QUEUE_DOTS / queueCols) * 6 + FONT_PX);
       // Slots.
       const total = Number.isFinite(slots) ? Math.min(60, slots) : 60;
       for (let k = 0; k < total; k++) {
         ctx.strokeStyle = ink.text;
-        ctx.strokeRect(380 + (k % 10) * 12, 32 + Math.floor(k / 10) * 12, 9, 9);
+        ctx.strokeRect(slotsX + (k % 10) * 12, 32 + Math.floor(k / 10) * 12, 9, 9);
         if (k < busy) {
           ctx.fillStyle = colourOf(theme, 'orange');
-          ctx.fillRect(381 + (k % 10) * 12, 33 + Math.floor(k / 10) * 12, 7, 7);
+          ctx.fillRect(slotsX + 1 + (k % 10) * 12, 33 + Math.floor(k / 10) * 12, 7, 7);
         }
       }
+      // The dots stay in their lane: clipped to it, and dropped once they leave it.
+      ctx.save();
+      ctx.beginPath();
+      ctx.rect(0, LANE_TOP, slotsX - 4, LANE_BOTTOM - LANE_TOP);
+      ctx.clip();
       for (const d of dots) {
         d.x += d.vx * dt;
         d.y += d.vy * dt;
@@ -107,16 +132,22 @@ function FlowCanvas({ animate }: { animate: boolean }) {
         ctx.arc(d.x, d.y, 2.5, 0, Math.PI * 2);
         ctx.fill();
       }
+      ctx.restore();
       for (let k = dots.length - 1; k >= 0; k--) {
         const d = dots[k]!;
-        if (d.life <= 0 || d.y > H || (d.kind !== 'timeout' && d.x > 168)) dots.splice(k, 1);
+        if (d.life <= 0 || d.y > LANE_BOTTOM + 3 || d.x > slotsX - 4 || (d.kind !== 'timeout' && d.x > queueX - 2)) dots.splice(k, 1);
       }
-      ctx.fillStyle = colour.arrival;
-      ctx.fillText('● first attempts', 8, 140);
-      ctx.fillStyle = colour.retry;
-      ctx.fillText('● retries', 120, 140);
-      ctx.fillStyle = colour.timeout;
-      ctx.fillText('● timed out', 200, 140);
+      const key: [Dot['kind'], string][] = [
+        ['arrival', '● first attempts'],
+        ['retry', '● retries'],
+        ['timeout', '● timed out'],
+      ];
+      let keyX = 8;
+      for (const [kind, text] of key) {
+        ctx.fillStyle = colour[kind];
+        ctx.fillText(text, keyX, H - 8);
+        keyX += ctx.measureText(text).width + 14;
+      }
       if (animate) raf = requestAnimationFrame(draw);
     };
     if (animate) raf = requestAnimationFrame(draw);
@@ -126,6 +157,18 @@ function FlowCanvas({ animate }: { animate: boolean }) {
       return unsubscribe;
     }
     return () => cancelAnimationFrame(raf);
-  }, [store, animate, theme]);
-  return <canvas ref={ref} className="flow-canvas" style={{ width: W, height: H }} role="img" aria-label="Requests entering the queue, occupying slots, timing out and coming back as retries" />;
+  }, [store, animate, theme, W]);
+  return (
+    <div ref={box} className="flow-box">
+      <canvas
+        ref={ref}
+        className="flow-canvas"
+        style={{ width: W, height: H }}
+        data-width={W}
+        data-font-px={FONT_PX}
+        role="img"
+        aria-label="Requests entering the queue, occupying slots, timing out and coming back as retries"
+      />
+    </div>
+  );
 }

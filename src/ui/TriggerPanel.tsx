@@ -29,6 +29,9 @@ export function TriggerPanel() {
   const nowS = useLab((s) => s.nowS);
   const done = useLab((s) => s.done);
   const triggers = useLab((s) => s.recorded?.triggers ?? NO_TRIGGERS);
+  // The engine refuses a flush with nothing to flush; the panel does not offer one.
+  const hasCache = useLab((s) => s.effective?.cache != null);
+  const blocked = kind === 'cache-flush' && !hasCache;
 
   const trigger = (): TriggerSpec => {
     switch (kind) {
@@ -49,11 +52,17 @@ export function TriggerPanel() {
       <label className="select">
         <span>Kind</span>
         <select value={kind} onChange={(e) => setKind(e.currentTarget.value as Kind)}>
-          {KINDS.map((k) => (
-            <option key={k.kind} value={k.kind}>
-              {k.label}
-            </option>
-          ))}
+          {KINDS.map((k) =>
+            k.kind === 'cache-flush' && !hasCache ? (
+              <option key={k.kind} value={k.kind} disabled>
+                {k.label} (no cache in this scenario)
+              </option>
+            ) : (
+              <option key={k.kind} value={k.kind}>
+                {k.label}
+              </option>
+            ),
+          )}
         </select>
       </label>
       {kind === 'spike' && (
@@ -68,8 +77,13 @@ export function TriggerPanel() {
       {kind !== 'cache-flush' && (
         <Slider label="Duration" value={duration} min={1} max={120} step={1} format={(v) => `${v} s`} onChange={setDuration} />
       )}
+      {blocked && (
+        <p role="alert" className="field-error">
+          Kind: a cache flush needs a cache, and this scenario has none now: turn the cache on under Controls, or pick another kind.
+        </p>
+      )}
       <div className="buttons">
-        <button type="button" className="primary" disabled={done} data-shortcut="inject" aria-keyshortcuts="I" onClick={() => void injectNow(trigger())}>
+        <button type="button" className="primary" disabled={done || blocked} data-shortcut="inject" aria-keyshortcuts="I" onClick={() => void injectNow(trigger())}>
           Inject now
         </button>
       </div>
@@ -80,7 +94,7 @@ export function TriggerPanel() {
         </label>
         <button
           type="button"
-          disabled={done || at.trim() === ''}
+          disabled={done || blocked || at.trim() === ''}
           onClick={() => {
             const atS = Number(at);
             if (at.trim() === '' || !Number.isFinite(atS) || atS < 0) {

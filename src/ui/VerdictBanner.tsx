@@ -15,7 +15,7 @@ export function VerdictBanner() {
   const actions = useLab((s) => s.recorded?.actions ?? EMPTY);
   const done = useLab((s) => s.done);
   const stopped = useLab((s) => s.stopped);
-  const banner = bannerFor({ triggers, actions, bad: series.values('bad'), bins: series.length, binS, nowS, summary, playing });
+  const banner = bannerFor({ triggers, actions, bad: series.values('bad'), bins: series.length, binS, nowS, summary, playing, done });
   return (
     <div className={`banner banner-${banner.tone}`} data-kind={banner.kind} data-seconds={banner.seconds ?? ''} role="status" aria-live="polite" aria-atomic="true">
       <p className="banner-text">{banner.text}</p>

@@ -86,6 +86,13 @@ describe('an invalid scenario exits 1 naming the field on stderr', { timeout: 60
     expect(b.stderr).toContain('triggers[0].kind: got "spik", expected one of "spike", "outage", "random-outages", "capacity", "cache-flush" (did you mean "spike"?)');
   }, SPAWN_TIMEOUT_MS);
 
+  it('a cache flush in a scenario without a cache', () => {
+    const r = inProcess(['run', 'mm1', '--set', 'triggers.0={"kind":"cache-flush","at":30}']);
+    expect(r.code).toBe(1);
+    expect(r.stdout).toBe('');
+    expect(r.stderr).toContain('triggers[0].kind: got "cache-flush" at 30 s, when the scenario has no cache (cache is null)');
+  });
+
   it('--seed takes what --set seed= takes', () => {
     const r = inProcess(['run', 'mm1', '--seed', '-3']);
     expect(r.code).toBe(1);

@@ -9,13 +9,16 @@ export interface TestServer {
   close(): Promise<void>;
 }
 
-/** Serve `handle` on 127.0.0.1 at a free port (loopback, so the browser lets it frame the lab). */
-export async function startServer(handle: (req: IncomingMessage, res: ServerResponse) => void): Promise<TestServer> {
+/** Serve `handle` on 127.0.0.1 at `port` (a free one by default; loopback, so the browser lets it frame the lab). */
+export async function startServer(handle: (req: IncomingMessage, res: ServerResponse) => void, port = 0): Promise<TestServer> {
   const server = createServer(handle);
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as AddressInfo;
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(port, '127.0.0.1', resolve);
+  });
+  const { port: bound } = server.address() as AddressInfo;
   return {
-    origin: `http://127.0.0.1:${port}`,
+    origin: `http://127.0.0.1:${bound}`,
     close: () => new Promise((resolve) => server.close(() => resolve())),
   };
 }

@@ -116,6 +116,17 @@ describe('planStart', () => {
     expect(without.notice?.text).toMatch(/link format "v2".*opened the default scenario instead/s);
   });
 
+  it('a speed the lab’s menu does not have is ignored with a notice naming it and the speeds offered', () => {
+    const plan = planStart('#preset=mm1&speed=7', null);
+    expect(plan.view).toEqual({});
+    expect(plan.notice).toEqual({
+      tone: 'warning',
+      text: 'This link opened with changes:\n• speed: got "7", expected one of 1, 2, 5, 10, 20, 50 or "max" (the speeds the lab offers); ignored',
+    });
+    expect(planStart('#preset=mm1&speed=20', null)).toMatchObject({ view: { speed: 20 }, notice: null });
+    expect(planStart('#preset=mm1&speed=max', null)).toMatchObject({ view: { speed: Infinity }, notice: null });
+  });
+
   it('a damaged autosave is ignored; no hash and no autosave open the default quietly', () => {
     expect(planStart('', '#v1=garbage')).toMatchObject({ source: 'default', opening: null, notice: null });
     expect(planStart('#', null)).toMatchObject({ source: 'default', notice: null });

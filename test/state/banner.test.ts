@@ -35,6 +35,25 @@ describe('bannerFor', () => {
     expect(bannerFor(input('.....' + '0'.repeat(15) + '1'.repeat(55))).text).toMatch(/^Stuck for 45 s after the spike ended/);
   });
 
+  it('explains an unresolved verdict in its own words: too soon after the trigger, or bad on and off at the end', () => {
+    const unresolved = { verdict: 'unresolved', recoveryTime: null, rescue: null } as unknown as Summary;
+    // The spike ends at 30 s and the run at 70 s: 40 s is too short to judge.
+    const soonPattern = '.....' + '0'.repeat(15) + '1'.repeat(50);
+    // While the run goes on, its summary says unresolved too: the banner counts the bad state as before.
+    expect(bannerFor(input(soonPattern, [spike], { summary: unresolved })).kind).toBe('stuck');
+    const soon = bannerFor(input(soonPattern, [spike], { summary: unresolved, done: true }));
+    expect(soon).toMatchObject({ kind: 'unresolved', tone: 'warn' });
+    expect(soon.text).toBe(
+      'Unresolved: the run ended 40 s after the spike ended, too soon to tell a lasting bad state from a slow recovery (the verdict needs 60 s after the last trigger). Run it longer to know.',
+    );
+    // Bad on and off through the last 60 s of a 150-s run.
+    const flapping = bannerFor(input('.....' + '0'.repeat(25) + '1'.repeat(60) + '10'.repeat(30), [spike], { summary: unresolved, done: true }));
+    expect(flapping).toMatchObject({ kind: 'unresolved', tone: 'warn' });
+    expect(flapping.text).toBe(
+      'Unresolved: bad for 30 s of the last 60 s, on and off, so neither stuck (metastable: bad throughout the last 60 s) nor recovered (no bad bin in them). Run it longer to know.',
+    );
+  });
+
   it('names the action that ended the bad state, and the recovery time once the engine calls it recovered', () => {
     const pattern = '.....' + '0'.repeat(15) + '1'.repeat(40) + '0'.repeat(70);
     const actions = [{ at: 45, set: { 'client.retry.maxRetries': 0 } }];

@@ -134,6 +134,16 @@ describe('startLinkSync', () => {
     expect(win.location.hash).toBe('#preset=mm1&seed=7&speed=max');
   });
 
+  it('a link with a speed the menu does not have opens at the default speed and says so', async () => {
+    const { store, win } = await lab();
+    win.navigate('#preset=mm1&speed=7');
+    await until(() => store.getState().presetId === 'mm1');
+    await until(() => store.getState().notice !== null);
+    expect(store.getState().speed).toBe(10);
+    expect(store.getState().notice?.text).toContain('speed: got "7", expected one of 1, 2, 5, 10, 20, 50 or "max" (the speeds the lab offers); ignored');
+    expect(win.location.hash).toBe('#preset=mm1');
+  });
+
   it('a link with a playhead opens there, and the address then holds the run’s link', async () => {
     const { store, win } = await lab();
     win.navigate('#preset=mm1&t=30');

@@ -17,8 +17,8 @@ function setup(runCell: (raw: unknown) => CellFigures = figures) {
   let clock = 0;
   const store = createPhaseStore(createSweepPool({ size: 2, startWorker: fake.start }), { scheduler: (f) => flushes.push(f), clockMs: () => (clock += 100) });
   store.getState().ensureAxes(storm);
-  store.getState().setAxis('x', { steps: 3 });
-  store.getState().setAxis('y', { steps: 2 });
+  store.getState().setAxis('x', { from: 100, to: 300, steps: 3 });
+  store.getState().setAxis('y', { from: 10, to: 30, steps: 2 });
   return { fake, flushes, store };
 }
 
@@ -31,7 +31,7 @@ describe('phase-map store', () => {
     const map = store.getState().map!;
     expect(map.base.actions).toEqual([]);
     expect(map.own).toEqual({ x: 280, y: 10 });
-    expect(map.x.values).toEqual([98, 194, 290]);
+    expect(map.x.values).toEqual([100, 200, 300]);
     const version = store.getState().version;
     fake.workers[0]!.answerOne();
     fake.workers[1]!.answerOne();
@@ -46,7 +46,7 @@ describe('phase-map store', () => {
     expect(map.cells.map((c) => c?.verdict)).toEqual(['recovered', 'recovered', 'recovered', 'recovered', 'metastable', 'metastable']);
     // A cell's scenario is what ran: both values written into the base.
     const raw = store.getState().cellRaw(5) as typeof storm;
-    expect(raw.load.rate).toBe(290);
+    expect(raw.load.rate).toBe(300);
     expect(raw.triggers[0]).toMatchObject({ kind: 'outage', duration: 30 });
   });
 
@@ -71,7 +71,7 @@ describe('phase-map store', () => {
     store.getState().start(storm);
     fake.answerAll();
     expect(store.getState().status).toBe('failed');
-    expect(store.getState().message).toBe('The cell at load.rate = 290, triggers.0.duration = 1 is not a valid scenario: client.timeout: got 9, expected a number');
+    expect(store.getState().message).toBe('The cell at load.rate = 300, triggers.0.duration = 10 is not a valid scenario: client.timeout: got 9, expected a number');
     expect(fake.workers.every((w) => w.terminated)).toBe(true);
   });
 

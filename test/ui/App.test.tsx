@@ -36,12 +36,22 @@ function render(store: LabStore): HTMLElement {
 
 const settle = (condition: () => boolean): Promise<void> => until(condition, (wait) => act(wait));
 
-/** Move a range input the way a browser does: set its value, fire input. */
-function slide(input: HTMLInputElement, value: number) {
+/** Drag a range input the way a browser does: `input` at each value it passes, `change` once when released. */
+function drag(input: HTMLInputElement, values: number[]) {
   // eslint-disable-next-line @typescript-eslint/unbound-method -- called below with the input as `this`
   const setter = Object.getOwnPropertyDescriptor(HTMLInputElement.prototype, 'value')!.set!;
-  setter.call(input, String(value));
-  input.dispatchEvent(new Event('input', { bubbles: true }));
+  for (const value of values) {
+    act(() => {
+      setter.call(input, String(value));
+      input.dispatchEvent(new Event('input', { bubbles: true }));
+    });
+  }
+  act(() => void input.dispatchEvent(new Event('change', { bubbles: true })));
+}
+
+/** Move a range input by one step (a key press or a click on the track): `input`, then `change`. */
+function slide(input: HTMLInputElement, value: number) {
+  drag(input, [value]);
 }
 
 describe('App', () => {
@@ -65,10 +75,52 @@ describe('App', () => {
     store.getState().pause();
     await act(() => store.getState().stepOnce());
     const load = page.querySelector<HTMLInputElement>('input[data-path="load.rate"]')!;
-    act(() => slide(load, 400));
+    slide(load, 400);
     await settle(() => store.getState().recorded?.actions.length === 1);
     expect(store.getState().recorded?.actions[0]).toEqual({ at: 1, set: { 'load.rate': 400 } });
     expect(load.getAttribute('aria-valuetext')).toBe('400 req/s');
+  });
+
+  it('the theme button is a toggle: named for what it switches, pressed while dark, its state shown on it', async () => {
+    const store = createLabStore(inProcessRunner(), { scheduler: noFrames });
+    const page = render(store);
+    await act(() => store.getState().init());
+    const button = page.querySelector<HTMLButtonElement>('button.theme-switch')!;
+    const name = () => [...button.childNodes].filter((n) => !(n instanceof Element && n.getAttribute('aria-hidden') === 'true')).map((n) => n.textContent).join('').trim();
+    expect(name()).toBe('Dark theme');
+    expect(button.getAttribute('aria-pressed')).toBe('false');
+    expect(button.querySelector('[aria-hidden="true"]')?.textContent).toBe('Off');
+    act(() => button.click());
+    expect(document.documentElement.dataset['theme']).toBe('dark');
+    expect(name()).toBe('Dark theme');
+    expect(button.getAttribute('aria-pressed')).toBe('true');
+    expect(button.querySelector('[aria-hidden="true"]')?.textContent).toBe('On');
+  });
+
+  it('a slider drag is one change: it shows the values it passes and records the last one when released', async () => {
+    const store = createLabStore(inProcessRunner(), { scheduler: noFrames });
+    const page = render(store);
+    await act(() => store.getState().init());
+    store.getState().pause();
+    await act(() => store.getState().stepOnce());
+    const load = page.querySelector<HTMLInputElement>('input[data-path="load.rate"]')!;
+    const values = [270, 250, 230, 210, 200];
+    // eslint-disable-next-line @typescript-eslint/unbound-method -- called below with the input as `this`
+    const setter = Object.getOwnPropertyDescriptor(HTMLInputElement.prototype, 'value')!.set!;
+    for (const value of values) {
+      act(() => {
+        setter.call(load, String(value));
+        load.dispatchEvent(new Event('input', { bubbles: true }));
+      });
+      expect(load.getAttribute('aria-valuetext')).toBe(`${value} req/s`);
+    }
+    await new Promise((r) => setTimeout(r, 20));
+    expect(store.getState().recorded?.actions).toEqual([]);
+    act(() => void load.dispatchEvent(new Event('change', { bubbles: true })));
+    await settle(() => store.getState().recorded?.actions.length === 1);
+    await new Promise((r) => setTimeout(r, 20));
+    expect(store.getState().recorded?.actions).toEqual([{ at: 1, set: { 'load.rate': 200 } }]);
+    expect(load.getAttribute('aria-valuetext')).toBe('200 req/s');
   });
 
   it('choosing "None" as retry policy turns retries off', async () => {
@@ -92,6 +144,32 @@ describe('App', () => {
     await settle(() => store.getState().effective?.cache != null);
     expect(page.querySelector('[data-chart="cache"]')).not.toBeNull();
     expect(page.querySelector('input[data-path="cache.hitRate"]')?.getAttribute('aria-valuetext')).toBe('90%');
+  });
+
+  it('offers a cache flush only while a cache is on, and says why not otherwise', async () => {
+    const store = createLabStore(inProcessRunner(), { scheduler: noFrames });
+    const page = render(store);
+    await act(() => store.getState().init());
+    store.getState().pause();
+    const option = () => page.querySelector<HTMLOptionElement>('.triggers option[value="cache-flush"]')!;
+    const kind = page.querySelector<HTMLSelectElement>('.triggers select')!;
+    const inject = () => [...page.querySelectorAll<HTMLButtonElement>('.triggers button')].find((b) => b.textContent === 'Inject now')!;
+    expect(option().disabled).toBe(true);
+    expect(option().textContent).toBe('Cache flush (no cache in this scenario)');
+    const cacheToggle = page.querySelector<HTMLInputElement>('input[type="checkbox"][data-path="cache"]')!;
+    act(() => cacheToggle.click());
+    await settle(() => store.getState().effective?.cache != null);
+    expect(option().disabled).toBe(false);
+    expect(option().textContent).toBe('Cache flush');
+    act(() => {
+      kind.value = 'cache-flush';
+      kind.dispatchEvent(new Event('change', { bubbles: true }));
+    });
+    expect(inject().disabled).toBe(false);
+    act(() => cacheToggle.click());
+    await settle(() => store.getState().effective?.cache === null);
+    expect(inject().disabled).toBe(true);
+    expect(page.querySelector('.triggers .field-error')?.textContent).toBe('Kind: a cache flush needs a cache, and this scenario has none now: turn the cache on under Controls, or pick another kind.');
   });
 
   it('a scenario without a timeout or a slot limit says so, and the toggles bring the sliders back', async () => {

@@ -62,9 +62,18 @@ describe('PhaseMapView', () => {
     const el = container;
     await settle(() => el.querySelector('.phase-form') !== null && byLabel(el, 'X steps').value === '24');
     act(() => {
+      setInput(byLabel(el, 'X from'), '98');
+      setInput(byLabel(el, 'X to'), '300');
       setInput(byLabel(el, 'X steps'), '3');
+      setInput(byLabel(el, 'Y from'), '10');
+      setInput(byLabel(el, 'Y to'), '30');
       setInput(byLabel(el, 'Y steps'), '2');
     });
+    // Before it runs, each axis says which values it will take: round steps inside the range typed.
+    expect([...el.querySelectorAll('.phase-axis .axis-plan')].map((p) => p.textContent)).toEqual([
+      'Runs 100 to 300 by 100: 3 values (sim sweep: load.rate=100:300:3).',
+      'Runs 10 to 30 by 20: 2 values (sim sweep: triggers.0.duration=10:30:2).',
+    ]);
     const runButton = [...el.querySelectorAll('button')].find((b) => b.textContent === 'Run map')!;
     act(() => runButton.click());
     const bar = el.querySelector('[role="progressbar"]')!;
@@ -77,7 +86,7 @@ describe('PhaseMapView', () => {
     expect(el.querySelector('.phase-status')?.getAttribute('data-status')).toBe('done');
     // The readout speaks the focused cell: the first, at the lowest load and shortest outage.
     expect(el.querySelector('#phase-readout')?.textContent).toBe(
-      'Load 98 requests/s, trigger duration 1 s: recovered after 12 s; goodput 50.0/s of 98.0/s offered; p99 200 ms; amplification 1.10×; bad for 4 s',
+      'Load 100 requests/s, trigger duration 10 s: recovered after 12 s; goodput 50.0/s of 100.0/s offered; p99 200 ms; amplification 1.10×; bad for 4 s',
     );
     const plot = el.querySelector<HTMLElement>('.phase-plot')!;
     act(() => {
@@ -86,14 +95,14 @@ describe('PhaseMapView', () => {
       plot.dispatchEvent(new KeyboardEvent('keydown', { key: 'ArrowUp', bubbles: true }));
     });
     expect(el.querySelector('#phase-readout')?.getAttribute('data-index')).toBe('5');
-    expect(el.querySelector('#phase-readout')?.textContent).toMatch(/^Load 290 requests\/s, trigger duration 30 s: metastable/);
+    expect(el.querySelector('#phase-readout')?.textContent).toMatch(/^Load 300 requests\/s, trigger duration 30 s: metastable/);
     // Opening a run is asynchronous (the runner validates and starts it): wait inside act for the lab to show it.
     await act(async () => {
       plot.dispatchEvent(new KeyboardEvent('keydown', { key: 'Enter', bubbles: true }));
       for (let i = 0; i < 2000 && lab.getState().tab !== 'lab'; i++) await new Promise((r) => setTimeout(r, 1));
     });
     expect(lab.getState().tab).toBe('lab');
-    expect(lab.getState().recorded?.load.rate).toBe(290);
+    expect(lab.getState().recorded?.load.rate).toBe(300);
     expect(lab.getState().recorded?.triggers[0]).toMatchObject({ kind: 'outage', duration: 30 });
     expect(lab.getState().presetId).toBeNull();
     lab.getState().dispose();

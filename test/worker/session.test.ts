@@ -62,6 +62,18 @@ describe('SimSession', () => {
     expect(JSON.stringify(buffer.toJSON())).not.toBe(JSON.stringify(runScenario(parseScenario(storm()).scenario).series));
   });
 
+  it('a cache flush injected into a run without a cache is refused, named by its field, and not recorded', () => {
+    const session = new SimSession(() => 0);
+    session.start(storm());
+    session.step({ toS: 10 });
+    expect(() => session.inject({ kind: 'cache-flush' })).toThrow(/triggers\[\d+\]\.kind: got "cache-flush" at 10 s, when the scenario has no cache/);
+    expect(session.step({ toS: 20 }).nowS).toBe(20);
+    expect(session.set({ cache: {} }).recorded.triggers.filter((t) => t.kind === 'cache-flush')).toEqual([]);
+    // Once an action has turned the cache on, a later flush is taken.
+    session.step({ toS: 30 });
+    expect(session.inject({ kind: 'cache-flush' }).recorded.triggers.at(-1)).toEqual({ kind: 'cache-flush', at: 30 });
+  });
+
   it('a bad change is refused with the field and its range, and the run goes on', () => {
     const session = new SimSession(() => 0);
     session.start(storm());

@@ -1,4 +1,5 @@
 import type { Found } from './found';
+import type { EffectiveState } from './guard';
 import { MAX_BINS, MIN_BIN } from './schema';
 import type { Scenario, Trigger } from './types';
 
@@ -88,6 +89,30 @@ export function checkTriggers(triggers: readonly Trigger[], stations: number): F
         message: 'a capacity trigger with factor 1 and slots 0 would change nothing: give a factor other than 1, or slots above 0',
       });
     }
+  });
+  return found;
+}
+
+/**
+ * A cache flush needs a cache at its time: the scenario as the actions before it left it (actions at the
+ * same instant apply after trigger starts). Otherwise the run would list a trigger that did nothing.
+ * `states` are the scenario and the state after each action, in firing order.
+ */
+export function checkCacheFlushes(triggers: readonly Trigger[], actions: readonly { at: number }[], states: readonly EffectiveState[]): Found[] {
+  const found: Found[] = [];
+  triggers.forEach((t, i) => {
+    if (t.kind !== 'cache-flush') return;
+    let current = states[0]?.scenario;
+    for (const state of states) {
+      if (state.action === null) continue;
+      if ((actions[state.action]?.at ?? Infinity) >= t.at) break;
+      current = state.scenario;
+    }
+    if (current === undefined || current.cache !== null) return;
+    found.push({
+      segments: ['triggers', i, 'kind'],
+      message: `got "cache-flush" at ${t.at} s, when the scenario has no cache (cache is null): there is nothing to flush; add a "cache" section, or turn it on by an action before then`,
+    });
   });
   return found;
 }

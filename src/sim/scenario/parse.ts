@@ -1,6 +1,6 @@
 import * as v from 'valibot';
 import { actionOrder, applyCheckedSet } from './actions';
-import { checkCore, checkTriggers, stationCount } from './crossChecks';
+import { checkCacheFlushes, checkCore, checkTriggers, stationCount } from './crossChecks';
 import { ScenarioError } from './errors';
 import { Findings, scenarioError, type Found } from './found';
 import { checkWork, type EffectiveState } from './guard';
@@ -70,6 +70,7 @@ function parseUnchecked(input: unknown, mode: UnknownKeys): Parsed {
         states.push({ scenario: current, action: i });
       }
     }
+    if (found.length === 0) found.push(...checkCacheFlushes(scenario.triggers, scenario.actions, states));
     if (found.length === 0 && findings.found.length === 0) {
       const work = checkWork(scenario, states);
       if (work !== null) found.push(work);

@@ -27,9 +27,23 @@ export function EmbedApp({ options }: { options: EmbedOptions }) {
   useEffect(() => {
     const el = root.current;
     if (el === null || window.parent === window) return;
+    const regions = [...el.querySelectorAll('.lab-main, .lab-side')];
+    const watched = [el, ...regions.flatMap((r) => [...r.children])];
+    // The embed fills the frame and its regions scroll: the height it needs is the frame's plus what they hide.
+    const measure = () => {
+      const hidden = regions.map((r) => (r instanceof HTMLElement && r.offsetParent !== null ? r.scrollHeight - r.clientHeight : 0));
+      const [main, side] = regions as HTMLElement[];
+      const stacked = main !== undefined && side !== undefined && side.offsetTop > main.offsetTop + 1;
+      return el.getBoundingClientRect().height + (stacked ? hidden.reduce((a, b) => a + b, 0) : Math.max(0, ...hidden));
+    };
     // Only a number goes out, so any embedding page may read it.
-    return startHeightReports(el, (message) => window.parent.postMessage(message, '*'));
+    return startHeightReports(watched, measure, (message) => window.parent.postMessage(message, '*'));
   }, []);
+  const start = () => {
+    if (!ready) return;
+    setStarted(true);
+    store.getState().play();
+  };
 
   const hash = linkOf({ recorded, tab: 'lab', speed });
   const full = hash === null ? null : urlWithHash(location.href, hash);
@@ -45,16 +59,9 @@ export function EmbedApp({ options }: { options: EmbedOptions }) {
     >
       <LabView />
       {!started && (
-        <div className="click-to-run">
-          <button
-            type="button"
-            className="primary"
-            disabled={!ready}
-            onClick={() => {
-              setStarted(true);
-              store.getState().play();
-            }}
-          >
+        // A click anywhere on the veil runs too (it covers the controls, Play among them); the button is the keyboard's way.
+        <div className="click-to-run" onClick={start}>
+          <button type="button" className="primary" disabled={!ready}>
             ▶ Click to run
           </button>
         </div>

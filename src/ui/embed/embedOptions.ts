@@ -34,6 +34,11 @@ export function parseOriginList(text: string | undefined): string[] {
   return out;
 }
 
+/** The entries of an origin list that `parseOriginList` skips (no scheme, a path, another scheme), to say why. */
+export function rejectedOrigins(text: string): string[] {
+  return text.split(/[\s,]+/).filter((part) => part !== '' && parseOriginList(part).length === 0);
+}
+
 /** The embed options a link's view asks for, or null when the page is not embedded. */
 export function embedOptions(view: ViewState, buildOrigins: readonly string[] = []): EmbedOptions | null {
   if (view.embed !== true) return null;

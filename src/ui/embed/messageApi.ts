@@ -44,7 +44,7 @@ export function readCommand(data: unknown): { ok: true; command: EmbedCommand } 
   return { ok: false, error: `${path === '' ? 'message' : path}: ${issue?.message ?? 'not valid'}` };
 }
 
-/** Carry out a command on the lab. */
+/** Carry out a command on the lab; rejects with a message naming the field when the lab refuses it. */
 export async function runCommand(store: LabStore, command: EmbedCommand): Promise<void> {
   const lab = store.getState();
   switch (command.type) {
@@ -57,12 +57,26 @@ export async function runCommand(store: LabStore, command: EmbedCommand): Promis
     case 'metastability-lab:reset':
       await lab.reset();
       return;
-    case 'metastability-lab:inject':
+    case 'metastability-lab:inject': {
+      const before = lab.recorded?.triggers.length ?? 0;
+      const notice = lab.notice;
       await lab.injectNow(command.trigger);
-      return;
+      const after = store.getState();
+      if ((after.recorded?.triggers.length ?? 0) > before) return;
+      // The lab shows why as a notice; the engine names the field as the scenario's (triggers[i]), the sender knows it as `trigger`.
+      const why = after.notice !== notice && after.notice !== null ? after.notice.text : 'the run has ended';
+      throw new Error(why.replace(/^triggers\[\d+\]\./gm, 'trigger.'));
+    }
     case 'metastability-lab:load-preset': {
+      const ids = lab.presets.map((p) => p.id);
+      if (ids.length > 0 && !ids.includes(command.id)) {
+        throw new Error(`id: got ${JSON.stringify(command.id)}, expected one of ${ids.map((id) => JSON.stringify(id)).join(', ')}`);
+      }
       const playing = lab.playing;
-      await lab.loadPreset(command.id);
+      if (!(await lab.loadPreset(command.id))) {
+        const notice = store.getState().notice;
+        throw new Error(`id: the preset ${JSON.stringify(command.id)} did not start${notice === null ? '' : ` (${notice.text})`}`);
+      }
       if (playing) store.getState().play();
       return;
     }
@@ -121,11 +135,14 @@ export function startMessageApi(store: LabStore, env: MessageEnv, options: Messa
   return () => env.removeEventListener('message', onMessage);
 }
 
-/** Tell the embedding page the lab's height whenever it changes, so the iframe can fit it. Returns a stop function. */
-export function startHeightReports(element: Element, post: (message: { type: string; height: number }) => void): () => void {
+/**
+ * Tell the embedding page the height the lab needs (`measure`) whenever it may have changed (any of `watched` resized),
+ * so the iframe can fit it. Returns a stop function.
+ */
+export function startHeightReports(watched: readonly Element[], measure: () => number, post: (message: { type: string; height: number }) => void): () => void {
   let last = -1;
   const send = (): void => {
-    const height = Math.ceil(element.getBoundingClientRect().height);
+    const height = Math.ceil(measure());
     if (height === last) return;
     last = height;
     post({ type: `${MESSAGE_PREFIX}height`, height });
@@ -133,6 +150,6 @@ export function startHeightReports(element: Element, post: (message: { type: str
   send();
   if (typeof ResizeObserver === 'undefined') return () => {};
   const observer = new ResizeObserver(send);
-  observer.observe(element);
+  for (const element of watched) observer.observe(element);
   return () => observer.disconnect();
 }

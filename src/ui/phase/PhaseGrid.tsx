@@ -1,6 +1,6 @@
 import { scaleLinear } from 'd3';
 import { useEffect, useLayoutEffect, useRef, useState, type KeyboardEvent, type MouseEvent } from 'react';
-import type { PhaseMap } from '../../state/index';
+import { formatAxisValue, type PhaseMap } from '../../state/index';
 import { chartInk, verdictColour, type Theme } from '../../viz/index';
 import { cellFigures, cellPlace } from './cellText';
 import { fitCanvas } from '../canvas';
@@ -75,6 +75,9 @@ export function PhaseGrid({ map, version, theme, width, onOpen }: Props) {
 
   const xScale = axisScale(map.x.values, plotW, false);
   const yScale = axisScale(map.y.values, plotH, true);
+  // d3's own tick format gives each tick the decimals its step needs (0.2, 0.4, not 0.30000000000000004).
+  const xTick = xScale.tickFormat(Math.min(8, nx));
+  const yTick = yScale.tickFormat(Math.min(8, ny));
   const [xLo, xHi] = xScale.domain() as [number, number];
   const [yLo, yHi] = yScale.domain() as [number, number];
   const own = map.own;
@@ -145,7 +148,7 @@ export function PhaseGrid({ map, version, theme, width, onOpen }: Props) {
               <g key={t} transform={`translate(${xScale(t)},${plotH})`}>
                 <line y2={5} stroke={ink.text} />
                 <text y={17} textAnchor="middle" fill={ink.text} className="tick">
-                  {t}
+                  {xTick(t)}
                 </text>
               </g>
             ))}
@@ -153,7 +156,7 @@ export function PhaseGrid({ map, version, theme, width, onOpen }: Props) {
               <g key={t} transform={`translate(0,${yScale(t)})`}>
                 <line x2={-5} stroke={ink.text} />
                 <text x={-8} dy="0.32em" textAnchor="end" fill={ink.text} className="tick">
-                  {t}
+                  {yTick(t)}
                 </text>
               </g>
             ))}
@@ -199,8 +202,8 @@ export function PhaseGrid({ map, version, theme, width, onOpen }: Props) {
         {own === null
           ? 'The scenario’s own point has no value on these axes.'
           : ownInside
-            ? `The ring marks the lab’s scenario (${own.x}, ${own.y}). Click a cell to open its run in the lab.`
-            : `The lab’s scenario (${own.x}, ${own.y}) lies outside this map. Click a cell to open its run in the lab.`}
+            ? `The ring marks the lab’s scenario (${formatAxisValue(own.x)}, ${formatAxisValue(own.y)}). Click a cell to open its run in the lab.`
+            : `The lab’s scenario (${formatAxisValue(own.x)}, ${formatAxisValue(own.y)}) lies outside this map. Click a cell to open its run in the lab.`}
       </p>
     </div>
   );

@@ -1,5 +1,6 @@
 import { useEffect } from 'react';
-import { AXIS_PAIRS, AXIS_PARAMS, PHASE_MAX_STEPS, type AxisPairId, type AxisSetting, type PhaseMap } from '../../state/index';
+import type { Scenario } from '../../sim/index';
+import { AXIS_PAIRS, AXIS_PARAMS, axisGrid, axisPath, formatAxisValue, PHASE_MAX_STEPS, validateAxis, type AxisPairId, type AxisSetting, type PhaseMap } from '../../state/index';
 import { VERDICT_LABELS, VERDICTS, verdictColour, type Theme } from '../../viz/index';
 import { useLab, useLabStore } from '../LabContext';
 import { maxRecovery, PhaseGrid } from './PhaseGrid';
@@ -16,16 +17,28 @@ function NumberInput({ label, value, onChange, step }: { label: string; value: n
   );
 }
 
-function AxisFields({ which, axis }: { which: 'x' | 'y'; axis: AxisSetting }) {
+/** The values an axis will run, in words, with the `sim sweep` axis that runs the same. */
+function axisPlan(axis: AxisSetting, scenario: Scenario | null): string | null {
+  if (scenario === null || validateAxis(axis, scenario).length > 0) return null;
+  const grid = axisGrid(axis);
+  const path = axisPath(axis, scenario);
+  const sweep = path === null ? '' : ` (sim sweep: ${path}=${grid.from}:${grid.to}:${grid.steps})`;
+  if (grid.steps === 1) return `Runs ${grid.from} only${sweep}.`;
+  return `Runs ${grid.from} to ${grid.to} by ${grid.step}: ${grid.steps} values${sweep}.`;
+}
+
+function AxisFields({ which, axis, scenario }: { which: 'x' | 'y'; axis: AxisSetting; scenario: Scenario | null }) {
   const setAxis = usePhase((s) => s.setAxis);
   const param = AXIS_PARAMS[axis.param];
   const name = `${which === 'x' ? 'X' : 'Y'}: ${param.label.toLowerCase()} (${param.unit})`;
+  const plan = axisPlan(axis, scenario);
   return (
     <fieldset className="phase-axis">
       <legend>{name}</legend>
       <NumberInput label={`${which.toUpperCase()} from`} value={axis.from} onChange={(v) => setAxis(which, { from: v })} />
       <NumberInput label={`${which.toUpperCase()} to`} value={axis.to} onChange={(v) => setAxis(which, { to: v })} />
       <NumberInput label={`${which.toUpperCase()} steps`} value={axis.steps} step="1" onChange={(v) => setAxis(which, { steps: v })} />
+      {plan !== null && <small className="axis-plan">{plan}</small>}
     </fieldset>
   );
 }
@@ -42,7 +55,7 @@ function Legend({ map, theme }: { map: PhaseMap | null; theme: Theme }) {
             style={{ background: v === 'recovered' ? `linear-gradient(to right, ${verdictColour(theme, v, 0)}, ${verdictColour(theme, v, 1)})` : verdictColour(theme, v) }}
           />
           {VERDICT_LABELS[v]}
-          {v === 'recovered' && map !== null && ` — light 0 s, dark ${top} s`}
+          {v === 'recovered' && map !== null && ` — light 0 s, dark ${formatAxisValue(top)} s`}
         </li>
       ))}
     </ul>
@@ -138,8 +151,8 @@ export function PhaseMapView() {
               ))}
             </select>
           </label>
-          {x !== null && <AxisFields which="x" axis={x} />}
-          {y !== null && <AxisFields which="y" axis={y} />}
+          {x !== null && <AxisFields which="x" axis={x} scenario={scenario} />}
+          {y !== null && <AxisFields which="y" axis={y} scenario={scenario} />}
           <label className="number">
             <span>Run length (s)</span>
             <input
@@ -162,7 +175,10 @@ export function PhaseMapView() {
             </button>
           </div>
         </form>
-        <p className="hint">Up to {PHASE_MAX_STEPS} steps per axis; the first trigger’s fields are swept when the axes name a trigger.</p>
+        <p className="hint">
+          Up to {PHASE_MAX_STEPS} steps per axis, rounded to steps of 1, 2, 2.5 or 5 × 10ⁿ inside the range (so a map may have fewer cells than asked); the first
+          trigger’s fields are swept when the axes name a trigger.
+        </p>
         {problems.length > 0 && (
           <div className="field-error phase-problems" role="alert">
             <ul>

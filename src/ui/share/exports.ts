@@ -1,4 +1,4 @@
-/** The page's exports: the charts as SVG or PNG (carrying the link), the series as CSV, the run as the CLI's JSON. */
+/** The page's exports: the charts as SVG or PNG (carrying the link), the series as the CLI's CSV, the run as the CLI's JSON. */
 import { resultToJson, seriesToCsv } from '../../links/index';
 import { linkOf, urlWithHash, type LabStore } from '../../state/index';
 import { chartsSvg } from './chartsSvg';
@@ -17,7 +17,7 @@ export async function exportRun(store: LabStore, kind: ExportKind, href: string)
     // From the worker: every series of the engine, as the CLI writes them.
     const result = await lab.fetchResult();
     if (kind === 'json') download(`${stem}.json`, new Blob([resultToJson(result)], { type: 'application/json' }));
-    else download(`${stem}.csv`, new Blob([seriesToCsv(result.series, { name: result.scenario.name, link })], { type: 'text/csv' }));
+    else download(`${stem}.csv`, new Blob([seriesToCsv(result.series)], { type: 'text/csv' }));
     return;
   }
   const svg = chartsSvg({

@@ -38,6 +38,7 @@ describe('defaults', () => {
 
   it('trigger fields take their defaults and triggers keep the order given', () => {
     const { scenario } = parseScenario({
+      cache: {},
       triggers: [
         { kind: 'spike', at: 50, duration: 5 },
         { kind: 'cache-flush', at: 10 },
@@ -80,12 +81,20 @@ describe('messages name the field path, the value and the allowed range', () => 
     ],
     [{ triggers: [{ at: 3 }] }, 'triggers[0].kind: missing, expected one of "spike", "outage", "random-outages", "capacity", "cache-flush"'],
     [
-      { triggers: [{ kind: 'cache-flush', at: 3, duration: 2 }] },
+      { cache: {}, triggers: [{ kind: 'cache-flush', at: 3, duration: 2 }] },
       'triggers[0].duration: unknown field',
     ],
     [
       { triggers: [{ kind: 'capacity', at: 3, duration: 2 }] },
       'triggers[0]: a capacity trigger with factor 1 and slots 0 would change nothing: give a factor other than 1, or slots above 0',
+    ],
+    [
+      { triggers: [{ kind: 'cache-flush', at: 30 }] },
+      'triggers[0].kind: got "cache-flush" at 30 s, when the scenario has no cache (cache is null): there is nothing to flush; add a "cache" section, or turn it on by an action before then',
+    ],
+    [
+      { cache: {}, triggers: [{ kind: 'cache-flush', at: 30 }], actions: [{ at: 10, set: { cache: null } }] },
+      'triggers[0].kind: got "cache-flush" at 30 s, when the scenario has no cache (cache is null): there is nothing to flush; add a "cache" section, or turn it on by an action before then',
     ],
     [{ load: 5 }, 'load: got 5, expected a JSON object'],
     [{ cache: [] }, 'cache: got [], expected null or a JSON object'],
@@ -237,5 +246,20 @@ describe('hostile input never escapes as anything but a ScenarioError', () => {
     let deepArray: unknown = [];
     for (let i = 0; i < 100_000; i++) deepArray = [deepArray];
     expect(issuesOf({ triggers: deepArray })[0]?.path).toBe('triggers[0]');
+  });
+});
+
+describe('a cache flush needs a cache at its time', () => {
+  it('is accepted with a cache, or when an action has turned the cache on before it', () => {
+    expect(parseScenario({ cache: {}, triggers: [{ kind: 'cache-flush', at: 30 }] }).scenario.triggers).toEqual([{ kind: 'cache-flush', at: 30 }]);
+    const later = parseScenario({ triggers: [{ kind: 'cache-flush', at: 30 }], actions: [{ at: 20, set: { cache: { hitRate: 0.8 } } }] });
+    expect(later.scenario.triggers).toHaveLength(1);
+  });
+
+  it('is refused when the action that turns the cache on fires at the same time or later (actions apply after triggers)', () => {
+    for (const at of [30, 40]) {
+      const issues = issuesOf({ triggers: [{ kind: 'cache-flush', at: 30 }], actions: [{ at, set: { cache: {} } }] });
+      expect(issues.map((i) => i.path)).toEqual(['triggers[0].kind']);
+    }
   });
 });

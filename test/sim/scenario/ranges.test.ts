@@ -101,7 +101,8 @@ describe('trigger and action fields', () => {
       it(`triggers[].${s.path} of a ${kind}: ${rangeText(s)}`, () => {
         const valid: Record<string, unknown> = { kind, at: 10, ...(kind === 'cache-flush' ? {} : { duration: 5 }) };
         if (kind === 'capacity') Object.assign(valid, { slots: 2, factor: 0.5 });
-        const at = (value: unknown) => ({ duration: 100, triggers: [valid, { ...valid, [s.path]: value }] });
+        // A cache flush needs a cache to flush.
+        const at = (value: unknown) => ({ duration: 100, ...(kind === 'cache-flush' ? { cache: {} } : {}), triggers: [valid, { ...valid, [s.path]: value }] });
         for (const ok of [s.minExclusive ? s.min + 1e-6 : s.min, s.maxExclusive ? s.max - 1e-6 : s.max]) {
           const t = parseScenario(at(ok)).scenario.triggers[1] as unknown as Record<string, unknown>;
           expect(t[s.path]).toBe(ok);

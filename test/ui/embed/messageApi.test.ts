@@ -152,6 +152,37 @@ describe('startMessageApi', () => {
     expect(store.getState().playing).toBe(true);
   });
 
+  it('answers a preset that does not exist with an error naming the id, and keeps the run', async () => {
+    const store = await lab();
+    const win = new FakeFrameWindow('https://lab.test');
+    const parent = replyBox(win.parent);
+    stops.push(startMessageApi(store, win, { allowed: ['https://course.test'] }));
+    win.receive({ type: 'metastability-lab:load-preset', id: 'no-such-preset' }, 'https://course.test', parent);
+    await until(() => parent.replies.length === 1);
+    expect(parent.replies[0]?.message).toEqual({
+      type: 'metastability-lab:error',
+      command: 'metastability-lab:load-preset',
+      error: expect.stringMatching(/^id: got "no-such-preset", expected one of "retry-storm", .*"mm1"/) as unknown,
+    });
+    expect(store.getState().presetId).toBe('retry-storm');
+  });
+
+  it('answers a trigger the scenario refuses (a cache flush with no cache) with an error naming the field, and records nothing', async () => {
+    const store = await lab();
+    const win = new FakeFrameWindow('https://lab.test');
+    const parent = replyBox(win.parent);
+    stops.push(startMessageApi(store, win, { allowed: ['https://course.test'] }));
+    const before = store.getState().recorded?.triggers;
+    win.receive({ type: 'metastability-lab:inject', trigger: { kind: 'cache-flush' } }, 'https://course.test', parent);
+    await until(() => parent.replies.length === 1);
+    expect(parent.replies[0]?.message).toEqual({
+      type: 'metastability-lab:error',
+      command: 'metastability-lab:inject',
+      error: expect.stringMatching(/^trigger\.kind: got "cache-flush" at \d+ s, when the scenario has no cache/) as unknown,
+    });
+    expect(store.getState().recorded?.triggers).toEqual(before);
+  });
+
   it('stops listening when stopped', async () => {
     const store = await lab();
     const win = new FakeFrameWindow('https://lab.test');
@@ -165,13 +196,12 @@ describe('startMessageApi', () => {
 describe('startHeightReports', () => {
   it('posts the height at once, then only when it changes', () => {
     let height = 300;
-    const element = { getBoundingClientRect: () => ({ height }) } as Element;
     const posts: unknown[] = [];
-    const stop = startHeightReports(element, (m) => posts.push(m));
+    const stop = startHeightReports([], () => height, (m) => posts.push(m));
     expect(posts).toEqual([{ type: 'metastability-lab:height', height: 300 }]);
     stop();
     height = 420.2;
-    startHeightReports(element, (m) => posts.push(m))();
+    startHeightReports([], () => height, (m) => posts.push(m))();
     expect(posts.at(-1)).toEqual({ type: 'metastability-lab:height', height: 421 });
   });
 });
