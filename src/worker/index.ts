@@ -1,5 +1,7 @@
-export { createSimBridge, SimWorkerError } from './bridge';
-export type { CallOptions, RestartEvent, SimBridge, SimBridgeOptions, SimRunner, WorkerLike } from './bridge';
+export { createSimBridge } from './bridge';
+export type { CallOptions, RestartEvent, SimBridge, SimBridgeOptions, SimRunner } from './bridge';
+export { createWorkerClient, messageChannel, SimWorkerError } from './workerClient';
+export type { ClientCallOptions, WorkerClient, WorkerClientOptions, WorkerFailure, WorkerLike } from './workerClient';
 export type { Frame, LiveState, SessionInfo, ShardFrame, StepRequest, TriggerSpec } from './session';
 export type { PresetCard, SimApi } from './sim.worker';
 export { createStudyWorker, fanoutWidths, runFanoutStudy } from './fanoutStudy';
