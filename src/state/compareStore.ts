@@ -94,7 +94,8 @@ export function createCompareStore(runners: readonly [SimRunner, SimRunner], opt
         const done = left.done && right.done;
         set({ left, right, nowS: toS, version: get().version + 1, ...(done ? { playing: false } : {}) });
       } catch (error) {
-        if (id === generation) set({ status: 'failed', playing: false, message: messageOf(error) });
+        // A crashed or stuck worker restarts its side from t = 0; the next step replays it to the shared time.
+        if (id === generation && !(error instanceof Error && error.name === 'SimWorkerError')) set({ status: 'failed', playing: false, message: messageOf(error) });
       } finally {
         stepping = false;
       }

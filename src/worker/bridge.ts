@@ -4,6 +4,7 @@
  */
 import { wrap, type Remote } from 'comlink';
 import type { RunResult, Scenario } from '../sim/index';
+import type { FaultKind } from './fault';
 import type { PresetCard, SimApi } from './sim.worker';
 import type { Frame, SessionInfo, StepRequest, TriggerSpec } from './session';
 import { createWorkerClient, type WorkerLike } from './workerClient';
@@ -42,8 +43,8 @@ export interface SimBridge extends SimRunner {
   terminate(): void;
   /** Calls sent or queued and not yet settled. */
   pendingCount(): number;
-  /** Test builds only: make the worker throw or hang. */
-  fault(kind: 'throw' | 'hang'): Promise<void>;
+  /** Test builds only: make the worker throw or hang, with this call's own watchdog if given. */
+  fault(kind: FaultKind, timeoutMs?: number): Promise<void>;
 }
 
 export interface SimBridgeOptions {
@@ -121,7 +122,7 @@ export function createSimBridge(options: SimBridgeOptions = {}): SimBridge {
       return () => listeners.delete(listener);
     },
     pendingCount: () => client.pendingCount(),
-    fault: (kind) => client.call((api) => api.fault(kind)),
+    fault: (kind, faultTimeoutMs) => client.call((api) => api.fault(kind), { timeoutMs: faultTimeoutMs }),
     terminate: () => client.terminate(),
   };
 }

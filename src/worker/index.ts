@@ -4,10 +4,11 @@ export { createWorkerClient, messageChannel, SimWorkerError } from './workerClie
 export type { ClientCallOptions, WorkerClient, WorkerClientOptions, WorkerFailure, WorkerLike } from './workerClient';
 export type { Frame, LiveState, SessionInfo, ShardFrame, StepRequest, TriggerSpec } from './session';
 export type { PresetCard, SimApi } from './sim.worker';
-export { createStudyWorker, fanoutWidths, runFanoutStudy } from './fanoutStudy';
-export type { ClosedFormCurve, StudyHandle, StudyProgress, StudyRunner } from './fanoutStudy';
-export { createSweepPool, defaultPoolSize, fillOrder } from './sweepPool';
-export type { CellOutcome, StartSweepWorker, SweepEnd, SweepGrid, SweepHandlers, SweepPool, SweepPoolOptions, SweepRun, SweepWorkerHandle } from './sweepPool';
+export { createStudyClient, runFanoutStudy } from './fanoutStudy';
+export type { ClosedFormCurve, StudyClient, StudyClientOptions, StudyHandle, StudyProgress, StudyRunner } from './fanoutStudy';
+export type { FaultKind } from './fault';
+export { cellTimeoutMs, createSweepPool, defaultPoolSize, fillOrder } from './sweepPool';
+export type { CellOutcome, SweepEnd, SweepGrid, SweepHandlers, SweepPool, SweepPoolOptions, SweepRun } from './sweepPool';
 export { cellScenario } from './sweepProtocol';
 export type { SweepAnswer, SweepRequest } from './sweepProtocol';
 export type { CellFigures } from './sweepCell';
