@@ -2,6 +2,7 @@
  * Test builds only (`vite build --mode e2e`): the e2e tests reach the workers' fault hooks from page.evaluate, to see
  * every kind of worker crash or hang and the view recover. Removed as dead code from every other build.
  */
+import type { Compare, FanoutStudy, Lab, Phase } from '../state/index';
 import type { FaultKind } from '../worker/index';
 import type { LabApp } from './createApp';
 
@@ -13,12 +14,12 @@ export interface LabTestHook {
   fault(kind: FaultKind): Promise<void>;
   pendingCount(): number;
   set(patch: Record<string, unknown>): Promise<unknown>;
-  state(): unknown;
+  state(): Lab;
   /** Make another worker hang after the calls it holds, watched by a watchdog of `watchdogMs`; settles when it fires. */
   hang(target: HangTarget, watchdogMs: number): Promise<void>;
-  phaseState(): unknown;
-  compareState(): unknown;
-  studyState(): unknown;
+  phaseState(): Phase;
+  compareState(): Compare;
+  studyState(): FanoutStudy;
 }
 
 export function installFaultHook(app: LabApp, target: Window): void {
