@@ -58,7 +58,7 @@ export interface AppServices extends AppStores {
 
 export interface LabApp extends AppServices {
   own: OwnWorkers;
-  /** Stop every worker and every store's loop. */
+  /** Stop every store's loop and every worker the app made. */
   dispose(): void;
 }
 
@@ -141,9 +141,12 @@ export function createApp(options: AppOptions = {}): LabApp {
     own,
     dispose() {
       for (const stop of unsubscribe) stop();
+      lab.getState().dispose();
       compare.getState().dispose();
       phase.getState().dispose();
       study.getState().dispose();
+      own.lab?.terminate();
+      for (const bridge of own.compare ?? []) bridge.terminate();
     },
   };
 }

@@ -37,7 +37,6 @@ describe('a worker that stops answering is restarted by its watchdog and the vie
     await until(() => lab.getState().nowS > 5);
     expect(lab.getState().playing).toBe(true);
     app.dispose();
-    lab.getState().dispose();
   }, 60_000);
 
   const input = {
