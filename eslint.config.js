@@ -1,5 +1,6 @@
 import js from '@eslint/js';
 import { defineConfig, globalIgnores } from 'eslint/config';
+import reactHooks from 'eslint-plugin-react-hooks';
 import globals from 'globals';
 import tseslint from 'typescript-eslint';
 
@@ -41,6 +42,96 @@ const simImportBlocks = [1, 2, 3, 4, 5, 6].map((depth) => ({
   },
 }));
 
+/**
+ * A relative import of one of the page's layers: `../state/index`, `../../worker/index`, `../app/createApp`.
+ * @param {...string} layers
+ */
+const layerImport = (...layers) => `^(\\./)?(\\.\\./)+(${layers.join('|')})(/|$)`;
+
+/** What the page's main thread may import from src/sim: values from the format, types from anywhere. */
+const pageSimPatterns = [
+  { regex: '(^|/)sim/index$', allowTypeImports: true, message: 'The page imports values from src/sim/format; src/sim/index adds the engine, which runs in the workers.' },
+  { regex: '(^|/)sim/(?!format$|index$)', message: 'Import the scenario format through src/sim/format, not from inside src/sim.' },
+];
+
+const noNewWorker = {
+  selector: "NewExpression[callee.name='Worker']",
+  message: 'Workers are made only in src/worker, by the worker clients (watchdog, restart), and only the composition root (src/app) creates those.',
+};
+
+/**
+ * The page's layers, each importing only the ones below it: ui → state → worker clients → sim, with src/app (the
+ * composition root) above them all; src/links and src/viz are pure and import none of the page's layers.
+ * @type {import('eslint').Linter.Config[]}
+ */
+const layerBlocks = [
+  {
+    files: ['src/ui/**/*.{ts,tsx}'],
+    rules: {
+      '@typescript-eslint/no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              regex: layerImport('worker', 'app'),
+              allowTypeImports: true,
+              message: 'Components get workers and stores from the composition root (src/app) through the app context: import only types from src/worker and src/app.',
+            },
+            { group: ['comlink'], message: 'Components never talk to a worker: call a store or a command.' },
+            ...pageSimPatterns,
+          ],
+        },
+      ],
+      'no-restricted-syntax': ['error', noNewWorker],
+    },
+  },
+  {
+    files: ['src/state/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            { regex: layerImport('ui', 'app'), message: 'Stores sit below the components and the composition root: src/state imports neither.' },
+            { group: ['react', 'react/*', 'react-dom', 'react-dom/*', 'comlink'], message: 'Stores are vanilla Zustand over worker clients: no React, no Comlink.' },
+          ],
+        },
+      ],
+      'no-restricted-syntax': ['error', noNewWorker],
+    },
+  },
+  {
+    files: ['src/worker/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            { regex: layerImport('ui', 'state', 'app'), message: 'Worker clients sit below the stores: src/worker imports no component, store or root.' },
+            { group: ['react', 'react/*', 'react-dom', 'react-dom/*', 'zustand', 'zustand/*', 'd3', 'd3-*'], message: 'Worker clients and workers carry no UI or store library.' },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    files: ['src/viz/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            { regex: layerImport('worker', 'state', 'ui', 'app', 'links'), message: 'src/viz is pure geometry: it imports no worker, store, component or root (only the engine’s types).' },
+            { group: ['react', 'react/*', 'react-dom', 'react-dom/*', 'zustand', 'zustand/*', 'comlink'], message: 'src/viz is pure geometry: no React, store or worker library.' },
+          ],
+        },
+      ],
+      'no-restricted-syntax': ['error', noNewWorker],
+    },
+  },
+  { files: ['src/app/**/*.ts'], rules: { 'no-restricted-syntax': ['error', noNewWorker] } },
+];
+
 export default defineConfig([
   globalIgnores(['dist/', 'coverage/', 'test-results/', 'playwright-report/', '.tmp/']),
 
@@ -70,7 +161,7 @@ export default defineConfig([
   },
 
   // Environments (matter for plain JS files; TypeScript checks globals in .ts files).
-  { files: ['src/ui/**', 'src/state/**', 'src/main.tsx', 'src/worker/bridge.ts'], languageOptions: { globals: globals.browser } },
+  { files: ['src/ui/**', 'src/state/**', 'src/app/**', 'src/main.tsx', 'src/worker/**'], languageOptions: { globals: globals.browser } },
   { files: ['src/worker/**/*.worker.ts'], languageOptions: { globals: globals.worker } },
   {
     files: ['src/cli/**', 'bench/**', 'scripts/**', 'test/**', '*.config.{js,ts}'],
@@ -105,6 +196,11 @@ export default defineConfig([
 
   ...simImportBlocks,
 
+  ...layerBlocks,
+
+  // The rules of hooks, and the React Compiler's checks that come with them, on every component and hook.
+  { files: ['src/**/*.tsx', 'src/ui/**/*.ts', 'test/**/*.tsx'], extends: [reactHooks.configs.flat.recommended] },
+
   // Links and exports are pure too (no host objects, timers or randomness), and reach the engine only through its index.
   {
     files: ['src/links/**'],
@@ -130,15 +226,13 @@ export default defineConfig([
   // The page's main thread loads the scenario format, never the engine: the engine runs in the workers, and
   // a value imported from src/sim/index (or from inside src/sim) could pull it into the main bundle.
   {
-    files: ['src/state/**', 'src/ui/**', 'src/viz/**', 'src/main.tsx', 'src/worker/bridge.ts', 'src/worker/fanoutStudy.ts', 'src/worker/sweepPool.ts', 'src/worker/sweepProtocol.ts'],
+    // (src/ui has these patterns in its layer block: one rule, one list.)
+    files: ['src/app/**', 'src/state/**', 'src/viz/**', 'src/main.tsx', 'src/worker/bridge.ts', 'src/worker/fanoutStudy.ts', 'src/worker/sweepPool.ts', 'src/worker/sweepProtocol.ts'],
     rules: {
       '@typescript-eslint/no-restricted-imports': [
         'error',
         {
-          patterns: [
-            { regex: '(^|/)sim/index$', allowTypeImports: true, message: 'The page imports values from src/sim/format; src/sim/index adds the engine, which runs in the workers.' },
-            { regex: '(^|/)sim/(?!format$|index$)', message: 'Import the scenario format through src/sim/format, not from inside src/sim.' },
-          ],
+          patterns: pageSimPatterns,
         },
       ],
     },

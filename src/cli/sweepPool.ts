@@ -1,11 +1,14 @@
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
 import type { CellResult, SweepCell } from '../sim/index';
-import type { CellAnswer, CellJob } from './sweepWorker';
+import type { SweepAnswer, SweepRequest } from '../worker/sweepProtocol';
 
 /**
  * Run the cells on `jobs` worker threads (default: one per logical core), each taking the next
  * cell when it finishes one. Results come back in cell order, whatever order they finish in.
+ * The threads speak the phase map's protocol and run a cell as its workers do; the pool itself is its own: Node's
+ * worker threads are not the page's workers, every cell was validated before any runs, and a command line that
+ * stopped answering is stopped by its user, so it keeps no watchdog and gives up on the first failure.
  */
 export async function runCellsInPool(cells: readonly SweepCell[], jobs = availableParallelism()): Promise<CellResult[]> {
   const results: (CellResult | undefined)[] = new Array<CellResult | undefined>(cells.length);
@@ -24,11 +27,15 @@ export async function runCellsInPool(cells: readonly SweepCell[], jobs = availab
               return;
             }
             const index = next++;
-            const job: CellJob = { index, raw: cells[index]?.raw };
-            worker.postMessage(job);
+            const request: SweepRequest = { index, raw: cells[index]?.raw };
+            worker.postMessage(request);
           };
-          worker.on('message', (answer: CellAnswer) => {
-            results[answer.index] = { verdict: answer.verdict as CellResult['verdict'], recoveryTime: answer.recoveryTime };
+          worker.on('message', (answer: SweepAnswer) => {
+            if ('error' in answer) {
+              reject(new Error(answer.error));
+              return;
+            }
+            results[answer.index] = { verdict: answer.figures.verdict, recoveryTime: answer.figures.recoveryTime };
             feed();
           });
           worker.on('error', reject);

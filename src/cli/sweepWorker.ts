@@ -1,22 +1,12 @@
-// A sweep worker thread: runs the cells it is sent and answers with their verdicts.
+// A sweep worker thread: runs the cells it is sent and answers each, in the phase map's workers' own protocol.
 import { parentPort } from 'node:worker_threads';
-import { runCell } from '../sim/index';
-
-export interface CellJob {
-  index: number;
-  raw: unknown;
-}
-export interface CellAnswer {
-  index: number;
-  verdict: string;
-  recoveryTime: number | null;
-}
+import { performance } from 'node:perf_hooks';
+import { answerSweepRequest } from '../worker/sweepCell';
+import type { SweepRequest } from '../worker/sweepProtocol';
 
 const port = parentPort;
 if (port !== null) {
-  port.on('message', (job: CellJob) => {
-    const { verdict, recoveryTime } = runCell(job.raw);
-    const answer: CellAnswer = { index: job.index, verdict, recoveryTime };
-    port.postMessage(answer);
+  port.on('message', (request: SweepRequest) => {
+    port.postMessage(answerSweepRequest(request, () => performance.now()));
   });
 }

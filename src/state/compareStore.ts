@@ -64,6 +64,8 @@ function emptySide(title = ''): CompareSideState {
   return { title, recorded: null, series: new SeriesBuffer(), summary: null, nowS: 0, done: false, binS: 1, durationS: 0 };
 }
 
+const isWorkerError = (error: unknown) => error instanceof Error && error.name === 'SimWorkerError';
+
 /** Create the compare store over two runners (two workers in the page, in-process sessions in tests). */
 export function createCompareStore(runners: readonly [SimRunner, SimRunner], options: { scheduler?: FrameScheduler } = {}): CompareStore {
   const queue = createOpQueue();
@@ -80,10 +82,14 @@ export function createCompareStore(runners: readonly [SimRunner, SimRunner], opt
     /** Step both sides to `toS` (inside an operation of generation `id`). */
     async function stepBoth(id: number, toS: number): Promise<void> {
       try {
-        const [a, b] = await Promise.all(runners.map((r) => r.step({ toS })));
+        const [a, b] = await Promise.allSettled(runners.map((r) => r.step({ toS })));
         if (id !== generation || a === undefined || b === undefined) return;
-        const left = applyFrame(get().left, a);
-        const right = applyFrame(get().right, b);
+        const failed = [a, b].find((r) => r.status === 'rejected');
+        // A side whose worker crashed or hung is restarted from t = 0 with its scenario, and the next step replays it
+        // to the shared time; the other side keeps the frame it got, so neither loses bins.
+        if (failed !== undefined && !isWorkerError(failed.reason)) throw failed.reason;
+        const left = a.status === 'fulfilled' ? applyFrame(get().left, a.value) : get().left;
+        const right = b.status === 'fulfilled' ? applyFrame(get().right, b.value) : get().right;
         const done = left.done && right.done;
         set({ left, right, nowS: toS, version: get().version + 1, ...(done ? { playing: false } : {}) });
       } catch (error) {

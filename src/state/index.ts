@@ -22,3 +22,5 @@ export { COMPARE_SPEEDS, createCompareStore } from './compareStore';
 export type { Compare, CompareActions, CompareSideState, CompareSource, CompareState, CompareStore } from './compareStore';
 export { CURES, findCure } from './compareCures';
 export type { Cure, CureId } from './compareCures';
+export { createFanoutStudyStore, fanoutWidths } from './fanoutStudyStore';
+export type { FanoutStudy, FanoutStudyActions, FanoutStudyState, FanoutStudyStore, StudyWorker } from './fanoutStudyStore';

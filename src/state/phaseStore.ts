@@ -3,7 +3,7 @@
  * Results land in place and the page is told at most ten times a second, so a fast pool cannot flood React.
  */
 import { createStore, type StoreApi } from 'zustand/vanilla';
-import { axisValues, getPath, type Scenario } from '../sim/format';
+import { getPath, type Scenario } from '../sim/format';
 import type { CellFigures, CellOutcome, SweepEnd, SweepPool, SweepRun } from '../worker/index';
 import { cellScenario } from '../worker/index';
 import { AXIS_PARAMS, axisGrid, axisPath, pairDefaults, validateAxis, type AxisPairId, type AxisParam, type AxisSetting } from './phaseAxes';
@@ -38,6 +38,10 @@ export interface PhaseState {
   problems: string[];
   status: PhaseStatus;
   message: string | null;
+  /** What happened to the pool's workers during the map (restarted, cells lost), in words; null when nothing did. */
+  notice: string | null;
+  /** Cells no worker could run (lost twice to a crash or a hang): they stay empty on the map. */
+  failedCells: number;
   map: PhaseMap | null;
   completed: number;
   total: number;
@@ -101,17 +105,22 @@ export function createPhaseStore(pool: SweepPool, options: PhaseOptions = {}): P
 
     function onCell(map: PhaseMap, index: number, outcome: CellOutcome): void {
       if (get().map !== map) return;
-      if ('error' in outcome) {
+      if ('failed' in outcome) {
+        const failedCells = get().failedCells + 1;
+        arrived++;
+        set({ failedCells, notice: `${failedCells} ${failedCells === 1 ? 'cell' : 'cells'} could not be run and ${failedCells === 1 ? 'stays' : 'stay'} empty: ${outcome.failed}` });
+      } else if ('error' in outcome) {
         const xi = Math.floor(index / map.y.values.length);
         const yi = index % map.y.values.length;
         run?.cancel();
         run = null;
         set({ status: 'failed', message: `The cell at ${map.x.path} = ${map.x.values[xi]}, ${map.y.path} = ${map.y.values[yi]} is not a valid scenario: ${outcome.error}` });
         return;
+      } else {
+        map.cells[index] = outcome.figures;
+        arrived++;
+        computeMs += outcome.ms;
       }
-      map.cells[index] = outcome.figures;
-      arrived++;
-      computeMs += outcome.ms;
       if (!flushPending) {
         flushPending = true;
         scheduler(flush);
@@ -136,6 +145,8 @@ export function createPhaseStore(pool: SweepPool, options: PhaseOptions = {}): P
       problems: [],
       status: 'idle',
       message: null,
+      notice: null,
+      failedCells: 0,
       map: null,
       completed: 0,
       total: 0,
@@ -186,10 +197,16 @@ export function createPhaseStore(pool: SweepPool, options: PhaseOptions = {}): P
         arrived = 0;
         computeMs = 0;
         startedMs = clockMs();
-        set({ problems: [], status: 'running', message: null, map, completed: 0, total: map.cells.length, version: get().version + 1, elapsedMs: null, computeMs: 0 });
+        set({ problems: [], status: 'running', message: null, notice: null, failedCells: 0, map, completed: 0, total: map.cells.length, version: get().version + 1, elapsedMs: null, computeMs: 0 });
         run = pool.run(
           { base, xPath, yPath, xValues: map.x.values, yValues: map.y.values },
-          { onCell: (index, outcome) => onCell(map, index, outcome), onEnd: (end) => onEnd(map, end) },
+          {
+            onCell: (index, outcome) => onCell(map, index, outcome),
+            onEnd: (end) => onEnd(map, end),
+            onRestart: (message) => {
+              if (get().map === map && get().failedCells === 0) set({ notice: message });
+            },
+          },
         );
         return true;
       },

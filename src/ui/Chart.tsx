@@ -1,4 +1,4 @@
-import { useLayoutEffect, useRef } from 'react';
+import { useLayoutEffect, useMemo, useRef } from 'react';
 import type { Action, Trigger } from '../sim/format';
 import { axisTicks, chartInk, colourOf, maxOver, traceSeries, valueScale, type ChartDef, type RefLine, type SeriesSource, type Theme, type ValueScale } from '../viz/index';
 import { describeAction } from '../state/index';
@@ -46,9 +46,8 @@ export function Chart(props: ChartProps) {
   // Percentages end at 100% unless a value goes past it (a little float noise does not count).
   const atFixedTop = def.top !== undefined && top <= def.top * 1.001;
   if (def.top !== undefined) top = atFixedTop ? def.top : top;
-  const y = valueScale(def.scale, top, plotH, 1e-3, atFixedTop);
+  const y = useMemo(() => valueScale(def.scale, top, plotH, 1e-3, atFixedTop), [def.scale, top, plotH, atFixedTop]);
   const ink = chartInk(theme);
-  const timeOf = (i: number) => i * binS;
 
   useLayoutEffect(() => {
     const canvas = canvasRef.current;
@@ -59,6 +58,7 @@ export function Chart(props: ChartProps) {
     ctx.clearRect(0, 0, plotW, plotH);
     ctx.lineWidth = 1.75;
     ctx.lineJoin = 'round';
+    const timeOf = (i: number) => i * binS;
     for (const s of def.series) {
       ctx.beginPath();
       ctx.setLineDash(s.dash ?? []);
@@ -67,7 +67,7 @@ export function Chart(props: ChartProps) {
       ctx.stroke();
     }
     // `version` stands for the series buffer, which changes in place.
-  }, [version, plotW, plotH, theme, from, to, def, x, top]);
+  }, [version, source, binS, plotW, plotH, theme, from, to, def, x, y, log]);
 
   const ticks = axisTicks(y, def.scale);
   const tickText = def.format;

@@ -1,8 +1,11 @@
 import { scaleLinear, scaleLog } from 'd3';
-import { useEffect, useMemo, useState } from 'react';
+import { useEffect, useMemo } from 'react';
+import { useStore } from 'zustand';
 import type { Scenario } from '../sim/format';
 import { chartInk, colourOf, logWidths, type Theme } from '../viz/index';
-import { createStudyWorker, fanoutWidths, runFanoutStudy, type StudyProgress } from '../worker/index';
+import { fanoutWidths } from '../state/index';
+import type { StudyProgress } from '../worker/index';
+import { useApp } from './AppContext';
 import { formatLatency, percent } from './format';
 import { useLab } from './LabContext';
 
@@ -30,29 +33,27 @@ export function FanoutPanel() {
   const theme = useLab((s) => s.theme);
   const fanout = effective?.fanout ?? null;
   const key = effective !== null && fanout !== null ? JSON.stringify(studyInput(effective)) : null;
-  const [progress, setProgress] = useState<StudyProgress | null>(null);
+  const study = useApp().study;
+  const studied = useStore(study, (s) => s.key);
+  const studyProgress = useStore(study, (s) => s.progress);
+  const notice = useStore(study, (s) => s.notice);
+  // Until the study of this scenario starts (a moment after its parameters last changed), there is nothing to show.
+  const progress = studied === key ? studyProgress : null;
 
   useEffect(() => {
     if (key === null) return;
     const input = JSON.parse(key) as Scenario;
     const n = input.fanout?.n ?? 1;
     const widths = fanoutWidths(n);
-    let handle: { cancel(): void } | null = null;
-    let runner: ReturnType<typeof createStudyWorker> | null = null;
-    setProgress(null);
-    const timer = setTimeout(() => {
-      runner = createStudyWorker();
-      handle = runFanoutStudy(runner, input, widths, logWidths(widths[widths.length - 1] ?? n), setProgress);
-    }, SETTLE_MS);
+    const timer = setTimeout(() => study.getState().run(input, widths, logWidths(widths[widths.length - 1] ?? n)), SETTLE_MS);
     return () => {
       clearTimeout(timer);
-      handle?.cancel();
-      runner?.terminate();
+      study.getState().stop();
     };
-  }, [key]);
+  }, [key, study]);
 
   if (fanout === null || effective === null) return null;
-  return <FanoutStudyView n={fanout.n} quorum={fanout.quorum} hedged={fanout.hedge !== null} progress={progress} theme={theme} />;
+  return <FanoutStudyView n={fanout.n} quorum={fanout.quorum} hedged={fanout.hedge !== null} progress={progress} notice={studied === key ? notice : null} theme={theme} />;
 }
 
 interface ViewProps {
@@ -60,10 +61,11 @@ interface ViewProps {
   quorum: number | null;
   hedged: boolean;
   progress: StudyProgress | null;
+  notice: string | null;
   theme: Theme;
 }
 
-function FanoutStudyView({ n, quorum, hedged, progress, theme }: ViewProps) {
+function FanoutStudyView({ n, quorum, hedged, progress, notice, theme }: ViewProps) {
   const ink = chartInk(theme);
   const points = progress?.points ?? [];
   const maxN = Math.max(100, n);
@@ -89,6 +91,7 @@ function FanoutStudyView({ n, quorum, hedged, progress, theme }: ViewProps) {
         The same backends{hedged ? ' (hedged)' : ''} at other widths, steady load, no triggers{quorum === null ? '; each request waits for all n' : `; each request waits for all but ${n - quorum}`}. Dots:
         measured; line: {rule}, from the one-backend miss rate p.
       </p>
+      {notice !== null && <p className="hint fanout-notice">{notice}</p>}
       {progress?.error != null && <p className="error">The study could not run: {progress.error}</p>}
       <div className="fanout-charts">
         <SlowShareChart x={x} progress={progress} n={n} ink={ink} theme={theme} />

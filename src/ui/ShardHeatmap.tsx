@@ -46,7 +46,7 @@ function rowHeight(stations: number): number {
 export function ShardHeatmap(props: ShardHeatmapProps) {
   const { source, noun, x, from, to, binS, width, theme, version, readoutBin, cursorS, totals } = props;
   const canvasRef = useRef<HTMLCanvasElement>(null);
-  const table = useMemo(heatTable, []);
+  const table = useMemo(() => heatTable(), []);
   const stations = source.stations;
   const plotW = Math.max(10, width - MARGIN.left - MARGIN.right);
   const plotH = Math.max(24, Math.round(stations * rowHeight(stations)));

@@ -38,22 +38,18 @@ export function Slider({ label, value, min, max, step, format, onChange, disable
   const id = useId();
   const input = useRef<HTMLInputElement>(null);
   const [moving, setMoving] = useState<number | null>(null);
-  const commit = useRef(onChange);
-  commit.current = onChange;
-  const committed = useRef(value);
-  committed.current = value;
-
+  // The browser's `change` event ends a drag (or a keyboard step); React's onChange fires on every move.
   useEffect(() => {
     const el = input.current;
     if (el === null) return;
     const onCommit = () => {
       const next = Number(el.value);
       setMoving(null);
-      if (next !== committed.current) commit.current(next);
+      if (next !== value) onChange(next);
     };
     el.addEventListener('change', onCommit);
     return () => el.removeEventListener('change', onCommit);
-  }, []);
+  }, [onChange, value]);
 
   const shownValue = Math.min(max, Math.max(min, moving ?? value));
   const text = format(moving ?? value);

@@ -1,3 +1,4 @@
 export { App } from './App';
-export { LabProvider, useLab, useLabStore } from './LabContext';
+export { AppProvider, useApp, useCommands } from './AppContext';
+export { useLab, useLabStore } from './LabContext';
 export { embedOptions, isAllowedOrigin, parseOriginList, type EmbedOptions } from './embed/embedOptions';

@@ -1,4 +1,4 @@
-import { useEffect, useRef } from 'react';
+import { useEffect, useEffectEvent } from 'react';
 import { useLabStore } from './LabContext';
 
 /**
@@ -23,8 +23,9 @@ export interface ShortcutHandlers {
  */
 export function useShortcuts(handlers: ShortcutHandlers = {}): void {
   const store = useLabStore();
-  const latest = useRef(handlers);
-  latest.current = handlers;
+  // The latest handlers, without re-subscribing to the keyboard when the caller passes new functions.
+  const onPresenter = useEffectEvent(() => handlers.onPresenter?.());
+  const onHelp = useEffectEvent(() => handlers.onHelp?.());
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
       if (e.defaultPrevented || e.altKey || e.ctrlKey || e.metaKey || ownedByFocus(e.target, e.key)) return;
@@ -64,10 +65,10 @@ export function useShortcuts(handlers: ShortcutHandlers = {}): void {
           return;
         }
         case 'p':
-          latest.current.onPresenter?.();
+          onPresenter();
           return;
         case '?':
-          latest.current.onHelp?.();
+          onHelp();
           return;
       }
     };

@@ -1,13 +1,14 @@
 /**
- * The one owner of the simulation worker on the UI side: starts it lazily, runs calls in order, watches
- * each with a watchdog, and when the worker crashes or stops answering fails every pending call and
- * restarts it with the last good scenario.
+ * The simulation worker on the UI side: a worker client (lazy start, calls in order, a watchdog, pending calls
+ * failed when the worker crashes or stops answering) that restarts the worker with the last good scenario.
  */
-import { wrap, type Endpoint, type Remote } from 'comlink';
-import { messageOf, type RunResult, type Scenario } from '../sim/format';
+import { wrap, type Remote } from 'comlink';
+import type { RunResult, Scenario } from '../sim/format';
+import type { FaultKind } from './fault';
 import type { PresetCard } from './presetCards';
 import type { SimApi } from './sim.worker';
 import type { Frame, SessionInfo, StepRequest, TriggerSpec } from './session';
+import { createWorkerClient, type WorkerLike } from './workerClient';
 
 /** What the UI needs from the simulation, wherever it runs (worker in the page, in-process fake in tests). */
 export interface SimRunner {
@@ -43,23 +44,15 @@ export interface SimBridge extends SimRunner {
   terminate(): void;
   /** Calls sent or queued and not yet settled. */
   pendingCount(): number;
-  /** Test builds only: make the worker throw or hang. */
-  fault(kind: 'throw' | 'hang'): Promise<void>;
+  /** Test builds only: make the worker throw or hang, with this call's own watchdog if given. */
+  fault(kind: FaultKind, timeoutMs?: number): Promise<void>;
 }
-
-/** A started worker, as far as the bridge cares. */
-export type WorkerLike = Endpoint & { terminate(): void };
 
 export interface SimBridgeOptions {
   /** A call with no answer after this long means the worker is stuck or dead: it is restarted. */
   timeoutMs?: number;
   /** Injected by tests; by default a module worker running `sim.worker.ts`. */
   startWorker?: () => WorkerLike;
-}
-
-/** The worker failed, stopped answering or was terminated while a call was pending. */
-export class SimWorkerError extends Error {
-  override name = 'SimWorkerError';
 }
 
 const DEFAULT_TIMEOUT_MS = 8_000;
@@ -70,140 +63,67 @@ function startSimWorker(): WorkerLike {
   return new Worker(new URL('./sim.worker.ts', import.meta.url), { type: 'module', name: 'sim' });
 }
 
-function abortReason(signal: AbortSignal): Error {
-  return signal.reason instanceof Error ? signal.reason : new DOMException('The call was cancelled.', 'AbortError');
-}
-
-interface CallSpec {
-  /** A rejection means the worker is broken (not a validation error): restart it. */
-  crashOnError?: boolean;
-  /** A successful answer is the new last good scenario. */
-  good?: boolean;
-  signal?: AbortSignal | undefined;
-  /** Watchdog for this call, when it may legitimately take longer than a step (a start that replays a long run). */
-  timeoutMs?: number;
-}
-
 /** Create the bridge. Nothing starts until the first call. */
 export function createSimBridge(options: SimBridgeOptions = {}): SimBridge {
   const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
-  const startWorker = options.startWorker ?? startSimWorker;
-  let live: { worker: WorkerLike; api: Remote<SimApi> } | null = null;
-  let tail: Promise<unknown> = Promise.resolve();
-  const pending = new Set<(error: Error) => void>();
+  const client = createWorkerClient<Remote<SimApi>>({
+    label: 'simulation worker',
+    failureSubject: 'simulation',
+    start: options.startWorker ?? startSimWorker,
+    connect: (worker) => wrap<SimApi>(worker),
+    timeoutMs,
+  });
   const listeners = new Set<(event: RestartEvent) => void>();
   let lastGood: Scenario | null = null;
 
-  function stop(reason: Error): void {
-    live?.worker.terminate();
-    live = null;
-    tail = Promise.resolve();
-    const failures = [...pending];
-    pending.clear();
-    for (const fail of failures) fail(reason);
-  }
+  /** A successful answer is the new last good scenario. */
+  const good = (info: SessionInfo): SessionInfo => {
+    lastGood = info.recorded;
+    return info;
+  };
+  const tell = (event: RestartEvent): void => {
+    for (const listener of [...listeners]) listener(event);
+  };
 
-  /** Stop, then start again with the last good scenario and tell the listeners. */
-  function crash(reason: string): void {
-    stop(new SimWorkerError(reason));
-    const good = lastGood;
-    if (good === null) {
-      for (const listener of listeners) listener({ message: `${reason} It will start again on the next action.`, info: null });
+  // The worker was stopped under its calls: start a new one with the last good scenario, then say what happened.
+  client.onRestart((error) => {
+    const reason = error.message;
+    const restore = lastGood;
+    if (restore === null) {
+      tell({ message: `${reason} It will start again on the next action.`, info: null });
       return;
     }
-    call((api) => api.start(good), { good: true }).then(
-      (info) => {
-        for (const listener of listeners) listener({ message: `${reason} It was restarted with the last good scenario.`, info });
-      },
-      (error: unknown) => {
-        for (const listener of listeners) listener({ message: `${reason} Restarting it failed: ${messageOf(error)}`, info: null });
+    client.call((api) => api.start(restore)).then(
+      (info) => tell({ message: `${reason} It was restarted with the last good scenario.`, info: good(info) }),
+      (failure: unknown) => {
+        const detail = failure instanceof Error ? failure.message : String(failure);
+        tell({ message: `${reason} Restarting it failed: ${detail}`, info: null });
       },
     );
-  }
-
-  function ensureStarted(): Remote<SimApi> {
-    if (live) return live.api;
-    const worker = startWorker();
-    const onError = (event: Event): void => {
-      event.preventDefault();
-      const message = (event as Partial<ErrorEvent>).message;
-      const detail = typeof message === 'string' && message !== '' ? `: ${message}` : '';
-      if (live?.worker === worker) crash(`The simulation worker crashed${detail}.`);
-    };
-    worker.addEventListener('error', onError);
-    worker.addEventListener('messageerror', onError);
-    live = { worker, api: wrap<SimApi>(worker) };
-    return live.api;
-  }
-
-  function call<T>(invoke: (api: Remote<SimApi>) => Promise<T>, spec: CallSpec = {}): Promise<T> {
-    const { signal } = spec;
-    if (signal?.aborted) return Promise.reject(abortReason(signal));
-    return new Promise<T>((resolve, reject) => {
-      let timer: ReturnType<typeof setTimeout> | undefined;
-      const settle = (): void => {
-        pending.delete(fail);
-        clearTimeout(timer);
-        signal?.removeEventListener('abort', onAbort);
-      };
-      const fail = (error: Error): void => {
-        settle();
-        reject(error);
-      };
-      const onAbort = (): void => {
-        fail(abortReason(signal as AbortSignal));
-        crash('The simulation worker was stopped because a call was cancelled.');
-      };
-      pending.add(fail);
-      signal?.addEventListener('abort', onAbort, { once: true });
-      // Calls run one after another: the next is sent when the previous one has settled.
-      const run = (): Promise<unknown> => {
-        if (!pending.has(fail)) return Promise.resolve();
-        const api = ensureStarted();
-        const limitMs = spec.timeoutMs ?? timeoutMs;
-        timer = setTimeout(() => {
-          crash(`The simulation worker did not answer within ${limitMs / 1000} s.`);
-        }, limitMs);
-        return invoke(api).then(
-          (value) => {
-            if (!pending.has(fail)) return;
-            settle();
-            if (spec.good === true) lastGood = (value as SessionInfo).recorded;
-            resolve(value);
-          },
-          (error: unknown) => {
-            if (!pending.has(fail)) return;
-            const err = error instanceof Error ? error : new Error(String(error));
-            fail(err);
-            if (spec.crashOnError === true) crash(`The simulation failed: ${err.message}.`);
-          },
-        );
-      };
-      tail = tail.then(run, run);
-    });
-  }
+  });
 
   return {
-    defaultScenario: () => call((api) => api.defaultScenario()),
-    presets: () => call((api) => api.presets()),
-    preset: (id) => call((api) => api.preset(id)),
+    defaultScenario: () => client.call((api) => api.defaultScenario()),
+    presets: () => client.call((api) => api.presets()),
+    preset: (id) => client.call((api) => api.preset(id)),
     start: (input, catchUpToS = 0, callOptions = {}) =>
-      call((api) => api.start(input, catchUpToS), {
-        good: true,
-        signal: callOptions.signal,
-        // Replaying a long run to "now" is real work: allow it more time than a frame.
-        ...(catchUpToS > 0 ? { timeoutMs: Math.max(timeoutMs, START_REPLAY_TIMEOUT_MS) } : {}),
-      }),
-    step: (request) => call((api) => api.step(request), { crashOnError: true }),
-    set: (patch) => call((api) => api.set(patch), { good: true }),
-    inject: (trigger) => call((api) => api.inject(trigger), { good: true }),
-    result: () => call((api) => api.result()),
+      client
+        .call((api) => api.start(input, catchUpToS), {
+          signal: callOptions.signal,
+          // Replaying a long run to "now" is real work: allow it more time than a frame.
+          ...(catchUpToS > 0 ? { timeoutMs: Math.max(timeoutMs, START_REPLAY_TIMEOUT_MS) } : {}),
+        })
+        .then(good),
+    step: (request) => client.call((api) => api.step(request), { crashOnError: true }),
+    set: (patch) => client.call((api) => api.set(patch)).then(good),
+    inject: (trigger) => client.call((api) => api.inject(trigger)).then(good),
+    result: () => client.call((api) => api.result()),
     onRestart(listener) {
       listeners.add(listener);
       return () => listeners.delete(listener);
     },
-    pendingCount: () => pending.size,
-    fault: (kind) => call((api) => api.fault(kind)),
-    terminate: () => stop(new SimWorkerError('The simulation worker was terminated.')),
+    pendingCount: () => client.pendingCount(),
+    fault: (kind, faultTimeoutMs) => client.call((api) => api.fault(kind), { timeoutMs: faultTimeoutMs }),
+    terminate: () => client.terminate(),
   };
 }

@@ -6,13 +6,9 @@
 import { wrap, type Remote } from 'comlink';
 import { messageOf } from '../sim/format';
 import type { FanoutPoint } from '../sim/index';
+import type { FaultKind } from './fault';
 import type { StudyApi } from './study.worker';
-
-/** Widths the study runs: a 1-2-5 ladder up to 100 (or the scenario's own width, if larger), and the scenario's own. */
-export function fanoutWidths(current: number): number[] {
-  const ladder = [1, 2, 5, 10, 20, 50, 100, 200, 500, 1000].filter((n) => n <= Math.max(100, current));
-  return [...new Set([...ladder, current])].sort((a, b) => a - b);
-}
+import { createWorkerClient, type SimWorkerError, type WorkerLike } from './workerClient';
 
 /** What the study needs from a worker (or an in-process fake in tests). */
 export interface StudyRunner {
@@ -87,14 +83,47 @@ export function runFanoutStudy(
   };
 }
 
-/** A study runner on its own module worker; `terminate` stops it (a running point cannot be interrupted otherwise). */
-export function createStudyWorker(): StudyRunner & { terminate(): void } {
-  const worker = new Worker(new URL('./study.worker.ts', import.meta.url), { type: 'module', name: 'fan-out study' });
-  const remote: Remote<StudyApi> = wrap<StudyApi>(worker);
+/** A study on its own worker: what the page's study uses, a `StudyRunner` that says when its worker was restarted. */
+export interface StudyClient extends StudyRunner {
+  /** Told when the worker was stopped under a call (crashed or stuck); the next call starts a new one. */
+  onRestart(listener: (error: SimWorkerError) => void): () => void;
+  /** Stop the worker (a running point cannot be interrupted otherwise); the next call starts a new one. */
+  terminate(): void;
+  pendingCount(): number;
+  /** Test builds only: make the worker throw or hang, with this call's own watchdog. */
+  fault(kind: FaultKind, timeoutMs?: number): Promise<void>;
+}
+
+export interface StudyClientOptions {
+  /** Longest a point may take; a point is bounded in requests, so one that takes longer is stuck. */
+  timeoutMs?: number;
+  /** Injected by tests; by default a module worker running `study.worker.ts`. */
+  startWorker?: () => WorkerLike;
+}
+
+/** Points take seconds at most (each is bounded in requests): a minute without an answer is a stuck worker. */
+const STUDY_TIMEOUT_MS = 60_000;
+
+function startStudyWorker(): WorkerLike {
+  // Kept literal so Vite bundles the worker and its engine as a separate chunk.
+  return new Worker(new URL('./study.worker.ts', import.meta.url), { type: 'module', name: 'fan-out study' });
+}
+
+/** A study runner on its own worker client. Nothing starts until the first call. */
+export function createStudyClient(options: StudyClientOptions = {}): StudyClient {
+  const client = createWorkerClient<Remote<StudyApi>>({
+    label: 'fan-out study worker',
+    start: options.startWorker ?? startStudyWorker,
+    connect: (worker) => wrap<StudyApi>(worker),
+    timeoutMs: options.timeoutMs ?? STUDY_TIMEOUT_MS,
+  });
   return {
-    objective: (input) => remote.objective(input),
-    point: (input, n, slo) => remote.point(input, n, slo),
-    closedForm: (input, p1, widths) => remote.closedForm(input, p1, widths),
-    terminate: () => worker.terminate(),
+    objective: (input) => client.call((api) => api.objective(input)),
+    point: (input, n, slo) => client.call((api) => api.point(input, n, slo)),
+    closedForm: (input, p1, widths) => client.call((api) => api.closedForm(input, p1, widths)),
+    onRestart: (listener) => client.onRestart(listener),
+    terminate: () => client.terminate(),
+    pendingCount: () => client.pendingCount(),
+    fault: (kind, timeoutMs) => client.call((api) => api.fault(kind), { timeoutMs }),
   };
 }

@@ -2,6 +2,7 @@
 import { expose, transfer } from 'comlink';
 import { defaultScenario, findPreset, type RunResult, type Scenario } from '../sim/index';
 import { presetCards, type PresetCard } from './presetCards';
+import { injectFault, type FaultKind } from './fault';
 import { SimSession, type Frame, type SessionInfo, type StepRequest, type TriggerSpec } from './session';
 
 const session = new SimSession(() => performance.now());
@@ -38,18 +39,9 @@ const api = {
   inject(trigger: TriggerSpec): SessionInfo {
     return session.inject(trigger);
   },
-  /** Test builds only (`vite build --mode e2e`): make the worker crash or stop answering. Compiled out otherwise. */
-  fault(kind: 'throw' | 'hang'): void {
-    if (!__LAB_FAULTS__) return;
-    if (kind === 'throw') {
-      setTimeout(() => {
-        throw new Error('fault injected by a test: the worker threw');
-      }, 0);
-    } else {
-      for (;;) {
-        /* spin: the worker stops answering */
-      }
-    }
+  /** Test builds only (`vite build --mode e2e`): make the worker crash or stop answering. */
+  fault(kind: FaultKind): void {
+    injectFault(kind);
   },
 };
 

@@ -1,6 +1,7 @@
 /** The fan-out study's worker: runs the points of the "tail against fan-out width" study off the page's thread. */
 import { expose } from 'comlink';
 import { fanoutClosedForm, measureFanout, parseScenario, studyObjective, type FanoutPoint } from '../sim/index';
+import { injectFault, type FaultKind } from './fault';
 
 const api = {
   /** The objective slow requests are counted against (validates the scenario; throws a ScenarioError naming the field). */
@@ -15,6 +16,10 @@ const api = {
   /** One width of the study. */
   point(input: unknown, n: number, slo: number | null): FanoutPoint {
     return measureFanout(parseScenario(input).scenario, n, slo);
+  },
+  /** Test builds only (`vite build --mode e2e`): make the worker crash or stop answering. */
+  fault(kind: FaultKind): void {
+    injectFault(kind);
   },
 };
 

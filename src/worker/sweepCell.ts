@@ -1,5 +1,6 @@
 /** One phase-map cell run to its end: the CLI's verdict and recovery time, plus the figures the map shows on hover. */
 import { parseScenario, runScenario, type Verdict } from '../sim/index';
+import type { SweepAnswer, SweepRequest } from './sweepProtocol';
 
 /** What a cell reports: the verdict and recovery time exactly as `runCell` (and so `sim sweep`) gives them, plus figures. */
 export interface CellFigures {
@@ -32,4 +33,15 @@ export function runSweepCell(raw: unknown): CellFigures {
     badTime: badBins * scenario.bin,
     stopped: summary.stopped,
   };
+}
+
+/** A worker's answer to one cell: its figures, or why its scenario is invalid, and its wall time by `clockMs`. */
+export function answerSweepRequest(request: SweepRequest, clockMs: () => number): SweepAnswer {
+  const t0 = clockMs();
+  try {
+    const figures = runSweepCell(request.raw);
+    return { index: request.index, figures, ms: clockMs() - t0 };
+  } catch (error) {
+    return { index: request.index, error: error instanceof Error ? error.message : String(error), ms: clockMs() - t0 };
+  }
 }

@@ -1,18 +1,14 @@
 /**
- * The phase map's pool of dedicated workers, one per logical core: hands out cells as workers free up, reports each
- * result as it arrives, and cancels by terminating the workers (a running cell cannot be interrupted otherwise).
+ * The phase map's pool: one worker client per logical core, each running whole cells. It hands out cells as workers
+ * free up, reports each result as it arrives, and cancels by terminating the workers (a running cell cannot be
+ * interrupted otherwise). A worker that crashes or stops answering is restarted by its client; the cell it was
+ * running is run once more, and reported as failed if it is lost again.
  */
+import { estimateAttempts, type Scenario } from '../sim/format';
+import type { FaultKind } from './fault';
 import type { CellFigures } from './sweepCell';
-import type { SweepAnswer, SweepRequest } from './sweepProtocol';
-
-/** A started worker, as the pool uses it. */
-export interface SweepWorkerHandle {
-  post(request: SweepRequest): void;
-  terminate(): void;
-}
-
-/** Starts one worker that calls `onAnswer` per finished cell and `onError` if it crashes. */
-export type StartSweepWorker = (onAnswer: (answer: SweepAnswer) => void, onError: (message: string) => void) => SweepWorkerHandle;
+import { cellScenario, type SweepAnswer, type SweepRequest } from './sweepProtocol';
+import { createWorkerClient, messageChannel, SimWorkerError, type WorkerClient, type WorkerLike } from './workerClient';
 
 /** The grid to run: cell `index` = xi × yValues.length + yi (x-major, as `sim sweep` prints it). */
 export interface SweepGrid {
@@ -23,13 +19,18 @@ export interface SweepGrid {
   yValues: readonly number[];
 }
 
-/** A finished cell: its figures or why it is invalid, and `ms`, its wall time in the worker. */
-export type CellOutcome = ({ figures: CellFigures } | { error: string }) & { ms: number };
+/**
+ * A finished cell: its figures, why its scenario is invalid (`error`), or why no worker could run it (`failed`: lost
+ * twice to a crash or a hang); `ms`, its wall time in the worker.
+ */
+export type CellOutcome = ({ figures: CellFigures } | { error: string } | { failed: string }) & { ms: number };
 export type SweepEnd = { status: 'done' } | { status: 'cancelled' } | { status: 'failed'; message: string };
 
 export interface SweepHandlers {
   onCell(index: number, outcome: CellOutcome): void;
   onEnd(end: SweepEnd): void;
+  /** A worker was restarted under the run (crashed or stuck): what happened, and the cells sent again. */
+  onRestart?(message: string): void;
 }
 
 export interface SweepRun {
@@ -43,13 +44,18 @@ export interface SweepPool {
   run(grid: SweepGrid, handlers: SweepHandlers): SweepRun;
   /** Terminate every worker (a later run starts new ones). */
   dispose(): void;
+  /** Test builds only: make the first worker throw or hang (after the cells it holds), with this call's own watchdog. */
+  fault(kind: FaultKind, timeoutMs?: number): Promise<void>;
 }
 
 export interface SweepPoolOptions {
   size: number;
-  startWorker?: StartSweepWorker;
+  /** Injected by tests; by default a module worker running `sweep.worker.ts`. */
+  startWorker?: () => WorkerLike;
   /** Cells sent ahead to each worker, so it never waits for the page between cells. */
   depth?: number;
+  /** How long a cell may go unanswered before its worker counts as stuck; by default from the cell's work. */
+  cellTimeoutMs?: (raw: unknown) => number;
 }
 
 /** Workers for a pool on this machine: one per logical core, at least 1 and at most 16. */
@@ -58,15 +64,24 @@ export function defaultPoolSize(hardwareConcurrency: number | undefined): number
   return Math.max(1, Math.min(16, n));
 }
 
-function startModuleWorker(onAnswer: (answer: SweepAnswer) => void, onError: (message: string) => void): SweepWorkerHandle {
+/** Fixed allowance for a cell, and per attempt it may make: ~25 times the engine's slowest measured cost per attempt. */
+const CELL_BASE_MS = 20_000;
+const CELL_PER_ATTEMPT_MS = 0.05;
+
+/** The watchdog of a cell: scaled by the attempts its scenario may make, so a long run is not taken for a hang. */
+export function cellTimeoutMs(raw: unknown): number {
+  let attempts = 0;
+  try {
+    attempts = estimateAttempts(raw as Scenario).attempts;
+  } catch {
+    // A cell too malformed to estimate is refused by the worker at once.
+  }
+  return CELL_BASE_MS + (Number.isFinite(attempts) && attempts > 0 ? attempts * CELL_PER_ATTEMPT_MS : 0);
+}
+
+function startModuleWorker(): WorkerLike {
   // Kept literal so Vite bundles the worker and the engine as a separate chunk.
-  const worker = new Worker(new URL('./sweep.worker.ts', import.meta.url), { type: 'module', name: 'sweep' });
-  worker.addEventListener('message', (e: MessageEvent<SweepAnswer>) => onAnswer(e.data));
-  worker.addEventListener('error', (e: ErrorEvent) => {
-    e.preventDefault();
-    onError(e.message === '' ? 'A phase-map worker crashed.' : `A phase-map worker crashed: ${e.message}`);
-  });
-  return { post: (request) => worker.postMessage(request), terminate: () => worker.terminate() };
+  return new Worker(new URL('./sweep.worker.ts', import.meta.url), { type: 'module', name: 'sweep' });
 }
 
 /**
@@ -83,9 +98,28 @@ export function fillOrder(nx: number, ny: number): number[] {
   return passes.flat();
 }
 
+type Send = (message: SweepRequest | { fault: FaultKind }) => Promise<SweepAnswer | { fault: FaultKind }>;
+
 interface Slot {
-  handle: SweepWorkerHandle;
-  outstanding: number;
+  client: WorkerClient<Send>;
+  /** Cells sent and not yet answered, oldest first: the oldest is the one the worker is running. */
+  running: number[];
+  /** The cell the worker was running when it was last stopped under its calls. */
+  lost: number | null;
+}
+
+interface Run {
+  id: number;
+  grid: SweepGrid;
+  handlers: SweepHandlers;
+  order: number[];
+  next: number;
+  /** Cells lost with a restarted worker, to send again before the rest. */
+  again: number[];
+  /** Cells already run once more after their worker was lost. */
+  retried: Set<number>;
+  completed: number;
+  total: number;
 }
 
 /** Create a pool. No worker starts until the first run. */
@@ -93,13 +127,36 @@ export function createSweepPool(options: SweepPoolOptions): SweepPool {
   const size = Math.max(1, Math.floor(options.size));
   const startWorker = options.startWorker ?? startModuleWorker;
   const depth = Math.max(1, options.depth ?? 2);
-  let slots: Slot[] = [];
+  const timeoutOf = options.cellTimeoutMs ?? cellTimeoutMs;
+  const slots: Slot[] = [];
   let runId = 0;
-  let current: { id: number; grid: SweepGrid; handlers: SweepHandlers; order: number[]; next: number; completed: number; total: number } | null = null;
+  let current: Run | null = null;
+
+  function newSlot(): Slot {
+    const client = createWorkerClient<Send>({
+      label: 'phase-map worker',
+      start: startWorker,
+      connect: (worker) => messageChannel(worker),
+      timeoutMs: CELL_BASE_MS,
+      concurrency: depth,
+    });
+    const slot: Slot = { client, running: [], lost: null };
+    client.onRestart((error) => {
+      slot.lost = slot.running[0] ?? null;
+      current?.handlers.onRestart?.(`${error.message} It was restarted and its cells are run again.`);
+    });
+    return slot;
+  }
+
+  function ensureSlots(): void {
+    while (slots.length < size) slots.push(newSlot());
+  }
 
   function terminateAll(): void {
-    for (const slot of slots) slot.handle.terminate();
-    slots = [];
+    for (const slot of slots) {
+      slot.running = [];
+      slot.client.terminate();
+    }
   }
 
   function finish(end: SweepEnd): void {
@@ -107,47 +164,59 @@ export function createSweepPool(options: SweepPoolOptions): SweepPool {
     if (run === null) return;
     current = null;
     if (end.status !== 'done') terminateAll();
-    for (const slot of slots) slot.outstanding = 0;
     run.handlers.onEnd(end);
+  }
+
+  function settle(run: Run, index: number, outcome: CellOutcome): void {
+    run.completed++;
+    run.handlers.onCell(index, outcome);
+    if (current !== run) return; // onCell may cancel
+    if (run.completed >= run.total) finish({ status: 'done' });
+    else dispatch();
+  }
+
+  function send(run: Run, slot: Slot, index: number): void {
+    const ny = run.grid.yValues.length;
+    const x = run.grid.xValues[Math.floor(index / ny)] ?? NaN;
+    const y = run.grid.yValues[index % ny] ?? NaN;
+    const raw = cellScenario(run.grid.base, run.grid.xPath, x, run.grid.yPath, y);
+    slot.running.push(index);
+    slot.client.call((post) => post({ index, raw }), { timeoutMs: timeoutOf(raw) }).then(
+      (answer) => {
+        if (current !== run) return;
+        slot.running = slot.running.filter((i) => i !== index);
+        const a = answer as SweepAnswer;
+        settle(run, index, 'figures' in a ? { figures: a.figures, ms: a.ms } : { error: a.error, ms: a.ms });
+      },
+      (error: unknown) => {
+        if (current !== run) return;
+        slot.running = slot.running.filter((i) => i !== index);
+        if (!(error instanceof SimWorkerError) || error.failure === 'terminated' || error.failure === 'cancelled') return;
+        // Only the cell the worker was running can have stopped it; the others queued behind it are sent again freely.
+        const culprit = slot.lost === index;
+        if (culprit && run.retried.has(index)) {
+          // Lost twice before any cell ended: the workers cannot run at all (a script that fails to load, say).
+          if (run.completed === 0) finish({ status: 'failed', message: error.message });
+          else settle(run, index, { failed: error.message, ms: 0 });
+          return;
+        }
+        if (culprit) run.retried.add(index);
+        run.again.push(index);
+        dispatch();
+      },
+    );
   }
 
   function dispatch(): void {
     const run = current;
     if (run === null) return;
-    const ny = run.grid.yValues.length;
     for (const slot of slots) {
-      while (slot.outstanding < depth && run.next < run.total) {
-        const index = run.order[run.next++] ?? 0;
-        const x = run.grid.xValues[Math.floor(index / ny)] ?? NaN;
-        const y = run.grid.yValues[index % ny] ?? NaN;
-        slot.outstanding++;
-        slot.handle.post({ runId: run.id, base: run.grid.base, xPath: run.grid.xPath, yPath: run.grid.yPath, cells: [{ index, x, y }] });
+      while (slot.running.length < depth) {
+        const index = run.again.shift() ?? (run.next < run.total ? run.order[run.next++] : undefined);
+        if (index === undefined) return;
+        send(run, slot, index);
+        if (current !== run) return;
       }
-    }
-  }
-
-  function ensureWorkers(): void {
-    while (slots.length < size) {
-      const slot: Slot = { handle: undefined as unknown as SweepWorkerHandle, outstanding: 0 };
-      slot.handle = startWorker(
-        (answer) => {
-          const run = current;
-          // Answers of a cancelled or earlier run, or from a worker already let go, are ignored.
-          if (run === null || answer.runId !== run.id || !slots.includes(slot)) return;
-          slot.outstanding = Math.max(0, slot.outstanding - 1);
-          run.completed++;
-          run.handlers.onCell(answer.index, 'figures' in answer ? { figures: answer.figures, ms: answer.ms } : { error: answer.error, ms: answer.ms });
-          if (current !== run) return; // onCell may cancel
-          if (run.completed >= run.total) finish({ status: 'done' });
-          else dispatch();
-        },
-        (message) => {
-          if (!slots.includes(slot)) return;
-          if (current !== null) finish({ status: 'failed', message });
-          else terminateAll();
-        },
-      );
-      slots.push(slot);
     }
   }
 
@@ -157,11 +226,12 @@ export function createSweepPool(options: SweepPoolOptions): SweepPool {
       if (current !== null) finish({ status: 'cancelled' });
       const id = ++runId;
       const total = grid.xValues.length * grid.yValues.length;
-      current = { id, grid, handlers, order: fillOrder(grid.xValues.length, grid.yValues.length), next: 0, completed: 0, total };
+      const order = fillOrder(grid.xValues.length, grid.yValues.length);
+      current = { id, grid, handlers, order, next: 0, again: [], retried: new Set(), completed: 0, total };
       if (total === 0) {
         finish({ status: 'done' });
       } else {
-        ensureWorkers();
+        ensureSlots();
         dispatch();
       }
       return {
@@ -173,6 +243,10 @@ export function createSweepPool(options: SweepPoolOptions): SweepPool {
     dispose() {
       if (current !== null) finish({ status: 'cancelled' });
       terminateAll();
+    },
+    async fault(kind, timeoutMs) {
+      ensureSlots();
+      await slots[0]!.client.call((post) => post({ fault: kind }), { timeoutMs });
     },
   };
 }

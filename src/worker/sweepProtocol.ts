@@ -1,5 +1,6 @@
 /**
- * The messages between the page and a phase-map worker, and the one function both sides need: the scenario of a cell.
+ * The messages between a sweep's pool and its workers — the phase map's web workers and `sim sweep`'s worker
+ * threads speak the same ones — and the one function both sides need: the scenario of a cell.
  * Kept apart from the engine's runner, so the page can build a cell's scenario without bundling the engine
  * (`setPath` comes straight from its small module for the same reason).
  */
@@ -11,14 +12,11 @@ export function cellScenario(base: unknown, xPath: string, x: number, yPath: str
   return setPath(setPath(base, xPath, x), yPath, y);
 }
 
-/** Page → worker: run these cells of the grid over `base`. */
+/** Pool → worker: run the cell `index` of the grid, whose scenario is `raw`. A worker answers each in turn. */
 export interface SweepRequest {
-  runId: number;
-  base: unknown;
-  xPath: string;
-  yPath: string;
-  cells: { index: number; x: number; y: number }[];
+  index: number;
+  raw: unknown;
 }
 
-/** Worker → page: one cell's figures, or the message of the scenario error that made it invalid; `ms` = the cell's wall time in the worker. */
-export type SweepAnswer = ({ figures: CellFigures } | { error: string }) & { runId: number; index: number; ms: number };
+/** Worker → pool: one cell's figures, or the message of the scenario error that made it invalid; `ms` = the cell's wall time in the worker. */
+export type SweepAnswer = ({ figures: CellFigures } | { error: string }) & { index: number; ms: number };

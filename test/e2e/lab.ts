@@ -1,6 +1,7 @@
 /** Helpers shared by the e2e specs: open the lab, read its state from what the page shows, save screenshots. */
 import { mkdirSync } from 'node:fs';
 import { expect, type Page } from '@playwright/test';
+import type { LabTestHook as PageTestHook } from '../../src/app/faultHook';
 
 export const SHOTS = 'test-results/screenshots';
 
@@ -59,12 +60,8 @@ export async function shot(page: Page, name: string, fullPage = true): Promise<v
   await page.screenshot({ path: `${SHOTS}/${name}.png`, fullPage });
 }
 
-/** The fault hook of the e2e build (absent from production builds). */
-export interface LabTestHook {
-  fault(kind: 'throw' | 'hang'): Promise<void>;
-  pendingCount(): number;
-  set(patch: Record<string, unknown>): Promise<unknown>;
-}
+/** The fault hook of the e2e build (absent from production builds); each spec reads `state()` in the shape it needs. */
+export type LabTestHook = Omit<PageTestHook, 'state'>;
 
 /** A few fields of the lab's state (e2e builds expose the store through the fault hook). */
 export interface LabSnapshot {

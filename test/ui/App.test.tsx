@@ -3,7 +3,8 @@ import { act } from 'react';
 import { createRoot, type Root } from 'react-dom/client';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { createLabStore, type LabStore } from '../../src/state/index';
-import { App, LabProvider } from '../../src/ui/index';
+import { createApp } from '../../src/app/createApp';
+import { App, AppProvider } from '../../src/ui/index';
 import type { RestartEvent, SimRunner } from '../../src/worker/index';
 import { until } from '../support/waiting';
 import { inProcessRunner } from '../worker/inProcessRunner';
@@ -26,9 +27,9 @@ function render(store: LabStore): HTMLElement {
   root = createRoot(container);
   act(() =>
     root!.render(
-      <LabProvider store={store}>
+      <AppProvider app={createApp({ stores: { lab: store } })}>
         <App />
-      </LabProvider>,
+      </AppProvider>,
     ),
   );
   return container;

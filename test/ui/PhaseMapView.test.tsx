@@ -3,10 +3,10 @@ import { act } from 'react';
 import { createRoot, type Root } from 'react-dom/client';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { createLabStore, createPhaseStore, type LabStore, type PhaseStore } from '../../src/state/index';
-import { App, LabProvider } from '../../src/ui/index';
-import { PhaseProvider } from '../../src/ui/phase/PhaseContext';
+import { createApp } from '../../src/app/createApp';
+import { App, AppProvider } from '../../src/ui/index';
 import { createSweepPool, type CellFigures } from '../../src/worker/index';
-import { fakeSweepWorkers } from '../worker/fakeSweepWorkers';
+import { fakeSweepWorkers, react } from '../worker/fakeSweepWorkers';
 import { until } from '../support/waiting';
 import { inProcessRunner } from '../worker/inProcessRunner';
 
@@ -52,11 +52,9 @@ describe('PhaseMapView', () => {
     root = createRoot(container);
     act(() =>
       root!.render(
-        <LabProvider store={lab}>
-          <PhaseProvider store={phase}>
-            <App />
-          </PhaseProvider>
-        </LabProvider>,
+        <AppProvider app={createApp({ stores: { lab, phase } })}>
+          <App />
+        </AppProvider>,
       ),
     );
     const el = container;
@@ -79,9 +77,12 @@ describe('PhaseMapView', () => {
     const bar = el.querySelector('[role="progressbar"]')!;
     expect(bar.getAttribute('aria-valuetext')).toBe('0 of 6 cells (0%)');
     expect(lab.getState().playing).toBe(false);
-    act(() => void fake.workers[0]!.answerOne());
+    await act(async () => {
+      fake.workers[0]!.answerOne();
+      await react();
+    });
     expect(bar.getAttribute('aria-valuenow')).toBe('17');
-    act(() => void fake.answerAll());
+    await act(async () => void (await fake.answerAll()));
     expect(bar.getAttribute('aria-valuetext')).toBe('6 of 6 cells (100%)');
     expect(el.querySelector('.phase-status')?.getAttribute('data-status')).toBe('done');
     // The readout speaks the focused cell: the first, at the lowest load and shortest outage.

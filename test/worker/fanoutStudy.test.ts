@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { fanoutClosedForm, measureFanout, parseScenario, studyObjective, type FanoutPoint } from '../../src/sim/index';
-import { fanoutWidths, runFanoutStudy, type StudyProgress, type StudyRunner } from '../../src/worker/index';
+import { fanoutWidths } from '../../src/state/index';
+import { runFanoutStudy, type StudyProgress, type StudyRunner } from '../../src/worker/index';
 
 /** The study worker's API, in-process, with a log of the calls made. */
 function runner(log: string[], fail = false): StudyRunner {

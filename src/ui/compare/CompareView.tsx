@@ -4,7 +4,8 @@ import { CHARTS, timeScale, timeWindow, type RefLine } from '../../viz/index';
 import { Chart, chartTop, MARGIN } from '../Chart';
 import { WINDOW_S } from '../ChartStack';
 import { formatSeconds } from '../format';
-import { useLab, useLabStore } from '../LabContext';
+import { useCommands } from '../AppContext';
+import { useLab } from '../LabContext';
 import { useCompare, useCompareStore } from './CompareContext';
 import { compareRows } from './compareFigures';
 import { useWidth } from '../useWidth';
@@ -81,7 +82,7 @@ function Pane({ which, side, other, tops, width, version }: { which: 'left' | 'r
 /** Two configurations on one seed, played side by side in lock step, with their key figures diffed. */
 export function CompareView() {
   const labScenario = useLab((s) => s.recorded);
-  const labStore = useLabStore();
+  const commands = useCommands();
   const store = useCompareStore();
   const leftSource = useCompare((s) => s.leftSource);
   const rightSource = useCompare((s) => s.rightSource);
@@ -98,21 +99,15 @@ export function CompareView() {
   const paneWidth = width > 900 ? Math.floor((width - 16) / 2) - 34 : width - 34;
 
   const run = () => {
-    labStore.getState().pause();
-    void store
-      .getState()
-      .start(labStore.getState().recorded)
-      .then((ok) => {
-        if (ok) store.getState().play();
-      });
+    void commands.startComparison();
   };
   // Leaving the view pauses both sides: two more simulations would take the cores from whatever view comes next.
   useEffect(() => () => store.getState().pause(), [store]);
   const hasScenario = labScenario !== null;
   useEffect(() => {
     // The first time the view has a scenario to compare: the lab's against it with the default change.
-    if (hasScenario && store.getState().status === 'idle') run();
-  }, [hasScenario]);
+    if (hasScenario && store.getState().status === 'idle') void commands.startComparison();
+  }, [hasScenario, store, commands]);
 
   const tops = new Map<string, number>();
   for (const def of CHARTS) {
@@ -175,10 +170,7 @@ export function CompareView() {
           ) : (
             <button
               type="button"
-              onClick={() => {
-                labStore.getState().pause();
-                store.getState().play();
-              }}
+              onClick={() => commands.playComparison()}
               disabled={!ready || done}
             >
               Play both

@@ -1,5 +1,5 @@
 import { scaleLinear } from 'd3';
-import { useEffect, useLayoutEffect, useRef, useState, type KeyboardEvent, type MouseEvent } from 'react';
+import { useLayoutEffect, useRef, useState, type KeyboardEvent, type MouseEvent } from 'react';
 import { formatAxisValue, type PhaseMap } from '../../state/index';
 import { chartInk, verdictColour, type Theme } from '../../viz/index';
 import { cellFigures, cellPlace } from './cellText';
@@ -35,7 +35,9 @@ interface Props {
 export function PhaseGrid({ map, version, theme, width, onOpen }: Props) {
   const canvasRef = useRef<HTMLCanvasElement>(null);
   const [hover, setHover] = useState<number | null>(null);
-  const [focus, setFocus] = useState(0);
+  // The focused cell belongs to the map it was chosen on: a new map starts at its first cell.
+  const [focusOn, setFocusOn] = useState({ map, index: 0 });
+  const focus = focusOn.map === map ? focusOn.index : 0;
   const nx = map.x.values.length;
   const ny = map.y.values.length;
   const plotW = Math.max(120, Math.min(720, width - MARGIN.left - MARGIN.right));
@@ -44,8 +46,6 @@ export function PhaseGrid({ map, version, theme, width, onOpen }: Props) {
   const cellH = plotH / ny;
   const ink = chartInk(theme);
   const recoveryTop = maxRecovery(map);
-
-  useEffect(() => setFocus(0), [map]);
 
   useLayoutEffect(() => {
     const canvas = canvasRef.current;
@@ -104,10 +104,11 @@ export function PhaseGrid({ map, version, theme, width, onOpen }: Props) {
     if (move === undefined) return;
     e.preventDefault();
     // From the previous focus, so keys pressed faster than the page renders all count.
-    setFocus((f) => {
+    setFocusOn((prev) => {
+      const f = prev.map === map ? prev.index : 0;
       const xi = Math.min(nx - 1, Math.max(0, Math.floor(f / ny) + move[0]));
       const yi = Math.min(ny - 1, Math.max(0, (f % ny) + move[1]));
-      return xi * ny + yi;
+      return { map, index: xi * ny + yi };
     });
     setHover(null);
   };

@@ -2,7 +2,8 @@ import { useEffect } from 'react';
 import type { Scenario } from '../../sim/index';
 import { AXIS_PAIRS, AXIS_PARAMS, axisGrid, axisPath, formatAxisValue, PHASE_MAX_STEPS, validateAxis, type AxisPairId, type AxisSetting, type PhaseMap } from '../../state/index';
 import { VERDICT_LABELS, VERDICTS, verdictColour, type Theme } from '../../viz/index';
-import { useLab, useLabStore } from '../LabContext';
+import { useCommands } from '../AppContext';
+import { useLab } from '../LabContext';
 import { maxRecovery, PhaseGrid } from './PhaseGrid';
 import { usePhase, usePhaseStore } from './PhaseContext';
 import { useWidth } from '../useWidth';
@@ -93,7 +94,7 @@ function Progress() {
 export function PhaseMapView() {
   const scenario = useLab((s) => s.recorded);
   const theme = useLab((s) => s.theme);
-  const labStore = useLabStore();
+  const commands = useCommands();
   const phaseStore = usePhaseStore();
   const pair = usePhase((s) => s.pair);
   const x = usePhase((s) => s.x);
@@ -102,6 +103,7 @@ export function PhaseMapView() {
   const problems = usePhase((s) => s.problems);
   const status = usePhase((s) => s.status);
   const message = usePhase((s) => s.message);
+  const notice = usePhase((s) => s.notice);
   const map = usePhase((s) => s.map);
   const version = usePhase((s) => s.version);
   const [ref, width] = useWidth(760);
@@ -111,19 +113,10 @@ export function PhaseMapView() {
   }, [scenario, phaseStore]);
 
   const run = () => {
-    if (scenario === null) return;
-    // Two cores are shared by the lab and the pool: the lab waits while the map runs.
-    if (phaseStore.getState().start(scenario)) labStore.getState().pause();
+    commands.runPhaseMap();
   };
   const open = (index: number) => {
-    const raw = phaseStore.getState().cellRaw(index);
-    if (raw === null) return;
-    void labStore
-      .getState()
-      .openScenario(raw, { presetId: null, play: true })
-      .then((ok) => {
-        if (ok) labStore.getState().setTab('lab');
-      });
+    void commands.openCellInLab(index);
   };
 
   return (
@@ -191,6 +184,11 @@ export function PhaseMapView() {
         {message !== null && (
           <p className="field-error" role="alert">
             {message}
+          </p>
+        )}
+        {notice !== null && (
+          <p className="hint phase-notice" role="status">
+            {notice}
           </p>
         )}
         <Progress />

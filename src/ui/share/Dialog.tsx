@@ -1,4 +1,4 @@
-import { useEffect, useId, useRef, type ReactNode } from 'react';
+import { useEffect, useEffectEvent, useId, useRef, type ReactNode } from 'react';
 
 /**
  * A modal dialog on the native `<dialog>`: the page behind is inert (focus stays inside), Esc closes it,
@@ -7,8 +7,8 @@ import { useEffect, useId, useRef, type ReactNode } from 'react';
 export function Dialog({ title, onClose, children, className }: { title: string; onClose: () => void; children: ReactNode; className?: string }) {
   const ref = useRef<HTMLDialogElement>(null);
   const titleId = useId();
-  const close = useRef(onClose);
-  close.current = onClose;
+  // The latest onClose, without reopening the dialog when the caller passes a new function.
+  const close = useEffectEvent(onClose);
 
   useEffect(() => {
     const dialog = ref.current;
@@ -21,7 +21,7 @@ export function Dialog({ title, onClose, children, className }: { title: string;
     }
     const onCancel = (e: Event) => {
       e.preventDefault();
-      close.current();
+      close();
     };
     dialog.addEventListener('cancel', onCancel);
     return () => {

@@ -3,7 +3,8 @@ import { act } from 'react';
 import { createRoot, type Root } from 'react-dom/client';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { createLabStore, type LabStore } from '../../../src/state/index';
-import { LabProvider } from '../../../src/ui/index';
+import { createApp } from '../../../src/app/createApp';
+import { AppProvider } from '../../../src/ui/index';
 import { ShareDialog } from '../../../src/ui/share/ShareDialog';
 import { inProcessRunner } from '../../worker/inProcessRunner';
 
@@ -26,9 +27,9 @@ async function open(): Promise<{ store: LabStore; page: HTMLElement }> {
   root = createRoot(container);
   act(() =>
     root!.render(
-      <LabProvider store={store}>
+      <AppProvider app={createApp({ stores: { lab: store } })}>
         <ShareDialog onClose={() => {}} />
-      </LabProvider>,
+      </AppProvider>,
     ),
   );
   return { store, page: container };

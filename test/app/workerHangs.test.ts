@@ -1,0 +1,118 @@
+import { describe, expect, it } from 'vitest';
+import { createApp } from '../../src/app/createApp';
+import { parseScenario, runScenario } from '../../src/sim/index';
+import { createSimBridge, createStudyClient } from '../../src/worker/index';
+import { manualScheduler, until } from '../support/waiting';
+import { simWorkers, studyWorkers, type Hangs } from '../worker/fakeWorkers';
+
+// Every kind of worker the page runs, made through the composition root with workers that stop answering: the
+// watchdog catches the hang, the worker is restarted and the view goes on. Watchdogs are seconds long, far beyond
+// what the calls here take, so a slow machine is not taken for a hang.
+const WATCHDOG_MS = 2_000;
+
+describe('a worker that stops answering is restarted by its watchdog and the view recovers', () => {
+  it('the lab: a hung step restarts the worker with the last good scenario and the run goes on', async () => {
+    const hangs: Hangs = new Map();
+    const sims = simWorkers(hangs);
+    const clock = manualScheduler();
+    const app = createApp({ workers: { lab: createSimBridge({ timeoutMs: WATCHDOG_MS, startWorker: sims.start }) }, lab: { scheduler: clock.scheduler } });
+    const lab = app.lab;
+    await lab.getState().init();
+    expect(lab.getState().playing).toBe(true);
+    let t = 0;
+    const tick = async () => {
+      await until(() => clock.pending);
+      clock.tick((t += 250));
+    };
+    for (let i = 0; i < 4; i++) await tick();
+    await until(() => lab.getState().nowS > 0);
+    hangs.set('step', 1);
+    await tick();
+    await until(() => lab.getState().notice?.tone === 'warning');
+    expect(lab.getState().notice?.text).toBe(`The simulation worker did not answer within ${WATCHDOG_MS / 1000} s. It was restarted with the last good scenario.`);
+    expect(sims.started).toHaveLength(2);
+    expect(sims.started[0]!.terminated).toBe(true);
+    // The run starts again from t = 0 in the new worker, and plays on.
+    for (let i = 0; i < 4; i++) await tick();
+    await until(() => lab.getState().nowS > 5);
+    expect(lab.getState().playing).toBe(true);
+    app.dispose();
+  }, 60_000);
+
+  const input = {
+    duration: 60,
+    load: { rate: 50 },
+    client: { slo: 0.1 },
+    server: { concurrency: null, service: { dist: 'bimodal', mean: 0.001, slowFraction: 0.05, slowMean: 10 } },
+    fanout: { n: 3 },
+  };
+
+  it('the fan-out study: a hung point restarts the worker and the study runs again, to the end', async () => {
+    const studies = studyWorkers(new Map([['point 2', 1]]));
+    const app = createApp({ workers: { study: createStudyClient({ timeoutMs: WATCHDOG_MS, startWorker: studies.start }) } });
+    const study = app.study;
+    study.getState().run(parseScenario(input).scenario, [1, 2, 3], [1, 2, 3]);
+    await until(() => study.getState().notice !== null);
+    expect(study.getState().notice).toBe(`The fan-out study worker did not answer within ${WATCHDOG_MS / 1000} s. It was restarted and the study is run again.`);
+    await until(() => study.getState().progress?.pending.length === 0);
+    expect(study.getState().progress?.points.map((p) => p.n)).toEqual([1, 2, 3]);
+    expect(study.getState().progress?.error).toBeNull();
+    expect(studies.started).toHaveLength(2);
+    expect(studies.started[0]!.terminated).toBe(true);
+    app.dispose();
+  }, 60_000);
+
+  it('the fan-out study: a point that hangs the worker again is reported, with the points before it kept', async () => {
+    const studies = studyWorkers(new Map([['point 2', 2]]));
+    const app = createApp({ workers: { study: createStudyClient({ timeoutMs: WATCHDOG_MS, startWorker: studies.start }) } });
+    const study = app.study;
+    study.getState().run(parseScenario(input).scenario, [1, 2, 3], [1, 2, 3]);
+    await until(() => study.getState().progress?.error != null);
+    expect(study.getState().progress?.error).toBe(`The fan-out study worker did not answer within ${WATCHDOG_MS / 1000} s.`);
+    expect(study.getState().progress?.points.map((p) => p.n)).toEqual([1]);
+    app.dispose();
+  }, 60_000);
+
+  it('the compare view: a side whose step hangs is restarted and replayed to the shared time; both sides end as whole runs do', async () => {
+    const hangs: Hangs = new Map();
+    const right = simWorkers(hangs);
+    const clock = manualScheduler();
+    const app = createApp({
+      workers: {
+        compare: [
+          createSimBridge({ timeoutMs: WATCHDOG_MS, startWorker: simWorkers().start }),
+          createSimBridge({ timeoutMs: WATCHDOG_MS, startWorker: right.start }),
+        ],
+      },
+      compare: { scheduler: clock.scheduler },
+    });
+    const compare = app.compare;
+    compare.getState().choose({ leftSource: { kind: 'preset', id: 'retry-storm' }, rightSource: { kind: 'preset', id: 'retry-storm' } });
+    expect(await compare.getState().start(null)).toBe(true);
+    compare.getState().setSpeed(100);
+    compare.getState().play();
+    let t = 0;
+    let outOfStep = 0;
+    const bothDone = () => compare.getState().left.done && compare.getState().right.done;
+    while (!bothDone()) {
+      await until(() => clock.pending || bothDone());
+      if (compare.getState().nowS >= 100 && right.started.length === 1 && !hangs.has('step')) hangs.set('step', 1);
+      clock.tick((t += 250));
+      await until(() => clock.pending || bothDone());
+      // Only the tick whose step was lost leaves the restarted side behind; the next one replays it to the shared time.
+      if (compare.getState().left.nowS !== compare.getState().right.nowS) outOfStep++;
+    }
+    expect(right.started).toHaveLength(2);
+    expect(outOfStep).toBe(1);
+    const done = compare.getState();
+    expect(done.status).toBe('ready');
+    expect(done.message).toBe(`The simulation worker did not answer within ${WATCHDOG_MS / 1000} s. It was restarted with the last good scenario.`);
+    for (const side of [done.left, done.right]) {
+      const whole = runScenario(side.recorded!);
+      expect(side.summary).toEqual(whole.summary);
+      const goodput = Array.from(side.series.values('goodput').subarray(0, side.series.length), (v) => (Number.isNaN(v) ? null : v));
+      expect(goodput).toEqual(whole.series.goodput);
+    }
+    app.dispose();
+  }, 120_000);
+});
