@@ -87,7 +87,7 @@ describe('conservation and sanity at every slice', () => {
         expect(c.wasted).toBeLessThanOrEqual(c.completed);
         expect(c.succeeded + c.failed).toBeLessThanOrEqual(c.arrivals);
         const series = sim.series();
-        const nullable = new Set(['p50', 'p99', 'p999', 'serverP99', 'hitRate', 'amplification', 'utilisation', 'bad', 'capacity']);
+        const nullable = new Set(['p50', 'p99', 'p999', 'clientP50', 'clientP99', 'clientP999', 'serverP99', 'hitRate', 'amplification', 'utilisation', 'bad', 'capacity']);
         for (const name of SERIES_NAMES) {
           expect(series[name]).toHaveLength(sim.binsClosed);
           for (const v of series[name]) {
