@@ -57,7 +57,8 @@ test.describe('at 1440 × 900', () => {
 
   test('the chart key names the strip, trigger shading and action marks, and hovering shows the time the legends read', async ({ page }) => {
     await openLab(page);
-    await setSpeed(page, 'Unthrottled');
+    // Not unthrottled: the run must still be playing when it is paused, long before its end at 400 s.
+    await setSpeed(page, '50×');
     await waitForTime(page, 100);
     await pause(page);
     const key = page.getByRole('list', { name: 'Chart key' });
@@ -73,7 +74,8 @@ test.describe('at 1440 × 900', () => {
 
   test('during the stuck state the latency chart shows what clients wait (at least the timeout); successes only is one click away and says so', async ({ page }) => {
     await openLab(page);
-    await setSpeed(page, 'Unthrottled');
+    // Not unthrottled: the run must still be playing when it is paused, long before its end at 400 s.
+    await setSpeed(page, '50×');
     await waitForTime(page, 150);
     await pause(page);
     await expect(page.locator('.banner')).toHaveAttribute('data-kind', 'stuck');
@@ -127,14 +129,22 @@ test.describe('on a 390 × 844 phone', () => {
     await menu.click();
     await expect(page.getByRole('button', { name: 'Share…', exact: true })).toBeHidden();
 
-    // Bring the charts into view, then move the load slider: the slider and a chart are both on screen.
-    await page.locator('[data-chart="load"]').scrollIntoViewIfNeeded();
+    // Without scrolling, move the load slider in the dock: the slider and some of the load chart's plot, above the dock, are on screen.
     const load = page.locator('input[data-path="load.rate"]');
     await load.focus();
     await load.press('ArrowRight');
     await expect(load).toHaveAttribute('aria-valuetext', '290 req/s');
     expect(await showing(page, load, 10)).toBe(true);
-    expect(await showing(page, page.locator('[data-chart="load"]'))).toBe(true);
+    const plot = (await page.locator('[data-chart="load"] .chart-plot').boundingBox())!;
+    const dock = (await page.locator('.key-controls').boundingBox())!;
+    expect(await showing(page, page.locator('[data-chart="load"] .chart-plot'))).toBe(true);
+    expect(dock.y - plot.y, 'plot pixels above the dock').toBeGreaterThanOrEqual(40);
+    // Scrolled down to the other charts, the dock stays, so they stay in view while the slider moves.
+    await page.locator('[data-chart="queue"]').scrollIntoViewIfNeeded();
+    await load.press('ArrowLeft');
+    await expect(load).toHaveAttribute('aria-valuetext', '280 req/s');
+    expect(await showing(page, load, 10)).toBe(true);
+    expect(await showing(page, page.locator('[data-chart="queue"]'))).toBe(true);
     const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
     expect(overflow, 'no horizontal scrolling').toBeLessThanOrEqual(0);
     await shot(page, '16-slider-moved-390x844', false);
