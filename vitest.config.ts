@@ -11,6 +11,9 @@ export default mergeConfig(
       exclude: ['test/e2e/**', 'node_modules/**'],
       // Plain Node by default; component tests opt in with `// @vitest-environment jsdom`.
       environment: 'node',
+      // A verdict must not hang on the machine's speed: on a busy machine the runs, the fuzzing and the
+      // spawned CLI take many times Vitest's 5-s default, and that would fail correct code.
+      testTimeout: 120_000,
     },
   }),
 );
