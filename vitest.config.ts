@@ -13,8 +13,8 @@ export default mergeConfig(
       environment: 'node',
       // Vitest's 5-s default makes a correct but heavy test fail when the machine is busy (CI shares its cores).
       // A timeout here only catches a hang, so it is generous; tests that spawn processes set their own, larger ones.
-      testTimeout: 60_000,
-      hookTimeout: 60_000,
+      testTimeout: 120_000,
+      hookTimeout: 120_000,
       // The CLI tests spawn the bundled CLI side by side: build it once, before any of them starts.
       globalSetup: ['test/buildCli.setup.ts'],
     },

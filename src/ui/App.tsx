@@ -36,6 +36,8 @@ function ThemeSwitch() {
 /** The page: masthead with the share tools, the view tabs, and the view chosen; or the embed when `embed` is set. */
 export function App({ embed = null }: { embed?: EmbedOptions | null }) {
   const [dialog, setDialog] = useState<DialogName | null>(null);
+  // On a narrow screen the masthead's tools fold behind a menu button; wider, they always show.
+  const [menuOpen, setMenuOpen] = useState(false);
   const [presenter, togglePresenter] = usePresenter();
   useShortcuts({ onHelp: () => setDialog('help'), onPresenter: togglePresenter });
   const tab = useLab((s) => s.tab);
@@ -61,13 +63,16 @@ export function App({ embed = null }: { embed?: EmbedOptions | null }) {
   }
   return (
     <>
-      <header className="masthead">
-        <div>
+      <header className="masthead" data-open={menuOpen ? '' : undefined}>
+        <div className="masthead-title">
           <h1>Metastability Lab</h1>
-          <p>A system that is fine, gets a short push, and stays broken after the push is gone.</p>
-          <p className="hint">Keys: Space plays or pauses, “i” injects a trigger, “?” lists every shortcut.</p>
+          <p className="tagline">A system that is fine, gets a short push, and stays broken after the push is gone.</p>
+          <p className="hint keys-hint">Keys: Space plays or pauses, “i” injects a trigger, “?” lists every shortcut.</p>
         </div>
-        <div className="masthead-tools">
+        <button type="button" className="menu-button" aria-expanded={menuOpen} aria-controls="masthead-tools" onClick={() => setMenuOpen(!menuOpen)}>
+          Menu
+        </button>
+        <div className="masthead-tools" id="masthead-tools">
           <ShareBar onDialog={setDialog} presenter={presenter} onPresenter={togglePresenter} />
           <ThemeSwitch />
         </div>

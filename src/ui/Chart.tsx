@@ -1,8 +1,9 @@
-import { useLayoutEffect, useMemo, useRef } from 'react';
+import { useLayoutEffect, useMemo, useRef, type ReactNode } from 'react';
 import type { Action, Trigger } from '../sim/format';
 import { axisTicks, chartInk, colourOf, maxOver, traceSeries, valueScale, type ChartDef, type RefLine, type SeriesSource, type Theme, type ValueScale } from '../viz/index';
 import { describeAction } from '../state/index';
 import { fitCanvas } from './canvas';
+import { usePresenterOn } from './trainer/usePresenter';
 
 export const MARGIN = { left: 60, right: 14, top: 6, bottom: 4 };
 
@@ -25,6 +26,8 @@ export interface ChartProps {
   refLine: RefLine | null;
   /** Side-by-side charts pass the larger of their tops, so both draw on the same y-scale. */
   sharedTop?: number;
+  /** Controls shown in the caption after the legend (the latency chart's view switch). */
+  tools?: ReactNode;
 }
 
 /** The largest value a chart must show over bins [from, to): its series, and its reference line with some headroom. */
@@ -37,7 +40,9 @@ export function chartTop(def: ChartDef, source: SeriesSource, from: number, to: 
 
 /** One chart of the stack: dense lines on a canvas; axis, trigger bands, action marks, crosshair and legend in SVG. */
 export function Chart(props: ChartProps) {
-  const { def, source, x, from, to, binS, width, height, theme, version, readoutBin, cursorS, triggers, actions, refLine, sharedTop } = props;
+  const { def, source, x, from, to, binS, width, height, theme, version, readoutBin, cursorS, triggers, actions, refLine, sharedTop, tools } = props;
+  // Lines thick enough to see from the back of a room in presenter mode.
+  const lineWidth = usePresenterOn() ? 3 : 1.75;
   const canvasRef = useRef<HTMLCanvasElement>(null);
   const plotW = Math.max(10, width - MARGIN.left - MARGIN.right);
   const plotH = height - MARGIN.top - MARGIN.bottom;
@@ -56,7 +61,7 @@ export function Chart(props: ChartProps) {
     const ratio = fitCanvas(canvas, plotW, plotH);
     ctx.setTransform(ratio, 0, 0, ratio, 0, 0);
     ctx.clearRect(0, 0, plotW, plotH);
-    ctx.lineWidth = 1.75;
+    ctx.lineWidth = lineWidth;
     ctx.lineJoin = 'round';
     const timeOf = (i: number) => i * binS;
     for (const s of def.series) {
@@ -67,7 +72,7 @@ export function Chart(props: ChartProps) {
       ctx.stroke();
     }
     // `version` stands for the series buffer, which changes in place.
-  }, [version, source, binS, plotW, plotH, theme, from, to, def, x, y, log]);
+  }, [version, source, binS, plotW, plotH, theme, from, to, def, x, y, log, lineWidth]);
 
   const ticks = axisTicks(y, def.scale);
   const tickText = def.format;
@@ -98,6 +103,8 @@ export function Chart(props: ChartProps) {
             </li>
           )}
         </ul>
+        {tools}
+        {def.note !== undefined && <small className="chart-note">{def.note}</small>}
       </figcaption>
       <div className="chart-plot" style={{ height }}>
         <svg className="chart-under" width={width} height={height} aria-hidden="true">

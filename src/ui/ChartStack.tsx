@@ -1,5 +1,6 @@
-import { type PointerEvent } from 'react';
-import { CHARTS, chartInk, runsOf, timeScale, timeWindow, type RefLine } from '../viz/index';
+import { useState, type PointerEvent } from 'react';
+import { chartInk, chartsFor, runsOf, timeScale, timeWindow, type LatencyView, type RefLine } from '../viz/index';
+import { ChartKey, LatencyViewSwitch } from './ChartKey';
 import { useLab } from './LabContext';
 import { Chart, MARGIN } from './Chart';
 import { ShardHeatmap } from './ShardHeatmap';
@@ -32,6 +33,7 @@ export function ChartStack() {
   // Unbounded servers have no utilisation to show.
   const bounded = useLab((s) => s.effective?.server.concurrency != null);
   const [ref, width] = useWidth(800);
+  const [latencyView, setLatencyView] = useState<LatencyView>('client');
 
   const bins = series.length;
   const domain = timeWindow(durationS > 0 ? durationS : 1, scrubS ?? nowS, WINDOW_S);
@@ -51,7 +53,7 @@ export function ChartStack() {
     setCursor(Math.max(0, Math.min(nowS, x.invert(px))));
   };
 
-  const charts = CHARTS.filter((c) => c.id !== 'cache' || cacheOn);
+  const charts = chartsFor(latencyView).filter((c) => c.id !== 'cache' || cacheOn);
   const refFor = (id: string): RefLine | null => (id === 'latency' && timeout !== null ? { value: timeout, label: 'timeout' } : null);
   const strip = runsOf(from, Math.min(to, bins), (i) => {
     const b = series.at('bad', i);
@@ -64,6 +66,7 @@ export function ChartStack() {
         Charts
       </h2>
       <div ref={ref} className="chart-stack" onPointerMove={onMove} onPointerLeave={() => setCursor(null)} data-bins={bins} data-frames={frames}>
+        <ChartKey theme={theme} readoutS={Math.max(0, readoutBin) * binS} chosen={readS !== null} />
         <div className="strip" aria-label="Good or bad state over time">
           <span className="strip-label">State</span>
           <svg width={width} height={14} role="img" aria-label="Good/bad strip: green is good, orange is bad, grey is not judged">
@@ -92,6 +95,7 @@ export function ChartStack() {
             triggers={triggers}
             actions={actions}
             refLine={refFor(def.id)}
+            tools={def.id === 'latency' ? <LatencyViewSwitch view={latencyView} onChange={setLatencyView} /> : undefined}
           />
         ))}
         {shardSeries.stations > 0 && bounded && (

@@ -4,50 +4,7 @@ import { Slider } from './Slider';
 import { Toggle } from './Toggle';
 import { useNumber, useParam } from './useParam';
 
-type Policy = 'none' | 'immediate' | 'exponential' | 'jitter';
-
-const POLICY_LABEL: Record<Policy, string> = {
-  none: 'None',
-  immediate: 'Immediate',
-  exponential: 'Exponential',
-  jitter: 'Exponential + jitter',
-};
-
-const pct = (v: number) => `${Math.round(v * 100)}%`;
-const perS = (v: number) => `${v} req/s`;
 const secs = (v: number) => formatLatency(v);
-
-function RetryPolicy() {
-  const change = useLab((s) => s.change);
-  const maxRetries = useNumber('client.retry.maxRetries', 0);
-  const backoff = useParam('client.retry.backoff');
-  const jitter = useParam('client.retry.jitter');
-  const policy: Policy = maxRetries === 0 ? 'none' : backoff !== 'exponential' ? 'immediate' : jitter === 'none' ? 'exponential' : 'jitter';
-  const pick = (next: Policy) => {
-    const retries = Math.max(1, maxRetries);
-    switch (next) {
-      case 'none':
-        return change({ 'client.retry.maxRetries': 0 });
-      case 'immediate':
-        return change({ 'client.retry.maxRetries': retries, 'client.retry.backoff': 'none', 'client.retry.jitter': 'none' });
-      case 'exponential':
-        return change({ 'client.retry.maxRetries': retries, 'client.retry.backoff': 'exponential', 'client.retry.jitter': 'none' });
-      case 'jitter':
-        return change({ 'client.retry.maxRetries': retries, 'client.retry.backoff': 'exponential', 'client.retry.jitter': 'full' });
-    }
-  };
-  return (
-    <fieldset className="radios">
-      <legend>Retry policy</legend>
-      {(Object.keys(POLICY_LABEL) as Policy[]).map((p) => (
-        <label key={p}>
-          <input type="radio" name="retry-policy" value={p} checked={policy === p} onChange={() => pick(p)} />
-          {POLICY_LABEL[p]}
-        </label>
-      ))}
-    </fieldset>
-  );
-}
 
 function Section({ title, children }: { title: string; children: React.ReactNode }) {
   return (
@@ -62,7 +19,6 @@ function Section({ title, children }: { title: string; children: React.ReactNode
 export function ControlsPanel() {
   const change = useLab((s) => s.change);
   const ready = useLab((s) => s.effective !== null);
-  const rate = useNumber('load.rate', 0);
   const timeoutParam = useParam('client.timeout');
   const timeout = typeof timeoutParam === 'number' ? timeoutParam : null;
   const maxRetries = useNumber('client.retry.maxRetries', 0);
@@ -75,22 +31,16 @@ export function ControlsPanel() {
   const mean = useNumber('server.service.mean', 0.1);
   const limit = useParam('server.queue.limit');
   const discipline = useParam('server.queue.discipline');
-  const cache = useParam('cache');
-  const hitRate = useNumber('cache.hitRate', 0.9);
   const on = (path: string) => (v: number) => change({ [path]: v });
 
   if (!ready) return <section className="panel controls" aria-label="Controls" />;
   return (
     <section className="panel controls" aria-labelledby="controls-heading">
       <h2 id="controls-heading">Controls</h2>
-      <p className="hint">Changes take effect at the current simulated time and are marked on the charts.</p>
-      <Section title="Load">
-        <Slider label="Offered load" path="load.rate" value={rate} min={0} max={1000} step={10} format={perS} onChange={on('load.rate')} />
-      </Section>
+      <p className="hint">Load, retry policy and cache are above the charts. Changes take effect at the current simulated time and are marked on the charts.</p>
       <Section title="Client">
         <Toggle label="Client timeout" hint="off: clients wait as long as it takes" path="client.timeout" checked={timeout !== null} onChange={(v) => change({ 'client.timeout': v ? 1 : null })} />
         {timeout !== null && <Slider label="Timeout" path="client.timeout" value={timeout} min={0.1} max={10} step={0.1} format={secs} onChange={on('client.timeout')} />}
-        <RetryPolicy />
         <Slider label="Max retries" path="client.retry.maxRetries" value={maxRetries} min={0} max={10} step={1} format={(v) => `${v} ${v === 1 ? 'retry' : 'retries'}`} onChange={on('client.retry.maxRetries')} />
         <Slider label="Base backoff delay" path="client.retry.base" value={base} min={0.01} max={2} step={0.01} format={secs} onChange={on('client.retry.base')} disabled={backoff === 'none'} />
         <Toggle label="Retry budget" hint="retries only while the token bucket is over half full" path="client.retry.budget" checked={budget !== null && budget !== undefined} onChange={(v) => change({ 'client.retry.budget': v ? {} : null })} />
@@ -116,12 +66,6 @@ export function ControlsPanel() {
             <option value="adaptive-lifo">Adaptive LIFO</option>
           </select>
         </label>
-      </Section>
-      <Section title="Cache">
-        <Toggle label="Look-aside cache" path="cache" checked={cache !== null && cache !== undefined} onChange={(v) => change({ cache: v ? {} : null })} />
-        {cache !== null && cache !== undefined && (
-          <Slider label="Cache hit rate" path="cache.hitRate" value={hitRate} min={0} max={0.99} step={0.01} format={pct} onChange={on('cache.hitRate')} />
-        )}
       </Section>
       <Cures />
     </section>

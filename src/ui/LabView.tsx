@@ -3,19 +3,22 @@ import { ControlsPanel } from './ControlsPanel';
 import { FanoutPanel } from './FanoutPanel';
 import { HysteresisPlot } from './HysteresisPlot';
 import { InvariantsPanel } from './InvariantsPanel';
+import { KeyControls } from './KeyControls';
 import { NoticeBar } from './NoticeBar';
+import { PresetStory } from './PresetStory';
 import { RequestFlow } from './RequestFlow';
 import { RunDetails } from './RunDetails';
 import { Transport } from './Transport';
 import { TriggerPanel } from './TriggerPanel';
 import { VerdictBanner } from './VerdictBanner';
 
-/** The lab: controls beside stacked, time-aligned charts, the verdict banner, invariants and the request flow. */
+/** The lab: the key controls above, the other controls beside the preset's story and stacked, time-aligned charts, the verdict banner, invariants and the request flow. */
 export function LabView() {
   return (
     <main className="lab">
       <div className="lab-top">
         <Transport />
+        <KeyControls />
         <VerdictBanner />
         <NoticeBar />
       </div>
@@ -24,6 +27,7 @@ export function LabView() {
         <ControlsPanel />
       </div>
       <div className="lab-main">
+        <PresetStory />
         <ChartStack />
         <HysteresisPlot />
         <div className="lab-lower">

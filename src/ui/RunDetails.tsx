@@ -1,25 +1,14 @@
 import { useLab } from './LabContext';
 
-/** The preset's story, the replayable scenario and the run's fingerprint (compare with the CLI). */
+/** The replayable scenario and the run's fingerprint (compare with the CLI); the story sits above the charts. */
 export function RunDetails() {
-  const presets = useLab((s) => s.presets);
-  const presetId = useLab((s) => s.presetId);
   const recorded = useLab((s) => s.recorded);
   const fingerprint = useLab((s) => s.fingerprint);
   const pageFingerprint = useLab((s) => s.pageFingerprint);
   const framesFingerprint = useLab((s) => s.framesFingerprint);
-  const preset = presets.find((p) => p.id === presetId);
   return (
     <section className="panel details" aria-labelledby="details-heading">
-      <h2 id="details-heading">{preset?.title ?? 'Scenario'}</h2>
-      {preset !== undefined && (
-        <>
-          <p>{preset.story}</p>
-          <p>
-            <strong>Watch:</strong> {preset.watch}
-          </p>
-        </>
-      )}
+      <h2 id="details-heading">Run details</h2>
       <p className="fingerprint">
         Series fingerprint (SHA-256): <code data-fingerprint={fingerprint ?? ''}>{fingerprint ?? 'when the run finishes'}</code>
         {pageFingerprint !== null && (

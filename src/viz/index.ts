@@ -1,5 +1,5 @@
-export { CHARTS, formatLatency } from './chartDefs';
-export type { ChartDef, RefLine, SeriesSource, SeriesSpec } from './chartDefs';
+export { CHARTS, chartsFor, formatLatency, SUCCESS_LATENCY } from './chartDefs';
+export type { ChartDef, LatencyView, RefLine, SeriesSource, SeriesSpec } from './chartDefs';
 export { maxOver, runsOf, traceSeries } from './lines';
 export type { PathTarget } from './lines';
 export { chartInk, colourOf } from './palette';

@@ -9,7 +9,10 @@ export interface CellFigures {
   /** Mean goodput and offered load over [warmup, end], requests per second. */
   goodput: number;
   offered: number;
-  /** Request latency p99 over [warmup, end], seconds; null when nothing succeeded. */
+  /**
+   * Client-experienced latency p99 over [warmup, end], seconds (`summary.clientLatency`: failures
+   * count at their time to failure); null when no request finished.
+   */
   p99: number | null;
   amplification: number | null;
   /** Seconds of bins judged bad. */
@@ -28,7 +31,7 @@ export function runSweepCell(raw: unknown): CellFigures {
     recoveryTime: summary.recoveryTime,
     goodput: summary.rates.goodput,
     offered: summary.rates.offered,
-    p99: summary.latency.p99,
+    p99: summary.clientLatency.p99,
     amplification: summary.amplification,
     badTime: badBins * scenario.bin,
     stopped: summary.stopped,

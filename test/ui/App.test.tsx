@@ -134,17 +134,30 @@ describe('App', () => {
     expect(store.getState().recorded?.actions.at(-1)?.set).toEqual({ 'client.retry.maxRetries': 0 });
   });
 
-  it('shows the cache hit-rate chart and slider only while a cache is on', async () => {
+  it('always shows the cache hit-rate slider; the cache chart once a cache is on, which the box or the slider turns on', async () => {
     const store = createLabStore(inProcessRunner(), { scheduler: noFrames });
     const page = render(store);
     await act(() => store.getState().init());
     store.getState().pause();
+    const slider = () => page.querySelector<HTMLInputElement>('input[type="range"][data-path="cache.hitRate"]');
     expect(page.querySelector('[data-chart="cache"]')).toBeNull();
-    expect(page.querySelector('input[data-path="cache.hitRate"]')).toBeNull();
+    expect(slider()?.getAttribute('aria-valuetext')).toBe('no cache');
     act(() => page.querySelector<HTMLInputElement>('input[type="checkbox"][data-path="cache"]')!.click());
     await settle(() => store.getState().effective?.cache != null);
     expect(page.querySelector('[data-chart="cache"]')).not.toBeNull();
-    expect(page.querySelector('input[data-path="cache.hitRate"]')?.getAttribute('aria-valuetext')).toBe('90%');
+    expect(slider()?.getAttribute('aria-valuetext')).toBe('90%');
+    act(() => page.querySelector<HTMLInputElement>('input[type="checkbox"][data-path="cache"]')!.click());
+    await settle(() => store.getState().effective?.cache === null);
+    expect(slider()?.getAttribute('aria-valuetext')).toBe('no cache');
+    // Moving the slider above zero puts a cache in at that hit rate.
+    act(() => {
+      // React reads a range input's change from the native value setter and an input event.
+      const input = slider()!;
+      Object.getOwnPropertyDescriptor(HTMLInputElement.prototype, 'value')!.set!.call(input, '0.4');
+      input.dispatchEvent(new Event('input', { bubbles: true }));
+    });
+    await settle(() => store.getState().effective?.cache?.hitRate === 0.4);
+    expect(slider()?.getAttribute('aria-valuetext')).toBe('40%');
   });
 
   it('offers a cache flush only while a cache is on, and says why not otherwise', async () => {

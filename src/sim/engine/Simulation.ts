@@ -104,6 +104,9 @@ export class Simulation {
   private readonly latency = new LogHistogram();
   private readonly serverLatency = new LogHistogram();
   private readonly binLatency = new LogHistogram();
+  /** Failed requests, first attempt to failure: with the successes, the latency clients experience. */
+  private readonly failLatency = new LogHistogram();
+  private readonly binFail = new LogHistogram();
   private readonly binServer = new LogHistogram();
   private inWindow: boolean;
   /**
@@ -477,6 +480,7 @@ export class Simulation {
       warm: this.warmupPending ? null : this.warmSnap,
       windowS: Math.max(0, endS - this.warmupS),
       latency: this.withOpenBin(this.latency, this.binLatency),
+      failLatency: this.withOpenBin(this.failLatency, this.binFail),
       serverLatency: this.withOpenBin(this.serverLatency, this.binServer),
       inFlight: this.countInFlight(),
       verdict: v,
@@ -886,6 +890,7 @@ export class Simulation {
       len: this.nextBinEnd - start,
       d,
       latency: this.binLatency,
+      failed: this.binFail,
       server: this.binServer,
       fanout: this.fanoutN,
       bounded: this.concurrency !== Infinity,
@@ -898,6 +903,7 @@ export class Simulation {
     }
     if (this.binMerges) {
       this.latency.mergeFrom(this.binLatency);
+      this.failLatency.mergeFrom(this.binFail);
       this.serverLatency.mergeFrom(this.binServer);
     }
     if (this.callLatency !== null) {
@@ -905,6 +911,7 @@ export class Simulation {
       this.hedgeDelayS = this.callLatency.quantile(this.hedgePercentile) ?? Infinity;
     }
     this.binLatency.reset();
+    this.binFail.reset();
     this.binServer.reset();
     this.binSnap.set(c);
     this.binIndex = i + 1;
@@ -1179,6 +1186,10 @@ export class Simulation {
   private fail(r: number, t: number): void {
     const c = this.c;
     c[C.failed]!++;
+    const lat = t - this.reqFirst[r]!;
+    const b = bucketOf(lat);
+    this.binFail.addToBucket(b, lat);
+    if (this.directSummary) this.failLatency.addToBucket(b, lat);
     if (this.inWindow && this.sloS !== Infinity) c[C.sloMisses]!++;
     this.endRequest(r, t);
   }

@@ -11,6 +11,8 @@ export interface BinInput {
   /** Counter k's increase over the bin. */
   d: (k: number) => number;
   latency: LogHistogram;
+  /** First attempt to failure of the requests that failed in the bin. */
+  failed: LogHistogram;
   server: LogHistogram;
   /** Calls per attempt with a fan-out, else 1. */
   fanout: number;
@@ -70,6 +72,9 @@ export class BinSeries {
     S.p99[i] = x.latency.quantile(0.99) ?? NaN;
     S.p999[i] = x.latency.quantile(0.999) ?? NaN;
     S.serverP99[i] = x.server.quantile(0.99) ?? NaN;
+    S.clientP50[i] = x.latency.quantileWith(x.failed, 0.5) ?? NaN;
+    S.clientP99[i] = x.latency.quantileWith(x.failed, 0.99) ?? NaN;
+    S.clientP999[i] = x.latency.quantileWith(x.failed, 0.999) ?? NaN;
     const lookups = d(C.hits) + d(C.misses);
     S.hitRate[i] = lookups > 0 ? d(C.hits) / lookups : NaN;
     S.amplification[i] = arrivals > 0 ? (attempts + d(C.hedges) / x.fanout) / arrivals : NaN;

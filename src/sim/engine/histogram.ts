@@ -91,6 +91,32 @@ export class LogHistogram {
     if (other.max > this.max) this.max = other.max;
   }
 
+  /**
+   * The p-quantile of this histogram's samples and `other`'s together, as if merged, without
+   * merging: a bin's client latency reads its successes and its failures this way.
+   */
+  quantileWith(other: LogHistogram, p: number): number | null {
+    if (other.count === 0) return this.quantile(p);
+    if (this.count === 0) return other.quantile(p);
+    const count = this.count + other.count;
+    const min = this.min < other.min ? this.min : other.min;
+    const max = this.max > other.max ? this.max : other.max;
+    const rank = Math.max(1, Math.ceil(p * count - 1e-9));
+    const lo = this.lo < other.lo ? this.lo : other.lo;
+    const hi = this.hi > other.hi ? this.hi : other.hi;
+    const a = this.counts;
+    const b = other.counts;
+    let acc = 0;
+    for (let k = lo; k <= hi; k++) {
+      acc += a[k]! + b[k]!;
+      if (acc >= rank) {
+        const v = bucketValue(k);
+        return v < min ? min : v > max ? max : v;
+      }
+    }
+    return max;
+  }
+
   clone(): LogHistogram {
     const h = new LogHistogram();
     h.mergeFrom(this);

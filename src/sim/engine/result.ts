@@ -25,6 +25,9 @@ export const SERIES_NAMES = [
   'timedOut',
   'rejected',
   'capacity',
+  'clientP50',
+  'clientP99',
+  'clientP999',
 ] as const;
 export type SeriesName = (typeof SERIES_NAMES)[number];
 
@@ -108,9 +111,15 @@ export interface Summary {
   counts: Counts;
   /** Per second over [warmup, end]. */
   rates: Rates;
-  /** Request latency, first attempt to success, over [warmup, end]. */
+  /** Request latency, first attempt to success, over [warmup, end]: successes only. */
   latency: Percentiles;
   meanLatency: number | null;
+  /**
+   * Latency as clients experience it, over [warmup, end]: every finished request, a success at its
+   * latency and a failure (retries exhausted, refused, shed, given up by a breaker or budget) at
+   * its time from first attempt to failure. Requests still in flight are not counted.
+   */
+  clientLatency: Percentiles & { mean: number | null };
   /** Time in the server of every completion, wasted ones included. */
   serverLatency: Percentiles & { mean: number | null };
   meanInSystem: number;

@@ -9,6 +9,8 @@ export interface SummaryInput {
   warm: Float64Array | null;
   windowS: number;
   latency: LogHistogram;
+  /** First attempt to failure of every failed request. */
+  failLatency: LogHistogram;
   serverLatency: LogHistogram;
   inFlight: number;
   verdict: VerdictResult;
@@ -25,6 +27,18 @@ export interface SummaryInput {
 
 function percentiles(h: LogHistogram): Percentiles {
   return { p50: h.quantile(0.5), p90: h.quantile(0.9), p99: h.quantile(0.99), p999: h.quantile(0.999) };
+}
+
+/** Successes and failures together: what clients waited for, whatever the outcome. */
+function clientPercentiles(ok: LogHistogram, failed: LogHistogram): Percentiles & { mean: number | null } {
+  const n = ok.count + failed.count;
+  return {
+    p50: ok.quantileWith(failed, 0.5),
+    p90: ok.quantileWith(failed, 0.9),
+    p99: ok.quantileWith(failed, 0.99),
+    p999: ok.quantileWith(failed, 0.999),
+    mean: n === 0 ? null : (ok.sum + failed.sum) / n,
+  };
 }
 
 /** Assemble the summary: counts over the whole run, rates and means over [warmup, end]. */
@@ -67,6 +81,7 @@ export function buildSummary(x: SummaryInput): Summary {
     },
     latency: percentiles(x.latency),
     meanLatency: x.latency.mean(),
+    clientLatency: clientPercentiles(x.latency, x.failLatency),
     serverLatency: { ...percentiles(x.serverLatency), mean: x.serverLatency.mean() },
     meanInSystem: x.windowS > 0 ? (w(C.queueInt) + w(C.serviceInt)) / x.windowS : 0,
     meanWait: w(C.waitCount) > 0 ? w(C.waitSum) / w(C.waitCount) : null,

@@ -105,6 +105,7 @@ export function runWriteConflict(s: Scenario): RunResult {
     warm: new Float64Array(COUNTER_COUNT),
     windowS: s.duration,
     latency,
+    failLatency: new LogHistogram(),
     serverLatency: new LogHistogram(),
     inFlight: n - committed,
     verdict: { verdict: committed === n ? 'stable' : 'unresolved', recoveryTime: null, lastBadEndS: null },

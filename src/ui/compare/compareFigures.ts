@@ -36,7 +36,9 @@ export function compareRows(left: CompareSideState, right: CompareSideState): Fi
   const show = (v: number | null, f: (v: number) => string) => (v === null ? '—' : f(v));
   const rows: [string, string, number | null, number | null, (v: number) => string][] = [
     ['goodput', 'Goodput', num(l?.rates.goodput), num(r?.rates.goodput), rate],
-    ['p99', 'Latency p99', num(l?.latency.p99), num(r?.latency.p99), (v) => formatLatency(v)],
+    // Client-experienced: a stuck side's failures count at their time to failure, so it cannot look faster for failing.
+    ['p99', 'Latency p99 (every request)', num(l?.clientLatency.p99), num(r?.clientLatency.p99), (v) => formatLatency(v)],
+    ['successP99', 'Latency p99 (successes only)', num(l?.latency.p99), num(r?.latency.p99), (v) => formatLatency(v)],
     ['amplification', 'Amplification', num(l?.amplification), num(r?.amplification), times],
     ['badTime', 'Bad time', l === null ? null : badTimeS(left), r === null ? null : badTimeS(right), secs],
     ['recoveryTime', 'Recovery time', num(l?.recoveryTime), num(r?.recoveryTime), secs],

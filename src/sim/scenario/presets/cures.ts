@@ -15,9 +15,14 @@ export const retryBudget: Preset = {
     'failed attempt, a tenth of one earned per success, and no retry while fewer than half remain. ' +
     'During the outage the budget runs dry within a few failures, so retries stop feeding the backlog.',
   watch:
-    'Amplification jumps during the outage and falls back to 1 at once; the backlog drains at the ' +
-    'spare 20 requests per second as if there were no retries, and goodput returns.',
+    'Amplification hardly rises above 1, even during the outage; the backlog drains at the spare 20 ' +
+    'requests per second as if there were no retries, and goodput returns 120 to 150 s after the ' +
+    'outage, as in "retry-storm-no-retries".',
   expected: 'recovered',
+  claims: [
+    { kind: 'window', measure: 'amplification', stat: 'max', from: 55, max: 1.1, says: 'Amplification hardly rises above 1, even during the outage', quote: [1] },
+    { kind: 'recovery', min: 115, max: 155, says: 'goodput returns 120 to 150 s after the outage', quote: [120, 150] },
+  ],
   scenario: variant(storm('Retry storm with a retry budget'), { client: { retry: { budget: { tokens: 10, ratio: 0.1 } } } }),
 };
 
@@ -33,6 +38,12 @@ export const lifoQueue: Preset = {
     'Goodput returns within seconds of the outage ending even though the queue stays long; the ' +
     'p50 is back to normal while the server latency p99 shows the stale requests.',
   expected: 'recovered',
+  claims: [
+    { kind: 'recovery', min: 0, max: 10, says: 'Goodput returns within seconds of the outage ending' },
+    { kind: 'window', measure: 'queue', from: 300, min: 500, says: 'even though the queue stays long' },
+    { kind: 'window', measure: 'clientP50', stat: 'max', from: 80, max: 0.2, says: 'p50 is back to normal' },
+    { kind: 'window', measure: 'serverP99', from: 150, min: 10, says: 'the server latency p99 shows the stale requests' },
+  ],
   scenario: variant(storm('Retry storm with a LIFO queue'), { server: { queue: { discipline: 'lifo' } } }),
 };
 
@@ -48,6 +59,12 @@ export const boundedQueue: Preset = {
     'Rejections spike during the outage and stop with it; the queue never exceeds 150 and goodput ' +
     'is back within seconds. Compare with "queue-too-deep", the same with 600 places.',
   expected: 'recovered',
+  claims: [
+    { kind: 'window', measure: 'queue', stat: 'max', from: 0, max: 150, says: 'the queue never exceeds 150', quote: [150] },
+    { kind: 'window', measure: 'rejected', from: 60, to: 70, min: 100, says: 'Rejections spike during the outage' },
+    { kind: 'window', measure: 'rejected', stat: 'max', from: 80, max: 1, says: 'and stop with it' },
+    { kind: 'recovery', min: 0, max: 10, says: 'goodput is back within seconds' },
+  ],
   scenario: variant(storm('Retry storm with a bounded queue'), { server: { queue: { limit: 150 } } }),
 };
 
@@ -63,6 +80,11 @@ export const queueTooDeep: Preset = {
     'The queue sits at 600, rejections and timeouts together hold amplification near 2, and ' +
     'goodput stays near zero: a queue bound only helps when it is shorter than the timeout.',
   expected: 'metastable',
+  claims: [
+    { kind: 'window', measure: 'queue', from: 100, min: 590, max: 600, says: 'The queue sits at 600', quote: [600] },
+    { kind: 'window', measure: 'amplification', from: 100, min: 1.9, max: 2.1, says: 'hold amplification near 2', quote: [2] },
+    { kind: 'window', measure: 'goodputShare', from: 80, max: 0.05, says: 'goodput stays near zero' },
+  ],
   scenario: variant(storm('A bounded queue that is too deep'), { server: { queue: { limit: 600 } } }),
 };
 
@@ -78,6 +100,10 @@ export const cancelOnTimeout: Preset = {
     'Wasted work, which fills the server in the plain retry storm, stays near zero; throughput and ' +
     'goodput come back together right after the outage.',
   expected: 'recovered',
+  claims: [
+    { kind: 'window', measure: 'wastedShare', from: 60, max: 0.01, says: 'stays near zero' },
+    { kind: 'recovery', min: 0, max: 10, says: 'throughput and goodput come back together right after the outage' },
+  ],
   scenario: variant(storm('Retry storm with cancellation'), { server: { cancelOnTimeout: true } }),
 };
 
@@ -91,7 +117,12 @@ export const circuitBreaker: Preset = {
     'requests fail at once instead of joining the backlog, which drains.',
   watch:
     'Failures jump while the breaker is open and attempts fall below the offered load; after a ' +
-    'few open and half-open cycles the probes succeed and goodput returns.',
+    'few open and half-open cycles the probes succeed and goodput returns, about 15 s after the outage.',
   expected: 'recovered',
+  claims: [
+    { kind: 'window', measure: 'failed', from: 60, to: 85, min: 50, says: 'Failures jump while the breaker is open' },
+    { kind: 'window', measure: 'amplification', from: 70, to: 85, max: 0.5, says: 'attempts fall below the offered load' },
+    { kind: 'recovery', min: 10, max: 20, says: 'goodput returns, about 15 s after the outage', quote: [15] },
+  ],
   scenario: variant(storm('Retry storm with a circuit breaker'), { client: { breaker: {} } }),
 };

@@ -14,6 +14,10 @@ export const hysteresis: Preset = {
     '200 per second the server answers everything going up and almost nothing coming down: the ' +
     'state depends on the path, not on the load.',
   expected: 'overloaded',
+  claims: [
+    { kind: 'window', measure: 'goodputShare', from: 90, to: 110, min: 0.95, says: 'the server answers everything going up' },
+    { kind: 'window', measure: 'goodputShare', from: 490, to: 510, max: 0.05, says: 'almost nothing coming down' },
+  ],
   scenario: {
     version: 1,
     name: 'Up the ramp and back down: hysteresis',

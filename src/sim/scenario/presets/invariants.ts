@@ -12,6 +12,7 @@ export const conservation: Preset = {
     'The invariants panel: arrivals = succeeded + failed + in flight holds live through each ' +
     'trigger. The charts show why each term moves; the verdict shows the system riding it out.',
   expected: 'recovered',
+  claims: [{ kind: 'recovery', min: 0, max: 10, says: 'the verdict shows the system riding it out' }],
   scenario: {
     version: 1,
     name: 'Every request accounted for',

@@ -13,6 +13,11 @@ export const mm1: Preset = {
     'The queue is never empty for long and bursts come and go on their own; the p99 line sits far ' +
     'above the median. No timeout, no retries: nothing here can go metastable.',
   expected: 'stable',
+  claims: [
+    { kind: 'summary', field: 'utilisation', min: 0.75, max: 0.85, says: 'It is idle a fifth of the time' },
+    { kind: 'summary', field: 'meanLatency', min: 0.35, max: 0.65, says: 'a request spends 0.5 s in the system on average', quote: [0.5] },
+    { kind: 'summary', field: 'p99', min: 1.5, max: 3, says: 'one in a hundred waits more than 2.3 s', quote: [2.3] },
+  ],
   scenario: {
     version: 1,
     name: 'M/M/1 at 80% load',

@@ -14,6 +14,10 @@ export const backoffOpenLoop: Preset = {
     'Attempts stay near twice the offered load, just spread out; goodput never returns. Backoff ' +
     'helps a client; it does not shed load from a service with many independent clients.',
   expected: 'metastable',
+  claims: [
+    { kind: 'window', measure: 'amplification', from: 100, min: 1.9, max: 2.1, says: 'Attempts stay near twice the offered load' },
+    { kind: 'stuck', from: 70, says: 'goodput never returns' },
+  ],
   scenario: variant(retryStormScenario('Backoff does not save an open-loop service', 280, 1), {
     client: { retry: { backoff: 'exponential', jitter: 'full', base: 1, cap: 30 } },
   }),
@@ -31,6 +35,11 @@ export const autoscaleLate: Preset = {
     'The capacity line steps up after the outage, but attempts stay above it and goodput stays ' +
     'near zero: capacity added after the storm has formed is too little, too late.',
   expected: 'metastable',
+  claims: [
+    { kind: 'window', measure: 'capacity', stat: 'max', from: 70, min: 399, max: 401, says: 'up to 40 slots (400 requests per second)', quote: [400] },
+    { kind: 'window', measure: 'attempts', from: 200, min: 530, max: 590, says: 'doubled the load to about 560 per second', quote: [560] },
+    { kind: 'stuck', from: 70, says: 'goodput stays near zero' },
+  ],
   scenario: variant(retryStormScenario('Autoscaling arrives late', 280, 1), { server: { autoscale: { max: 40, delay: 30 } } }),
 };
 
@@ -46,6 +55,13 @@ export const queuesDeferPain: Preset = {
     'Nothing fails, and goodput catches up as soon as the spike ends, but latency keeps climbing ' +
     'through the spike and stays high for about 45 s after it: the queue stored the spike.',
   expected: 'recovered',
+  claims: [
+    { kind: 'summary', field: 'failed', max: 0, says: 'Nothing fails' },
+    { kind: 'recovery', min: 0, max: 5, says: 'goodput catches up as soon as the spike ends' },
+    { kind: 'window', measure: 'queue', from: 88, to: 92, min: 1800, max: 2800, says: 'the backlog of about 2,250', quote: [2250] },
+    { kind: 'window', measure: 'p50', from: 100, to: 101, min: 3, says: 'latency keeps climbing through the spike' },
+    { kind: 'window', measure: 'p50', from: 150, max: 0.2, says: 'stays high for about 45 s after it' },
+  ],
   scenario: {
     version: 1,
     name: 'Queues do not smooth load, they defer pain',

@@ -39,5 +39,12 @@ export const retryStorm: Preset = {
     'Goodput falls to almost nothing after t = 70 s and never comes back, while throughput stays at ' +
     'capacity: amplification sits near 2 and wasted work fills the server.',
   expected: 'metastable',
+  claims: [
+    { kind: 'stuck', from: 70, says: 'Goodput falls to almost nothing after t = 70 s and never comes back', quote: [70] },
+    { kind: 'window', measure: 'goodputShare', from: 80, max: 0.05, says: 'Goodput falls to almost nothing after t = 70 s' },
+    { kind: 'window', measure: 'throughput', from: 100, min: 285, says: 'throughput stays at capacity' },
+    { kind: 'window', measure: 'amplification', from: 100, min: 1.9, max: 2.1, says: 'amplification sits near 2', quote: [2] },
+    { kind: 'window', measure: 'wastedShare', from: 100, min: 0.9, says: 'wasted work fills the server' },
+  ],
   scenario: retryStormScenario('Retry storm', 280, 1),
 };

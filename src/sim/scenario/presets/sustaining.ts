@@ -29,9 +29,14 @@ export const cacheFlush: Preset = {
     'a second are well within the server’s 300. At t = 60 s the cache is flushed: all 1,000 go to ' +
     'the server, requests time out, and a miss that times out never refills its key.',
   watch:
-    'The hit rate falls to zero at the flush and never recovers; throughput sits at 300 while ' +
+    'The hit rate falls to almost zero at the flush and never recovers; throughput sits at 300 while ' +
     'goodput is near zero. The advertised capacity was 1,000 per second; the real one is 300.',
   expected: 'metastable',
+  claims: [
+    { kind: 'window', measure: 'hitRate', stat: 'max', from: 65, max: 0.1, says: 'The hit rate falls to almost zero at the flush and never recovers' },
+    { kind: 'window', measure: 'throughput', from: 100, min: 290, max: 310, says: 'throughput sits at 300', quote: [300] },
+    { kind: 'window', measure: 'goodputShare', from: 100, max: 0.02, says: 'goodput is near zero' },
+  ],
   scenario: cacheScenario('A cache flush the service cannot survive', 'on-time'),
 };
 
@@ -44,9 +49,13 @@ export const cacheReadThrough: Preset = {
     'came too late for its client. Each late answer still warms the cache, the hit rate climbs ' +
     'back, and the load on the server falls below its capacity.',
   watch:
-    'The hit rate climbs back along an S-curve over about a minute after the flush; goodput ' +
-    'follows it. Compare with "cache-flush", where timed-out misses are thrown away.',
+    'The hit rate climbs back along an S-curve and goodput follows it, within about 60 s of the ' +
+    'flush. Compare with "cache-flush", where timed-out misses are thrown away.',
   expected: 'recovered',
+  claims: [
+    { kind: 'recovery', min: 45, max: 70, says: 'within about 60 s of the flush', quote: [60] },
+    { kind: 'window', measure: 'hitRate', from: 200, min: 0.85, says: 'The hit rate climbs back' },
+  ],
   scenario: cacheScenario('A cache that refills from late answers', 'read-through'),
 };
 
@@ -62,6 +71,11 @@ export const slowdownRetries: Preset = {
     'Amplification climbs towards 5 during the slowdown and stays there; the server is saturated ' +
     'with retries long after service times are back to normal. A 1 s slowdown does no harm.',
   expected: 'metastable',
+  claims: [
+    { kind: 'window', measure: 'amplification', from: 100, min: 4.5, max: 5.5, says: 'Amplification climbs towards 5 during the slowdown and stays there', quote: [5] },
+    { kind: 'stuck', from: 80, says: 'the server is saturated with retries long after service times are back to normal' },
+    { kind: 'variant', set: { 'triggers.0.duration': 1 }, verdict: 'stable', says: 'A 1 s slowdown does no harm', quote: [1] },
+  ],
   scenario: {
     version: 1,
     name: 'A 20-second slowdown and four retries',
@@ -90,6 +104,12 @@ export const concurrencyCollapse: Preset = {
     'In-service climbs without bound after the spike and the server latency passes the timeout; ' +
     'throughput stays high while goodput is zero: all of it is wasted work.',
   expected: 'metastable',
+  claims: [
+    { kind: 'window', measure: 'inService', from: 10, to: 20, min: 55, max: 80, says: 'it settles near 66 in service', quote: [66] },
+    { kind: 'window', measure: 'p50', from: 10, to: 20, min: 1.5, max: 1.9, says: 'and 1.7 s each', quote: [1.7] },
+    { kind: 'window', measure: 'inService', stat: 'min', from: 150, min: 1000, says: 'In-service climbs without bound after the spike' },
+    { kind: 'window', measure: 'wastedShare', from: 60, min: 0.99, says: 'all of it is wasted work' },
+  ],
   scenario: {
     version: 1,
     name: 'Concurrency collapse',

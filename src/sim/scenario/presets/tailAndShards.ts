@@ -32,6 +32,10 @@ export const tailAtScale: Preset = {
     'The p50 line sits far above a backend’s median, next to the p99; sloMiss in the summary ' +
     'reads about 60% against the 100 ms objective. A 1-in-100 outlier has become the common case.',
   expected: 'stable',
+  claims: [
+    { kind: 'summary', field: 'sloMiss', min: 0.55, max: 0.65, says: 'reads about 60% against the 100 ms objective', quote: [0.6] },
+    { kind: 'window', measure: 'clientP50', from: 0, min: 0.1, says: 'The p50 line sits far above a backend’s median' },
+  ],
   scenario: {
     version: 1,
     name: 'The tail at scale: one request, 100 backends',
@@ -57,6 +61,10 @@ export const slowTail: Preset = {
     'day meets every day, is over two seconds.',
   watch: 'The p99.9 line, two orders of magnitude above the p50. Compare with "hedged-requests".',
   expected: 'stable',
+  claims: [
+    { kind: 'summary', field: 'p999', min: 2, says: 'is over two seconds' },
+    { kind: 'window', measure: 'p50', from: 0, max: 0.02, says: 'The median is fine' },
+  ],
   scenario: oneBackend('A slow tail, not hedged', false),
 };
 
@@ -72,6 +80,10 @@ export const hedgedRequests: Preset = {
     'The p99.9 falls from seconds to tens of milliseconds, while amplification rises only to ' +
     'about 1.05: a little extra load buys a much shorter tail.',
   expected: 'stable',
+  claims: [
+    { kind: 'summary', field: 'p999', max: 0.1, says: 'The p99.9 falls from seconds to tens of milliseconds' },
+    { kind: 'summary', field: 'amplification', min: 1.03, max: 1.08, says: 'amplification rises only to about 1.05', quote: [1.05] },
+  ],
   scenario: oneBackend('Hedged requests', true),
 };
 
@@ -104,6 +116,10 @@ export const hotShard: Preset = {
     'The per-shard utilisation chart: one line pinned at 100%, the rest near 20%. Goodput falls ' +
     'short of offered load by the hot shard’s share, though mean utilisation is about 30%.',
   expected: 'overloaded',
+  claims: [
+    { kind: 'summary', field: 'utilisation', min: 0.25, max: 0.35, says: 'though mean utilisation is about 30%', quote: [0.3] },
+    { kind: 'summary', field: 'goodputShare', min: 0.7, max: 0.85, says: 'Goodput falls short of offered load by the hot shard’s share' },
+  ],
   scenario: shards('The hot shard', 16, false),
 };
 
@@ -116,6 +132,7 @@ export const hotShardMoreShards: Preset = {
     'on exactly one of them: more shards cannot split a single key, so that shard stays saturated.',
   watch: 'Mean utilisation halves; the hot shard’s line does not move, and neither does the verdict.',
   expected: 'overloaded',
+  claims: [{ kind: 'summary', field: 'utilisation', min: 0.13, max: 0.18, says: 'Mean utilisation halves' }],
   scenario: shards('The hot shard, with twice the shards', 32, false),
 };
 
@@ -129,6 +146,7 @@ export const hotShardCached: Preset = {
     'stops at the cache, and every shard has room again.',
   watch: 'The hot shard’s utilisation drops with the others; goodput matches offered load.',
   expected: 'stable',
+  claims: [{ kind: 'summary', field: 'goodputShare', min: 0.98, says: 'goodput matches offered load' }],
   scenario: shards('The hot shard behind a cache', 16, true),
 };
 
@@ -162,6 +180,10 @@ export const correlatedFailure: Preset = {
     'Goodput drops to zero for exactly the overlap, failed requests pile up, then all is well again. ' +
     'Compare with "independent-failures": the same two failures at unrelated times cost nothing.',
   expected: 'recovered',
+  claims: [
+    { kind: 'window', measure: 'goodput', stat: 'max', from: 61, to: 90, max: 0.5, says: 'Goodput drops to zero for exactly the overlap' },
+    { kind: 'recovery', min: 0, max: 10, says: 'then all is well again' },
+  ],
   scenario: replicas('Two replicas fail together', true),
 };
 
@@ -175,5 +197,6 @@ export const independentFailures: Preset = {
     'so a read fails only when the two failures happen to overlap.',
   watch: 'The trigger band spans five minutes, yet goodput hardly moves: redundancy works when failures are independent.',
   expected: 'stable',
+  claims: [{ kind: 'window', measure: 'goodputShare', from: 60, min: 0.98, says: 'goodput hardly moves' }],
   scenario: replicas('Two replicas fail apart', false),
 };

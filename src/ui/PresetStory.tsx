@@ -1,0 +1,18 @@
+import { useLab } from './LabContext';
+
+/** The preset's story and what to watch, next to the charts it talks about. */
+export function PresetStory() {
+  const presets = useLab((s) => s.presets);
+  const presetId = useLab((s) => s.presetId);
+  const preset = presets.find((p) => p.id === presetId);
+  if (preset === undefined) return null;
+  return (
+    <section className="panel story" aria-labelledby="story-heading">
+      <h2 id="story-heading">{preset.title}</h2>
+      <p>{preset.story}</p>
+      <p>
+        <strong>Watch:</strong> {preset.watch}
+      </p>
+    </section>
+  );
+}
