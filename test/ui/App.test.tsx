@@ -149,12 +149,14 @@ describe('App', () => {
     act(() => page.querySelector<HTMLInputElement>('input[type="checkbox"][data-path="cache"]')!.click());
     await settle(() => store.getState().effective?.cache === null);
     expect(slider()?.getAttribute('aria-valuetext')).toBe('no cache');
-    // Moving the slider above zero puts a cache in at that hit rate.
+    // Moving the slider above zero and letting go puts a cache in at that hit rate.
     act(() => {
       // React reads a range input's change from the native value setter and an input event.
       const input = slider()!;
       Object.getOwnPropertyDescriptor(HTMLInputElement.prototype, 'value')!.set!.call(input, '0.4');
       input.dispatchEvent(new Event('input', { bubbles: true }));
+      // Released: a slider commits its value on the native change event (one drag, one change).
+      input.dispatchEvent(new Event('change', { bubbles: true }));
     });
     await settle(() => store.getState().effective?.cache?.hitRate === 0.4);
     expect(slider()?.getAttribute('aria-valuetext')).toBe('40%');
