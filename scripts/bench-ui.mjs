@@ -157,7 +157,7 @@ console.log(`  fault-injection hook in the production bundle: ${faultHook ? 'YES
  * Self time per function (samples × their intervals) and total time (the function anywhere on the stack, so a
  * component's render with all it calls) of a DevTools CPU profile, the top of each; the whole profile is written to
  * .tmp/bench-ui.cpuprofile (open it in the DevTools Performance panel).
- * @param {{ nodes: { id: number, callFrame: { functionName: string, url: string, lineNumber: number }, children?: number[] }[], samples: number[], timeDeltas: number[] }} p
+ * @param {{ nodes: { id: number, callFrame: { functionName: string, url: string, lineNumber: number }, children?: number[] }[], samples?: number[], timeDeltas?: number[] }} p
  */
 function printProfile(p) {
   const file = join(root, '.tmp', 'bench-ui.cpuprofile');
@@ -174,8 +174,9 @@ function printProfile(p) {
   const inclusive = new Map();
   let total = 0;
   let idle = 0;
-  p.samples.forEach((id, i) => {
-    const dt = (p.timeDeltas[i + 1] ?? 0) / 1000;
+  const deltas = p.timeDeltas ?? [];
+  (p.samples ?? []).forEach((id, i) => {
+    const dt = (deltas[i + 1] ?? 0) / 1000;
     const frame = byId.get(id)?.callFrame;
     if (frame === undefined) return;
     total += dt;
@@ -186,7 +187,7 @@ function printProfile(p) {
     const name = nameOf(frame);
     self.set(name, (self.get(name) ?? 0) + dt);
     const seen = new Set();
-    for (let at = id; at !== undefined; at = parent.get(at)) {
+    for (let /** @type {number | undefined} */ at = id; at !== undefined; at = parent.get(at)) {
       const f = byId.get(at)?.callFrame;
       if (f === undefined || f.url === '') continue;
       const n = nameOf(f);

@@ -1,17 +1,19 @@
 import { useEffect, useRef, useState } from 'react';
 import { chartInk, colourOf } from '../viz/index';
+import { formatCount } from './format';
 import { useLab, useLabStore } from './LabContext';
 
 const W = 520;
 const H = 150;
 const QUEUE_DOTS = 120;
+const KINDS = ['arrival', 'retry', 'timeout'] as const;
 
 interface Dot {
   x: number;
   y: number;
   vx: number;
   vy: number;
-  kind: 'arrival' | 'retry' | 'timeout';
+  kind: (typeof KINDS)[number];
   life: number;
 }
 
@@ -51,6 +53,7 @@ function FlowCanvas({ animate }: { animate: boolean }) {
     canvas.height = H * ratio;
     ctx.setTransform(ratio, 0, 0, ratio, 0, 0);
     const dots: Dot[] = [];
+    let drawnStill: string | null = null;
     let raf = 0;
     let last = performance.now();
     const ink = chartInk(theme);
@@ -77,40 +80,55 @@ function FlowCanvas({ animate }: { animate: boolean }) {
       spawn(Math.max(0, attempts - offered), 'retry', 10, 95, 140, -20);
       spawn(timedOut, 'timeout', 200, 60, 30, 70);
 
+      // Paused with no dots in flight, the picture only changes with the counts: no redraw until they do.
+      const still = `${Math.round(queue)} ${Math.round(busy)} ${slots}`;
+      if (dots.length === 0 && still === drawnStill) {
+        if (animate) raf = requestAnimationFrame(draw);
+        return;
+      }
+      drawnStill = dots.length === 0 ? still : null;
       ctx.clearRect(0, 0, W, H);
       ctx.fillStyle = ink.text;
       ctx.font = '12px system-ui, sans-serif';
       ctx.fillText('clients', 8, 20);
-      ctx.fillText(`queue: ${Math.round(queue).toLocaleString('en-US')}`, 170, 20);
+      ctx.fillText(`queue: ${formatCount(queue)}`, 170, 20);
       ctx.fillText(`slots: ${Math.round(busy)} / ${Number.isFinite(slots) ? slots : '∞'} busy`, 380, 20);
-      // Queue: one dot per waiting request, up to a limit.
+      // Queue: one dot per waiting request, up to a limit, so a long queue costs no more to draw than a short one.
+      // Shapes of one colour go into one path and one fill: this runs every animation frame.
       const shown = Math.min(QUEUE_DOTS, Math.round(queue));
       ctx.fillStyle = colour.arrival;
-      for (let k = 0; k < shown; k++) ctx.fillRect(170 + (k % 30) * 6, 32 + Math.floor(k / 30) * 6, 4, 4);
-      if (queue > QUEUE_DOTS) ctx.fillText(`+${Math.round(queue - QUEUE_DOTS).toLocaleString('en-US')} more`, 170, 70);
+      ctx.beginPath();
+      for (let k = 0; k < shown; k++) ctx.rect(170 + (k % 30) * 6, 32 + Math.floor(k / 30) * 6, 4, 4);
+      ctx.fill();
+      if (queue > QUEUE_DOTS) ctx.fillText(`+${formatCount(queue - QUEUE_DOTS)} more`, 170, 70);
       // Slots.
       const total = Number.isFinite(slots) ? Math.min(60, slots) : 60;
-      for (let k = 0; k < total; k++) {
-        ctx.strokeStyle = ink.text;
-        ctx.strokeRect(380 + (k % 10) * 12, 32 + Math.floor(k / 10) * 12, 9, 9);
-        if (k < busy) {
-          ctx.fillStyle = colourOf(theme, 'orange');
-          ctx.fillRect(381 + (k % 10) * 12, 33 + Math.floor(k / 10) * 12, 7, 7);
-        }
-      }
+      ctx.strokeStyle = ink.text;
+      ctx.beginPath();
+      for (let k = 0; k < total; k++) ctx.rect(380 + (k % 10) * 12, 32 + Math.floor(k / 10) * 12, 9, 9);
+      ctx.stroke();
+      ctx.fillStyle = colourOf(theme, 'orange');
+      ctx.beginPath();
+      for (let k = 0; k < Math.min(total, busy); k++) ctx.rect(381 + (k % 10) * 12, 33 + Math.floor(k / 10) * 12, 7, 7);
+      ctx.fill();
       for (const d of dots) {
         d.x += d.vx * dt;
         d.y += d.vy * dt;
         d.life -= dt;
-        ctx.fillStyle = colour[d.kind];
+      }
+      for (const kind of KINDS) {
+        ctx.fillStyle = colour[kind];
         ctx.beginPath();
-        ctx.arc(d.x, d.y, 2.5, 0, Math.PI * 2);
+        for (const d of dots) {
+          if (d.kind !== kind) continue;
+          ctx.moveTo(d.x + 2.5, d.y);
+          ctx.arc(d.x, d.y, 2.5, 0, Math.PI * 2);
+        }
         ctx.fill();
       }
-      for (let k = dots.length - 1; k >= 0; k--) {
-        const d = dots[k]!;
-        if (d.life <= 0 || d.y > H || (d.kind !== 'timeout' && d.x > 168)) dots.splice(k, 1);
-      }
+      let kept = 0;
+      for (const d of dots) if (!(d.life <= 0 || d.y > H || (d.kind !== 'timeout' && d.x > 168))) dots[kept++] = d;
+      dots.length = kept;
       ctx.fillStyle = colour.arrival;
       ctx.fillText('● first attempts', 8, 140);
       ctx.fillStyle = colour.retry;
