@@ -53,7 +53,7 @@ export function Chart(props: ChartProps) {
   const atFixedTop = def.top !== undefined && top <= def.top * 1.001;
   if (def.top !== undefined) top = atFixedTop ? def.top : top;
   // The scale (and all drawn with it) changes only when its domain does, not with every new largest value.
-  const [lo, hi] = valueDomain(def.scale, top, 1e-3, atFixedTop);
+  const [lo, hi] = useMemo(() => valueDomain(def.scale, top, 1e-3, atFixedTop), [def.scale, top, atFixedTop]);
   const y = useMemo(() => scaleOver(def.scale, [lo, hi], plotH), [def.scale, lo, hi, plotH]);
   const ink = useMemo(() => chartInk(theme), [theme]);
 

@@ -17,6 +17,20 @@ interface Dot {
   life: number;
 }
 
+/** `format` of a count rounded to a whole number, formatted again only when that number changes. */
+function countLabel(format: (n: number) => string): (n: number) => string {
+  let shown = NaN;
+  let text = '';
+  return (n) => {
+    const whole = Math.round(n);
+    if (whole !== shown) {
+      shown = whole;
+      text = format(whole);
+    }
+    return text;
+  };
+}
+
 function prefersReducedMotion(): boolean {
   return typeof window !== 'undefined' && typeof window.matchMedia === 'function' && window.matchMedia('(prefers-reduced-motion: reduce)').matches;
 }
@@ -54,6 +68,9 @@ function FlowCanvas({ animate }: { animate: boolean }) {
     ctx.setTransform(ratio, 0, 0, ratio, 0, 0);
     const dots: Dot[] = [];
     let drawnStill: string | null = null;
+    // The counts change a few times a second, the picture every frame: format them only when they change.
+    const queueText = countLabel((n) => `queue: ${formatCount(n)}`);
+    const moreText = countLabel((n) => `+${formatCount(n)} more`);
     let raf = 0;
     let last = performance.now();
     const ink = chartInk(theme);
@@ -91,7 +108,7 @@ function FlowCanvas({ animate }: { animate: boolean }) {
       ctx.fillStyle = ink.text;
       ctx.font = '12px system-ui, sans-serif';
       ctx.fillText('clients', 8, 20);
-      ctx.fillText(`queue: ${formatCount(queue)}`, 170, 20);
+      ctx.fillText(queueText(queue), 170, 20);
       ctx.fillText(`slots: ${Math.round(busy)} / ${Number.isFinite(slots) ? slots : '∞'} busy`, 380, 20);
       // Queue: one dot per waiting request, up to a limit, so a long queue costs no more to draw than a short one.
       // Shapes of one colour go into one path and one fill: this runs every animation frame.
@@ -100,7 +117,7 @@ function FlowCanvas({ animate }: { animate: boolean }) {
       ctx.beginPath();
       for (let k = 0; k < shown; k++) ctx.rect(170 + (k % 30) * 6, 32 + Math.floor(k / 30) * 6, 4, 4);
       ctx.fill();
-      if (queue > QUEUE_DOTS) ctx.fillText(`+${formatCount(queue - QUEUE_DOTS)} more`, 170, 70);
+      if (queue > QUEUE_DOTS) ctx.fillText(moreText(queue - QUEUE_DOTS), 170, 70);
       // Slots.
       const total = Number.isFinite(slots) ? Math.min(60, slots) : 60;
       ctx.strokeStyle = ink.text;

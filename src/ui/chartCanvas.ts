@@ -112,7 +112,7 @@ export function drawSeries(ctx: CanvasRenderingContext2D, last: DrawnSeries | nu
 /**
  * Trace bins [start, to) as d3's linear line does on a canvas (a gap where a value is missing or, on a log axis,
  * not positive; a lone point closes its own subpath), recording into `run[i - from]` the length from the start
- * of the current piece of line to bin i. A trace that starts at a point continues that point's piece.
+ * of the current piece of line to bin i. A trace that starts inside a piece drawn before continues it.
  */
 function traceRun(
   ctx: CanvasRenderingContext2D,
@@ -130,10 +130,12 @@ function traceRun(
   let px = 0;
   let py = 0;
   let length = 0;
+  /** Whether the current piece began before `start` (then it is no lone point, whatever this trace sees of it). */
+  let continued = false;
   for (let i = start; i < to; i++) {
     const v = value(i);
     if (!Number.isFinite(v) || (log && !(v > 0))) {
-      if (points === 1) ctx.closePath();
+      if (points === 1 && !continued) ctx.closePath();
       points = 0;
       run[i - from] = NaN;
       continue;
@@ -141,8 +143,7 @@ function traceRun(
     const cx = x(i * binS);
     const cy = y(v);
     if (points === 0) {
-      const known = run[i - from] ?? NaN;
-      const continued = i === start && Number.isFinite(known);
+      continued = i === start && i > from && Number.isFinite(run[i - 1 - from] ?? NaN);
       // Only the piece this trace continues keeps the dash offset it was given; later pieces start their
       // pattern afresh, as every piece of a whole line does.
       if (!continued && ctx.lineDashOffset !== 0) {
@@ -151,7 +152,7 @@ function traceRun(
         ctx.lineDashOffset = 0;
       }
       ctx.moveTo(cx, cy);
-      length = continued ? known : 0;
+      length = continued ? (run[i - from] ?? 0) : 0;
     } else {
       ctx.lineTo(cx, cy);
       length += Math.hypot(cx - px, cy - py);
@@ -161,5 +162,5 @@ function traceRun(
     px = cx;
     py = cy;
   }
-  if (points === 1) ctx.closePath();
+  if (points === 1 && !continued) ctx.closePath();
 }
