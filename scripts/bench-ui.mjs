@@ -14,8 +14,8 @@
  * the simulated time at which the worst ones began), the animation-frame intervals (every frame, so their p99
  * covers the tasks under 50 ms too) and the frames the worker sent; then the bundle sizes.
  *
- * BENCH_PROFILE=1 also records a CPU profile (DevTools `Profiler`) of the throttled 10× run in an unminified
- * build, and prints the functions with the most self time (React components keep their names there) and the
+ * BENCH_PROFILE=1 also records a CPU profile (DevTools `Profiler`) of the throttled 10× run (BENCH_PROFILE=<run>:
+ * of that run, e.g. `unthrottled`) in an unminified build, and prints the functions with the most self time (React components keep their names there) and the
  * source files they come from. Not part of `npm test`: timings on a shared machine are a measurement, not a check.
  */
 import { readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
@@ -23,7 +23,8 @@ import { join, relative } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { buildBundle, launchChromium, quantile, root, servePreview } from './lib/benchBrowser.mjs';
 
-const profile = process.env['BENCH_PROFILE'] === '1';
+const profileRun = process.env['BENCH_PROFILE'];
+const profile = profileRun !== undefined && profileRun !== '' && profileRun !== '0';
 const outDir = join(root, '.tmp', profile ? 'dist-bench-profile' : 'dist-bench');
 const port = Number(process.env['BENCH_PORT'] ?? 4393);
 const wallS = Number(process.env['BENCH_SECONDS'] ?? 20);
@@ -104,7 +105,7 @@ try {
     await page.getByLabel('Speed').selectOption({ label: run.speed });
     const cdp = await page.context().newCDPSession(page);
     if (run.rate !== 1) await cdp.send('Emulation.setCPUThrottlingRate', { rate: run.rate });
-    const profiling = profile && run.key === `10x@${throttle}`;
+    const profiling = profile && run.key === (profileRun === '1' ? `10x@${throttle}` : profileRun);
     if (profiling) {
       await cdp.send('Profiler.enable');
       await cdp.send('Profiler.setSamplingInterval', { interval: 500 });
