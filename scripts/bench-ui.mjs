@@ -12,7 +12,8 @@
  *
  * Per run it prints the long tasks (PerformanceObserver 'longtask': every task over 50 ms; count, worst, p99, and
  * the simulated time at which the worst ones began), the animation-frame intervals (every frame, so their p99
- * covers the tasks under 50 ms too) and the frames the worker sent; then the bundle sizes.
+ * covers the tasks under 50 ms too) and the frames the worker sent; then the bundle sizes. At the 1366 × 900 viewport the
+ * request flow is below the charts, out of view (its animation then stops); BENCH_FLOW=1 scrolls it into view.
  *
  * BENCH_PROFILE=1 also records a CPU profile (DevTools `Profiler`) of the throttled 10× run (BENCH_PROFILE=<run>:
  * of that run, e.g. `unthrottled`) in an unminified build, and prints the functions with the most self time (React components keep their names there) and the
@@ -111,6 +112,11 @@ try {
       await cdp.send('Profiler.setSamplingInterval', { interval: 500 });
       await cdp.send('Profiler.start');
     }
+    // The request flow's animation runs only while it is on screen: BENCH_FLOW=1 scrolls it into view.
+    if (process.env['BENCH_FLOW'] === '1') await page.locator('.flow-canvas').scrollIntoViewIfNeeded();
+    const viewport = page.viewportSize();
+    const flowBox = await page.locator('.flow-canvas').evaluate((c) => c.getBoundingClientRect().toJSON());
+    const flowInView = viewport !== null && flowBox.bottom > 0 && flowBox.top < viewport.height;
     const frames0 = Number(await page.locator('.chart-stack').getAttribute('data-frames'));
     await page.evaluate('window.__bench.on = true');
     const t0 = Date.now();
@@ -132,7 +138,7 @@ try {
 
     const durations = long.map(([d]) => d);
     const worst = [...long].sort((a, b) => b[0] - a[0]).slice(0, 5);
-    console.log(`\n${run.title}: ${elapsedS.toFixed(1)} s of wall time, reached t = ${simNow} s`);
+    console.log(`\n${run.title}: ${elapsedS.toFixed(1)} s of wall time, reached t = ${simNow} s; request flow ${flowInView ? 'in view' : 'out of view'}`);
     console.log(`  worker frames received: ${workerFrames} (${(workerFrames / elapsedS).toFixed(1)} per second)`);
     console.log(`  animation frames: ${frames.length}; interval p50 ${quantile(frames, 0.5).toFixed(1)} ms, p99 ${quantile(frames, 0.99).toFixed(1)} ms, worst ${Math.max(0, ...frames).toFixed(1)} ms`);
     console.log(`  long tasks (> 50 ms): ${long.length}; worst ${Math.max(0, ...durations).toFixed(1)} ms, p99 ${quantile(durations, 0.99).toFixed(1)} ms`);

@@ -72,6 +72,7 @@ function FlowCanvas({ animate }: { animate: boolean }) {
     const queueText = countLabel((n) => `queue: ${formatCount(n)}`);
     const moreText = countLabel((n) => `+${formatCount(n)} more`);
     let raf = 0;
+    let onScreen = true;
     let last = performance.now();
     const ink = chartInk(theme);
     const colour = { arrival: colourOf(theme, 'blue'), retry: colourOf(theme, 'vermillion'), timeout: colourOf(theme, 'grey') };
@@ -100,7 +101,7 @@ function FlowCanvas({ animate }: { animate: boolean }) {
       // Paused with no dots in flight, the picture only changes with the counts: no redraw until they do.
       const still = `${Math.round(queue)} ${Math.round(busy)} ${slots}`;
       if (dots.length === 0 && still === drawnStill) {
-        if (animate) raf = requestAnimationFrame(draw);
+        if (animate && onScreen) raf = requestAnimationFrame(draw);
         return;
       }
       drawnStill = dots.length === 0 ? still : null;
@@ -152,15 +153,37 @@ function FlowCanvas({ animate }: { animate: boolean }) {
       ctx.fillText('● retries', 120, 140);
       ctx.fillStyle = colour.timeout;
       ctx.fillText('● timed out', 200, 140);
-      if (animate) raf = requestAnimationFrame(draw);
+      if (animate && onScreen) raf = requestAnimationFrame(draw);
     };
+    // Scrolled out of view, the sketch is not drawn at all: every frame it draws costs the page a paint and a
+    // commit, which on a slow machine is much of the frame the charts need.
+    const watcher =
+      typeof IntersectionObserver === 'function'
+        ? new IntersectionObserver((entries) => {
+            const visible = entries.some((e) => e.isIntersecting);
+            if (visible === onScreen) return;
+            onScreen = visible;
+            cancelAnimationFrame(raf);
+            if (!visible) return;
+            last = performance.now();
+            if (animate) raf = requestAnimationFrame(draw);
+            else draw(last);
+          })
+        : null;
+    watcher?.observe(canvas);
+    let unsubscribe = () => {};
     if (animate) raf = requestAnimationFrame(draw);
     else {
       draw(performance.now());
-      const unsubscribe = store.subscribe(() => draw(performance.now()));
-      return unsubscribe;
+      unsubscribe = store.subscribe(() => {
+        if (onScreen) draw(performance.now());
+      });
     }
-    return () => cancelAnimationFrame(raf);
+    return () => {
+      cancelAnimationFrame(raf);
+      unsubscribe();
+      watcher?.disconnect();
+    };
   }, [store, animate, theme]);
   return <canvas ref={ref} className="flow-canvas" style={{ width: W, height: H }} role="img" aria-label="Requests entering the queue, occupying slots, timing out and coming back as retries" />;
 }
