@@ -12,7 +12,9 @@
  *
  * Per run it prints the long tasks (PerformanceObserver 'longtask': every task over 50 ms; count, worst, p99, and
  * the simulated time at which the worst ones began), the animation-frame intervals (every frame, so their p99
- * covers the tasks under 50 ms too) and the frames the worker sent; then the bundle sizes. At the 1366 × 900 viewport the
+ * covers the tasks under 50 ms too), the main thread's CPU time per task (from a DevTools trace: unlike the long
+ * tasks' wall time, not stretched when other processes take the cores) and the frames the worker sent; then the
+ * bundle sizes. BENCH_DIST=<dir> serves a bundle built before (to compare two versions) instead of building. At the 1366 × 900 viewport the
  * request flow is below the charts, out of view (its animation then stops); BENCH_FLOW=1 scrolls it into view.
  *
  * BENCH_PROFILE=1 also records a CPU profile (DevTools `Profiler`) of the throttled 10× run (BENCH_PROFILE=<run>:
@@ -20,13 +22,15 @@
  * source files they come from. Not part of `npm test`: timings on a shared machine are a measurement, not a check.
  */
 import { readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
-import { join, relative } from 'node:path';
+import { join, relative, resolve } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { buildBundle, launchChromium, quantile, root, servePreview } from './lib/benchBrowser.mjs';
 
 const profileRun = process.env['BENCH_PROFILE'];
+/** A bundle built before (another version of the page, to compare): served as it is, not built. */
+const prebuilt = process.env['BENCH_DIST'];
 const profile = profileRun !== undefined && profileRun !== '' && profileRun !== '0';
-const outDir = join(root, '.tmp', profile ? 'dist-bench-profile' : 'dist-bench');
+const outDir = prebuilt !== undefined ? resolve(prebuilt) : join(root, '.tmp', profile ? 'dist-bench-profile' : 'dist-bench');
 const port = Number(process.env['BENCH_PORT'] ?? 4393);
 const wallS = Number(process.env['BENCH_SECONDS'] ?? 20);
 const untilS = Number(process.env['BENCH_UNTIL'] ?? 110);
@@ -54,7 +58,7 @@ if (chosen.length === 0) {
   process.exit(2);
 }
 
-buildBundle(outDir, profile ? ['--minify', 'false'] : []);
+if (prebuilt === undefined) buildBundle(outDir, profile ? ['--minify', 'false'] : []);
 const { url, stop: stopServer } = await servePreview(outDir, port);
 
 // Page code as strings: it runs in the browser, not in this Node script. Each long task keeps the simulated time
@@ -117,6 +121,9 @@ try {
     const viewport = page.viewportSize();
     const flowBox = await page.locator('.flow-canvas').evaluate((c) => c.getBoundingClientRect().toJSON());
     const flowInView = viewport !== null && flowBox.bottom > 0 && flowBox.top < viewport.height;
+    // The main thread's own time per task (thread CPU time from a DevTools trace): what the page costs, apart
+    // from the wall time other processes on a busy machine take from it.
+    if (!profiling) await browser.startTracing(page, { categories: ['devtools.timeline', 'disabled-by-default-devtools.timeline'] });
     const frames0 = Number(await page.locator('.chart-stack').getAttribute('data-frames'));
     await page.evaluate('window.__bench.on = true');
     const t0 = Date.now();
@@ -132,6 +139,7 @@ try {
     /** @type {{ long: [number, number][], frames: number[] }} */
     const { long, frames } = await page.evaluate('(window.__bench.on = false, { long: window.__bench.long, frames: window.__bench.frames })');
     const cpuProfile = profiling ? (await cdp.send('Profiler.stop')).profile : null;
+    const taskCpu = profiling ? null : mainThreadTaskCpu(await browser.stopTracing());
     const workerFrames = Number(await page.locator('.chart-stack').getAttribute('data-frames')) - frames0;
     simNow = Number(await page.locator('.clock').getAttribute('data-now'));
     await page.close();
@@ -142,6 +150,10 @@ try {
     console.log(`  worker frames received: ${workerFrames} (${(workerFrames / elapsedS).toFixed(1)} per second)`);
     console.log(`  animation frames: ${frames.length}; interval p50 ${quantile(frames, 0.5).toFixed(1)} ms, p99 ${quantile(frames, 0.99).toFixed(1)} ms, worst ${Math.max(0, ...frames).toFixed(1)} ms`);
     console.log(`  long tasks (> 50 ms): ${long.length}; worst ${Math.max(0, ...durations).toFixed(1)} ms, p99 ${quantile(durations, 0.99).toFixed(1)} ms`);
+    if (taskCpu !== null) {
+      const over = taskCpu.filter((ms) => ms > 50).length;
+      console.log(`  main-thread CPU time per task: ${taskCpu.length} tasks, ${taskCpu.reduce((a, b) => a + b, 0).toFixed(0)} ms in all; over 50 ms: ${over}; worst ${Math.max(0, ...taskCpu).toFixed(1)} ms, p99 ${quantile(taskCpu, 0.99).toFixed(1)} ms, p99.9 ${quantile(taskCpu, 0.999).toFixed(1)} ms`);
+    }
     if (worst.length > 0) console.log(`  the worst: ${worst.map(([d, s]) => `${d.toFixed(0)} ms at t ≈ ${Number.isFinite(s) ? s : '?'} s`).join(', ')}`);
     if (cpuProfile !== null) printProfile(cpuProfile);
   }
@@ -159,6 +171,19 @@ for (const file of readdirSync(assets).sort()) {
 }
 const faultHook = readdirSync(assets).some((f) => readFileSync(join(assets, f), 'utf8').includes('__labTest'));
 console.log(`  fault-injection hook in the production bundle: ${faultHook ? 'YES (bug)' : 'no'}`);
+
+/**
+ * The thread CPU time (ms) of each task the page's main thread ran, from a DevTools trace (its top-level
+ * `RunTask` events on the renderer's main thread).
+ * @param {Buffer} trace
+ * @returns {number[]}
+ */
+function mainThreadTaskCpu(trace) {
+  /** @type {{ traceEvents: { ph: string, name: string, pid: number, tid: number, dur?: number, tdur?: number, args?: { name?: string } }[] }} */
+  const parsed = JSON.parse(trace.toString('utf8'));
+  const main = new Set(parsed.traceEvents.filter((e) => e.ph === 'M' && e.name === 'thread_name' && e.args?.name === 'CrRendererMain').map((e) => `${e.pid}:${e.tid}`));
+  return parsed.traceEvents.filter((e) => e.ph === 'X' && e.name === 'RunTask' && main.has(`${e.pid}:${e.tid}`)).map((e) => (e.tdur ?? 0) / 1000);
+}
 
 /**
  * Self time per function (samples × their intervals) and total time (the function anywhere on the stack, so a
