@@ -18,10 +18,13 @@ export function quantile(xs, q) {
   return s[Math.min(s.length - 1, Math.floor(q * s.length))] ?? 0;
 }
 
-/** Build the production bundle into `outDir`; exits the process when the build fails. @param {string} outDir */
-export function buildBundle(outDir) {
+/**
+ * Build the production bundle into `outDir` (`extra`: more `vite build` options); exits the process when the build fails.
+ * @param {string} outDir @param {string[]} [extra]
+ */
+export function buildBundle(outDir, extra = []) {
   console.log('building the production bundle…');
-  const build = spawnSync('npx', ['vite', 'build', '--outDir', outDir, '--emptyOutDir'], { cwd: root, stdio: ['ignore', 'ignore', 'inherit'] });
+  const build = spawnSync('npx', ['vite', 'build', '--outDir', outDir, '--emptyOutDir', ...extra], { cwd: root, stdio: ['ignore', 'ignore', 'inherit'] });
   if (build.status !== 0) process.exit(build.status ?? 1);
 }
 

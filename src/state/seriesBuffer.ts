@@ -9,6 +9,7 @@ export class SeriesBuffer {
   private arrays = new Map<string, Float64Array>();
   private size = 0;
   private capacity: number;
+  private generation = 0;
   private static readonly EMPTY = new Float64Array(0);
 
   constructor(names: readonly string[] = [], capacity = 512) {
@@ -26,6 +27,14 @@ export class SeriesBuffer {
     return this.arrays.get(name) ?? SeriesBuffer.EMPTY;
   }
 
+  /**
+   * Changes whenever bins already held are forgotten or written again; frames that only add bins leave it. A view
+   * that keeps what it drew of earlier bins (a chart's canvas) redraws them when it changes.
+   */
+  get epoch(): number {
+    return this.generation;
+  }
+
   /** Value of bin `i`, NaN when there is none. */
   at(name: SeriesName, i: number): number {
     if (i < 0 || i >= this.size) return NaN;
@@ -35,6 +44,7 @@ export class SeriesBuffer {
   /** Forget every bin and take the frame layout of a new session. */
   reset(names: readonly string[]): void {
     this.size = 0;
+    this.generation++;
     if (names.length === this.names.length && names.every((n, i) => n === this.names[i])) return;
     this.names = [...names];
     this.arrays = new Map(names.map((n) => [n, new Float64Array(this.capacity).fill(NaN)]));
@@ -43,6 +53,7 @@ export class SeriesBuffer {
   /** Write `bins` bins starting at `fromBin` from a frame's flat data (series after series, in the session's order). */
   write(fromBin: number, bins: number, data: Float64Array): void {
     const end = fromBin + bins;
+    if (fromBin < this.size) this.generation++;
     this.ensure(end);
     this.names.forEach((name, s) => {
       this.arrays.get(name)!.set(data.subarray(s * bins, (s + 1) * bins), fromBin);

@@ -1,8 +1,9 @@
 import { useLayoutEffect, useMemo, useRef, type ReactNode } from 'react';
 import type { Action, Trigger } from '../sim/format';
-import { axisTicks, chartInk, colourOf, maxOver, traceSeries, valueScale, type ChartDef, type RefLine, type SeriesSource, type Theme, type ValueScale } from '../viz/index';
+import { axisTicks, chartInk, colourOf, maxOver, scaleOver, valueDomain, type ChartDef, type RefLine, type SeriesSource, type Theme, type ValueScale } from '../viz/index';
 import { describeAction } from '../state/index';
 import { fitCanvas } from './canvas';
+import { drawSeries, type DrawnSeries } from './chartCanvas';
 import { usePresenterOn } from './trainer/usePresenter';
 
 export const MARGIN = { left: 60, right: 14, top: 6, bottom: 4 };
@@ -28,6 +29,11 @@ export interface ChartProps {
   sharedTop?: number;
   /** Controls shown in the caption after the legend (the latency chart's view switch). */
   tools?: ReactNode;
+  /**
+   * The series buffer's `epoch` (changes when bins already drawn may have changed): with it, a frame that only adds
+   * bins draws just those; without it, every change redraws the whole plot.
+   */
+  epoch?: number;
 }
 
 /** The largest value a chart must show over bins [from, to): its series, and its reference line with some headroom. */
@@ -40,42 +46,79 @@ export function chartTop(def: ChartDef, source: SeriesSource, from: number, to: 
 
 /** One chart of the stack: dense lines on a canvas; axis, trigger bands, action marks, crosshair and legend in SVG. */
 export function Chart(props: ChartProps) {
-  const { def, source, x, from, to, binS, width, height, theme, version, readoutBin, cursorS, triggers, actions, refLine, sharedTop, tools } = props;
+  const { def, source, x, from, to, binS, width, height, theme, version, readoutBin, cursorS, triggers, actions, refLine, sharedTop, epoch, tools } = props;
   // Lines thick enough to see from the back of a room in presenter mode.
   const lineWidth = usePresenterOn() ? 3 : 1.75;
   const canvasRef = useRef<HTMLCanvasElement>(null);
+  const drawn = useRef<DrawnSeries | null>(null);
   const plotW = Math.max(10, width - MARGIN.left - MARGIN.right);
   const plotH = height - MARGIN.top - MARGIN.bottom;
-  const log = def.scale === 'log';
   let top = Math.max(chartTop(def, source, from, to, refLine), sharedTop ?? 0);
   // Percentages end at 100% unless a value goes past it (a little float noise does not count).
   const atFixedTop = def.top !== undefined && top <= def.top * 1.001;
   if (def.top !== undefined) top = atFixedTop ? def.top : top;
-  const y = useMemo(() => valueScale(def.scale, top, plotH, 1e-3, atFixedTop), [def.scale, top, plotH, atFixedTop]);
-  const ink = chartInk(theme);
+  // The scale (and all drawn with it) changes only when its domain does, not with every new largest value.
+  const [lo, hi] = useMemo(() => valueDomain(def.scale, top, 1e-3, atFixedTop), [def.scale, top, atFixedTop]);
+  const y = useMemo(() => scaleOver(def.scale, [lo, hi], plotH), [def.scale, lo, hi, plotH]);
+  const ink = useMemo(() => chartInk(theme), [theme]);
 
   useLayoutEffect(() => {
     const canvas = canvasRef.current;
     const ctx = canvas?.getContext('2d') ?? null;
     if (canvas === null || ctx === null) return;
     const ratio = fitCanvas(canvas, plotW, plotH);
-    ctx.setTransform(ratio, 0, 0, ratio, 0, 0);
-    ctx.clearRect(0, 0, plotW, plotH);
-    ctx.lineWidth = lineWidth;
-    ctx.lineJoin = 'round';
-    const timeOf = (i: number) => i * binS;
-    for (const s of def.series) {
-      ctx.beginPath();
-      ctx.setLineDash(s.dash ?? []);
-      ctx.strokeStyle = colourOf(theme, s.hue);
-      traceSeries(ctx, from, to, timeOf, (i) => s.value(source, i), x, y, log);
-      ctx.stroke();
-    }
+    drawn.current = drawSeries(ctx, drawn.current, { def, source, epoch, from, to, binS, x, y, theme, lineWidth, ratio, plotW, plotH });
     // `version` stands for the series buffer, which changes in place.
-  }, [version, source, binS, plotW, plotH, theme, from, to, def, x, y, log, lineWidth]);
+  }, [version, epoch, plotW, plotH, theme, lineWidth, from, to, binS, def, source, x, y]);
 
-  const ticks = axisTicks(y, def.scale);
+  const ticks = useMemo(() => axisTicks(y, def.scale), [y, def.scale]);
   const tickText = def.format;
+  // The layers that change with the scales, the triggers and the actions, not with each new bin: the same
+  // elements from render to render, so React leaves their DOM alone.
+  const under = useMemo(
+    () => (
+      <svg className="chart-under" width={width} height={height} aria-hidden="true">
+        <g transform={`translate(${MARGIN.left},${MARGIN.top})`}>
+          {triggers.map((t, i) => {
+            const x0 = x(t.at);
+            const x1 = 'duration' in t ? x(t.at + t.duration) : x0 + 2;
+            if (x1 < 0 || x0 > plotW) return null;
+            const left = Math.max(0, x0);
+            return <rect key={i} className="trigger-band" data-kind={t.kind} x={left} y={0} width={Math.max(2, Math.min(plotW, x1) - left)} height={plotH} fill={ink.trigger} />;
+          })}
+          {ticks.map((v) => (
+            <line key={v} x1={0} x2={plotW} y1={y(v)} y2={y(v)} stroke={ink.grid} />
+          ))}
+        </g>
+      </svg>
+    ),
+    [width, height, triggers, x, y, ticks, plotW, plotH, ink],
+  );
+  const over = useMemo(
+    () => (
+      <>
+        {ticks.map((v) => (
+          <text key={v} x={-6} y={y(v)} dy="0.32em" textAnchor="end" fill={ink.text} className="tick">
+            {tickText(v)}
+          </text>
+        ))}
+        {refLine !== null && (
+          <line className="ref-line" x1={0} x2={plotW} y1={y(refLine.value)} y2={y(refLine.value)} stroke={ink.text} strokeDasharray="1 3" strokeWidth={1.5} />
+        )}
+        {actions.map((a, i) => {
+          const ax = x(a.at);
+          if (ax < 0 || ax > plotW) return null;
+          return (
+            <g key={i} className="action-mark">
+              <line x1={ax} x2={ax} y1={0} y2={plotH} stroke={ink.action} strokeWidth={1.5} strokeDasharray="4 2" />
+              <title>{`t = ${a.at} s: ${describeAction(a.set)}`}</title>
+            </g>
+          );
+        })}
+      </>
+    ),
+    [ticks, y, ink, tickText, refLine, actions, x, plotW, plotH],
+  );
   return (
     <figure className="chart" data-chart={def.id}>
       <figcaption>
@@ -107,41 +150,11 @@ export function Chart(props: ChartProps) {
         {def.note !== undefined && <small className="chart-note">{def.note}</small>}
       </figcaption>
       <div className="chart-plot" style={{ height }}>
-        <svg className="chart-under" width={width} height={height} aria-hidden="true">
-          <g transform={`translate(${MARGIN.left},${MARGIN.top})`}>
-            {triggers.map((t, i) => {
-              const x0 = x(t.at);
-              const x1 = 'duration' in t ? x(t.at + t.duration) : x0 + 2;
-              if (x1 < 0 || x0 > plotW) return null;
-              const left = Math.max(0, x0);
-              return <rect key={i} className="trigger-band" data-kind={t.kind} x={left} y={0} width={Math.max(2, Math.min(plotW, x1) - left)} height={plotH} fill={ink.trigger} />;
-            })}
-            {ticks.map((v) => (
-              <line key={v} x1={0} x2={plotW} y1={y(v)} y2={y(v)} stroke={ink.grid} />
-            ))}
-          </g>
-        </svg>
+        {under}
         <canvas ref={canvasRef} style={{ left: MARGIN.left, top: MARGIN.top, width: plotW, height: plotH }} />
         <svg className="chart-over" width={width} height={height} role="img" aria-label={`${def.title} chart`}>
           <g transform={`translate(${MARGIN.left},${MARGIN.top})`}>
-            {ticks.map((v) => (
-              <text key={v} x={-6} y={y(v)} dy="0.32em" textAnchor="end" fill={ink.text} className="tick">
-                {tickText(v)}
-              </text>
-            ))}
-            {refLine !== null && (
-              <line className="ref-line" x1={0} x2={plotW} y1={y(refLine.value)} y2={y(refLine.value)} stroke={ink.text} strokeDasharray="1 3" strokeWidth={1.5} />
-            )}
-            {actions.map((a, i) => {
-              const ax = x(a.at);
-              if (ax < 0 || ax > plotW) return null;
-              return (
-                <g key={i} className="action-mark">
-                  <line x1={ax} x2={ax} y1={0} y2={plotH} stroke={ink.action} strokeWidth={1.5} strokeDasharray="4 2" />
-                  <title>{`t = ${a.at} s: ${describeAction(a.set)}`}</title>
-                </g>
-              );
-            })}
+            {over}
             {cursorS !== null && x(cursorS) >= 0 && x(cursorS) <= plotW && (
               <line className="crosshair" x1={x(cursorS)} x2={x(cursorS)} y1={0} y2={plotH} stroke={ink.cursor} strokeWidth={1} />
             )}

@@ -1,4 +1,4 @@
-import { useState, type PointerEvent } from 'react';
+import { useMemo, useState, type PointerEvent } from 'react';
 import { chartInk, chartsFor, runsOf, timeScale, timeWindow, type LatencyView, type RefLine } from '../viz/index';
 import { ChartKey, LatencyViewSwitch } from './ChartKey';
 import { useLab } from './LabContext';
@@ -38,13 +38,31 @@ export function ChartStack() {
   const bins = series.length;
   const domain = timeWindow(durationS > 0 ? durationS : 1, scrubS ?? nowS, WINDOW_S);
   const plotW = Math.max(10, width - MARGIN.left - MARGIN.right);
-  const x = timeScale(domain, plotW);
+  const [d0, d1] = domain;
+  // One scale object while the window and width stay: the charts redraw what depends on it only when it changes.
+  const x = useMemo(() => timeScale([d0, d1], plotW), [d0, d1, plotW]);
   const from = Math.max(0, Math.floor(domain[0] / binS));
   const to = Math.min(bins, Math.ceil(domain[1] / binS) + 1);
   const readS = cursorS ?? scrubS;
   const readoutBin = readS === null ? bins - 1 : Math.min(bins - 1, Math.max(0, Math.floor(readS / binS)));
   const crossS = readS;
-  const ink = chartInk(theme);
+  const ink = useMemo(() => chartInk(theme), [theme]);
+  const latencyRef = useMemo<RefLine | null>(() => (timeout !== null ? { value: timeout, label: 'timeout' } : null), [timeout]);
+
+  const timeAxis = useMemo(
+    () => (
+      <svg className="time-axis" width={width} height={22} aria-hidden="true">
+        <g transform={`translate(${MARGIN.left},0)`}>
+          {x.ticks(8).map((t) => (
+            <text key={t} x={x(t)} y={14} textAnchor="middle" fill={ink.text} className="tick">
+              {t} s
+            </text>
+          ))}
+        </g>
+      </svg>
+    ),
+    [x, width, ink],
+  );
 
   const onMove = (e: PointerEvent<HTMLDivElement>) => {
     const box = e.currentTarget.getBoundingClientRect();
@@ -54,7 +72,7 @@ export function ChartStack() {
   };
 
   const charts = chartsFor(latencyView).filter((c) => c.id !== 'cache' || cacheOn);
-  const refFor = (id: string): RefLine | null => (id === 'latency' && timeout !== null ? { value: timeout, label: 'timeout' } : null);
+  const refFor = (id: string): RefLine | null => (id === 'latency' ? latencyRef : null);
   const strip = runsOf(from, Math.min(to, bins), (i) => {
     const b = series.at('bad', i);
     return b === 1 ? 'bad' : b === 0 ? 'good' : 'unjudged';
@@ -90,6 +108,7 @@ export function ChartStack() {
             height={CHART_HEIGHT}
             theme={theme}
             version={version}
+            epoch={series.epoch}
             readoutBin={readoutBin}
             cursorS={crossS}
             triggers={triggers}
@@ -114,15 +133,7 @@ export function ChartStack() {
             totals={shardTotals}
           />
         )}
-        <svg className="time-axis" width={width} height={22} aria-hidden="true">
-          <g transform={`translate(${MARGIN.left},0)`}>
-            {x.ticks(8).map((t) => (
-              <text key={t} x={x(t)} y={14} textAnchor="middle" fill={ink.text} className="tick">
-                {t} s
-              </text>
-            ))}
-          </g>
-        </svg>
+        {timeAxis}
       </div>
       <Scrubber />
     </section>

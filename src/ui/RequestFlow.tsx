@@ -1,5 +1,6 @@
 import { useEffect, useRef, useState } from 'react';
 import { chartInk, colourOf } from '../viz/index';
+import { formatCount } from './format';
 import { useLab, useLabStore } from './LabContext';
 import { useWidth } from './useWidth';
 
@@ -13,6 +14,7 @@ const FONT_PX = 13;
 /** The band the dots move in: between the labels on top and the key at the bottom, which they never cross. */
 const LANE_TOP = 28;
 const LANE_BOTTOM = H - 24;
+const KINDS = ['arrival', 'retry', 'timeout'] as const;
 
 /** Where each part of the sketch goes for a drawing `w` pixels wide. */
 function flowLayout(w: number) {
@@ -26,8 +28,22 @@ interface Dot {
   y: number;
   vx: number;
   vy: number;
-  kind: 'arrival' | 'retry' | 'timeout';
+  kind: (typeof KINDS)[number];
   life: number;
+}
+
+/** `format` of a count rounded to a whole number, formatted again only when that number changes. */
+function countLabel(format: (n: number) => string): (n: number) => string {
+  let shown = NaN;
+  let text = '';
+  return (n) => {
+    const whole = Math.round(n);
+    if (whole !== shown) {
+      shown = whole;
+      text = format(whole);
+    }
+    return text;
+  };
 }
 
 function prefersReducedMotion(): boolean {
@@ -69,7 +85,12 @@ function FlowCanvas({ animate }: { animate: boolean }) {
     canvas.height = H * ratio;
     ctx.setTransform(ratio, 0, 0, ratio, 0, 0);
     const dots: Dot[] = [];
+    let drawnStill: string | null = null;
+    // The counts change a few times a second, the picture every frame: format them only when they change.
+    const queueText = countLabel((n) => `queue: ${formatCount(n)}`);
+    const moreText = countLabel((n) => `+${formatCount(n)} more`);
     let raf = 0;
+    let onScreen = true;
     let last = performance.now();
     const ink = chartInk(theme);
     const colour = { arrival: colourOf(theme, 'blue'), retry: colourOf(theme, 'vermillion'), timeout: colourOf(theme, 'grey') };
@@ -97,27 +118,37 @@ function FlowCanvas({ animate }: { animate: boolean }) {
       spawn(Math.max(0, attempts - offered), 'retry', 10, 95, speed, -20);
       spawn(timedOut, 'timeout', queueX + 30, 60, 30, 70);
 
+      // Paused with no dots in flight, the picture only changes with the counts: no redraw until they do.
+      const still = `${Math.round(queue)} ${Math.round(busy)} ${slots}`;
+      if (dots.length === 0 && still === drawnStill) {
+        if (animate && onScreen) raf = requestAnimationFrame(draw);
+        return;
+      }
+      drawnStill = dots.length === 0 ? still : null;
       ctx.clearRect(0, 0, W, H);
       ctx.fillStyle = ink.text;
       ctx.font = `${FONT_PX}px system-ui, sans-serif`;
       ctx.fillText('clients', 8, 18);
-      ctx.fillText(`queue: ${Math.round(queue).toLocaleString('en-US')}`, queueX, 18);
+      ctx.fillText(queueText(queue), queueX, 18);
       ctx.fillText(`slots: ${Math.round(busy)} / ${Number.isFinite(slots) ? slots : '∞'} busy`, slotsX, 18);
-      // Queue: one dot per waiting request, up to a limit.
+      // Queue: one dot per waiting request, up to a limit, so a long queue costs no more to draw than a short one.
+      // Shapes of one colour go into one path and one fill: this runs every animation frame.
       const shown = Math.min(QUEUE_DOTS, Math.round(queue));
       ctx.fillStyle = colour.arrival;
-      for (let k = 0; k < shown; k++) ctx.fillRect(queueX + (k % queueCols) * 6, 32 + Math.floor(k / queueCols) * 6, 4, 4);
-      if (queue > QUEUE_DOTS) ctx.fillText(`+${Math.round(queue - QUEUE_DOTS).toLocaleString('en-US')} more`, queueX, 32 + Math.ceil(QUEUE_DOTS / queueCols) * 6 + FONT_PX);
+      ctx.beginPath();
+      for (let k = 0; k < shown; k++) ctx.rect(queueX + (k % queueCols) * 6, 32 + Math.floor(k / queueCols) * 6, 4, 4);
+      ctx.fill();
+      if (queue > QUEUE_DOTS) ctx.fillText(moreText(queue - QUEUE_DOTS), queueX, 32 + Math.ceil(QUEUE_DOTS / queueCols) * 6 + FONT_PX);
       // Slots.
       const total = Number.isFinite(slots) ? Math.min(60, slots) : 60;
-      for (let k = 0; k < total; k++) {
-        ctx.strokeStyle = ink.text;
-        ctx.strokeRect(slotsX + (k % 10) * 12, 32 + Math.floor(k / 10) * 12, 9, 9);
-        if (k < busy) {
-          ctx.fillStyle = colourOf(theme, 'orange');
-          ctx.fillRect(slotsX + 1 + (k % 10) * 12, 33 + Math.floor(k / 10) * 12, 7, 7);
-        }
-      }
+      ctx.strokeStyle = ink.text;
+      ctx.beginPath();
+      for (let k = 0; k < total; k++) ctx.rect(slotsX + (k % 10) * 12, 32 + Math.floor(k / 10) * 12, 9, 9);
+      ctx.stroke();
+      ctx.fillStyle = colourOf(theme, 'orange');
+      ctx.beginPath();
+      for (let k = 0; k < Math.min(total, busy); k++) ctx.rect(slotsX + 1 + (k % 10) * 12, 33 + Math.floor(k / 10) * 12, 7, 7);
+      ctx.fill();
       // The dots stay in their lane: clipped to it, and dropped once they leave it.
       ctx.save();
       ctx.beginPath();
@@ -127,16 +158,21 @@ function FlowCanvas({ animate }: { animate: boolean }) {
         d.x += d.vx * dt;
         d.y += d.vy * dt;
         d.life -= dt;
-        ctx.fillStyle = colour[d.kind];
+      }
+      for (const kind of KINDS) {
+        ctx.fillStyle = colour[kind];
         ctx.beginPath();
-        ctx.arc(d.x, d.y, 2.5, 0, Math.PI * 2);
+        for (const d of dots) {
+          if (d.kind !== kind) continue;
+          ctx.moveTo(d.x + 2.5, d.y);
+          ctx.arc(d.x, d.y, 2.5, 0, Math.PI * 2);
+        }
         ctx.fill();
       }
       ctx.restore();
-      for (let k = dots.length - 1; k >= 0; k--) {
-        const d = dots[k]!;
-        if (d.life <= 0 || d.y > LANE_BOTTOM + 3 || d.x > slotsX - 4 || (d.kind !== 'timeout' && d.x > queueX - 2)) dots.splice(k, 1);
-      }
+      let kept = 0;
+      for (const d of dots) if (!(d.life <= 0 || d.y > LANE_BOTTOM + 3 || d.x > slotsX - 4 || (d.kind !== 'timeout' && d.x > queueX - 2))) dots[kept++] = d;
+      dots.length = kept;
       const key: [Dot['kind'], string][] = [
         ['arrival', '● first attempts'],
         ['retry', '● retries'],
@@ -148,15 +184,37 @@ function FlowCanvas({ animate }: { animate: boolean }) {
         ctx.fillText(text, keyX, H - 8);
         keyX += ctx.measureText(text).width + 14;
       }
-      if (animate) raf = requestAnimationFrame(draw);
+      if (animate && onScreen) raf = requestAnimationFrame(draw);
     };
+    // Scrolled out of view, the sketch is not drawn at all: every frame it draws costs the page a paint and a
+    // commit, which on a slow machine is much of the frame the charts need.
+    const watcher =
+      typeof IntersectionObserver === 'function'
+        ? new IntersectionObserver((entries) => {
+            const visible = entries.some((e) => e.isIntersecting);
+            if (visible === onScreen) return;
+            onScreen = visible;
+            cancelAnimationFrame(raf);
+            if (!visible) return;
+            last = performance.now();
+            if (animate) raf = requestAnimationFrame(draw);
+            else draw(last);
+          })
+        : null;
+    watcher?.observe(canvas);
+    let unsubscribe = () => {};
     if (animate) raf = requestAnimationFrame(draw);
     else {
       draw(performance.now());
-      const unsubscribe = store.subscribe(() => draw(performance.now()));
-      return unsubscribe;
+      unsubscribe = store.subscribe(() => {
+        if (onScreen) draw(performance.now());
+      });
     }
-    return () => cancelAnimationFrame(raf);
+    return () => {
+      cancelAnimationFrame(raf);
+      unsubscribe();
+      watcher?.disconnect();
+    };
   }, [store, animate, theme, W]);
   return (
     <div ref={box} className="flow-box">

@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import type { TriggerSpec } from '../worker/index';
-import { useLab } from './LabContext';
+import { useLab, useLabStore } from './LabContext';
 import { Slider } from './Slider';
 
 const NO_TRIGGERS: never[] = [];
@@ -26,12 +26,14 @@ export function TriggerPanel() {
   const injectNow = useLab((s) => s.injectNow);
   const schedule = useLab((s) => s.schedule);
   const unschedule = useLab((s) => s.unschedule);
-  const nowS = useLab((s) => s.nowS);
   const done = useLab((s) => s.done);
   const triggers = useLab((s) => s.recorded?.triggers ?? NO_TRIGGERS);
   // The engine refuses a flush with nothing to flush; the panel does not offer one.
   const hasCache = useLab((s) => s.effective?.cache != null);
   const blocked = kind === 'cache-flush' && !hasCache;
+  // Which triggers can still be removed, as a string: the panel re-renders when that changes, not as time moves.
+  const removable = useLab((s) => (s.done ? '' : (s.recorded?.triggers ?? NO_TRIGGERS).map((t) => (t.at >= s.nowS ? 'y' : 'n')).join('')));
+  const store = useLabStore();
 
   const trigger = (): TriggerSpec => {
     switch (kind) {
@@ -88,15 +90,13 @@ export function TriggerPanel() {
         </button>
       </div>
       <div className="schedule">
-        <label className="number">
-          <span>Or at t (s)</span>
-          <input type="text" inputMode="decimal" value={at} placeholder={`≥ ${Math.ceil(nowS)}`} onChange={(e) => setAt(e.currentTarget.value)} />
-        </label>
+        <AtField value={at} onChange={setAt} />
         <button
           type="button"
           disabled={done || blocked || at.trim() === ''}
           onClick={() => {
             const atS = Number(at);
+            const nowS = store.getState().nowS;
             if (at.trim() === '' || !Number.isFinite(atS) || atS < 0) {
               setAtError(`Or at t: got "${at}", expected a number of seconds from ${Math.ceil(nowS)} on`);
               return;
@@ -120,7 +120,7 @@ export function TriggerPanel() {
             <li key={i}>
               {KINDS.find((k) => k.kind === t.kind)?.label ?? t.kind} at {t.at} s{'duration' in t && ` for ${t.duration} s`}
               {t.kind === 'spike' && `, ${t.factor}×`}
-              {t.at >= nowS && !done && (
+              {removable[i] === 'y' && (
                 <button type="button" className="link" onClick={() => void unschedule(i)} aria-label={`Remove the ${KINDS.find((k) => k.kind === t.kind)?.label.toLowerCase() ?? t.kind} at ${t.at} s`}>
                   Remove
                 </button>
@@ -130,5 +130,16 @@ export function TriggerPanel() {
         </ul>
       )}
     </section>
+  );
+}
+
+/** The time to schedule at; its placeholder follows the run, so only this field re-renders as time moves. */
+function AtField({ value, onChange }: { value: string; onChange: (text: string) => void }) {
+  const earliest = useLab((s) => Math.ceil(s.nowS));
+  return (
+    <label className="number">
+      <span>Or at t (s)</span>
+      <input type="text" inputMode="decimal" value={value} placeholder={`≥ ${earliest}`} onChange={(e) => onChange(e.currentTarget.value)} />
+    </label>
   );
 }

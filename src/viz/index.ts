@@ -4,7 +4,7 @@ export { maxOver, runsOf, traceSeries } from './lines';
 export type { PathTarget } from './lines';
 export { chartInk, colourOf } from './palette';
 export type { Hue, Theme } from './palette';
-export { axisTicks, timeScale, timeWindow, valueScale } from './scales';
+export { axisTicks, scaleOver, timeScale, timeWindow, valueDomain, valueScale } from './scales';
 export type { ValueScale } from './scales';
 export { heatColour, readShards } from './shards';
 export type { ShardReading, ShardSource } from './shards';

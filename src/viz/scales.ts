@@ -24,11 +24,23 @@ export function axisTicks(scale: ValueScale, kind: 'linear' | 'log', count = 4):
 
 /** A value axis from 0 (linear) or a floor (log) to a little above the largest value. */
 export function valueScale(kind: 'linear' | 'log', maxValue: number, heightPx: number, logFloor = 1e-3, exactTop = false): ValueScale {
-  if (kind === 'log') {
-    const top = Math.max(logFloor * 10, Number.isFinite(maxValue) ? maxValue * 1.5 : 1);
-    return scaleLog().domain([logFloor, top]).range([heightPx, 0]).clamp(true);
-  }
+  return scaleOver(kind, valueDomain(kind, maxValue, logFloor, exactTop), heightPx);
+}
+
+/**
+ * The domain `valueScale` gives the same arguments: charts that redraw only when their scale changes compare
+ * this, which stays put while the largest value moves within one step of the axis.
+ */
+export function valueDomain(kind: 'linear' | 'log', maxValue: number, logFloor = 1e-3, exactTop = false): [number, number] {
+  if (kind === 'log') return [logFloor, Math.max(logFloor * 10, Number.isFinite(maxValue) ? maxValue * 1.5 : 1)];
   const top = Number.isFinite(maxValue) && maxValue > 0 ? maxValue : 1;
-  const scale = scaleLinear().domain([0, top]).range([heightPx, 0]);
-  return exactTop ? scale : scale.nice(4);
+  const scale = scaleLinear().domain([0, top]);
+  const [lo = 0, hi = top] = exactTop ? scale.domain() : scale.nice(4).domain();
+  return [lo, hi];
+}
+
+/** A value axis over `domain` (from `valueDomain`), drawn `heightPx` tall. */
+export function scaleOver(kind: 'linear' | 'log', domain: readonly [number, number], heightPx: number): ValueScale {
+  if (kind === 'log') return scaleLog().domain([domain[0], domain[1]]).range([heightPx, 0]).clamp(true);
+  return scaleLinear().domain([domain[0], domain[1]]).range([heightPx, 0]);
 }
