@@ -122,6 +122,9 @@ for (const op of OPS) {
     }
     await setSpeed(page, 'Unthrottled');
     for (const atS of [60, 150]) {
+      // Unthrottled, the run may have reached its end (and stopped) before the last try: play the new one.
+      const play = page.getByRole('button', { name: 'Play', exact: true });
+      if ((await play.isVisible()) && (await play.isEnabled())) await play.click();
       await expect.poll(() => nowS(page), { timeout: 60_000 }).toBeGreaterThanOrEqual(atS);
       const before = (await samplesNow(page))!;
       await startSampling(page, 600);
