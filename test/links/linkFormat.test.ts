@@ -182,12 +182,8 @@ describe('the action cap', () => {
     expect(result.issues).toEqual([{ path: 'actions', message: expect.stringContaining(`expected at most ${MAX_LINK_ACTIONS} in a link`) as unknown }]);
   });
 
-  it('bounds the parser work a link can ask for: the worst links open, in well under a second', () => {
-    for (const link of worstCaseLinks()) {
-      const start = performance.now();
-      expect(decodeLink(link).ok).toBe(true);
-      expect(performance.now() - start).toBeLessThan(1000);
-    }
+  it('the links that ask the parser for the most work still open (their time is in npm run bench:links)', () => {
+    for (const link of worstCaseLinks()) expect(decodeLink(link).ok).toBe(true);
   });
 
   it('is what linkLength reports when it knows the scenario', () => {

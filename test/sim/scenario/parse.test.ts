@@ -145,10 +145,9 @@ describe('messages name the field path, the value and the allowed range', () => 
     }
   });
 
-  it('a huge number of unknown keys is reported quickly, counted past the collected ones', () => {
+  it('a huge number of unknown keys is reported by count, past the collected ones (its time is in bench:links)', () => {
     const huge: Record<string, number> = {};
     for (let i = 0; i < 200_000; i++) huge[`k${i}`] = i;
-    const started = performance.now();
     try {
       parseScenario(huge);
       expect.unreachable();
@@ -156,7 +155,6 @@ describe('messages name the field path, the value and the allowed range', () => 
       const err = e as ScenarioError;
       expect(err.message.split('\n').at(-1)).toBe(`… and ${200_000 - 20} more problems`);
     }
-    expect(performance.now() - started).toBeLessThan(2000);
   });
 });
 
