@@ -1,7 +1,7 @@
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Frame, type Page } from '@playwright/test';
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { openLab } from './lab';
+import { openLab, shot } from './lab';
 import { parentPage, startServer, type TestServer } from './servers';
 
 // The embedding course page is served on a port of this spec's own, so the tests here run one after another.
@@ -79,6 +79,7 @@ test('the share dialog’s default embed starts with a click at 640 × 400 and a
       const b = (await frame.locator(selector).boundingBox())!;
       expect(b.y, selector).toBeLessThan(box.y + box.height);
     }
+    await shot(parent, `25-embed-${width}x${height}-running`, false);
     await parent.close();
   }
 });
