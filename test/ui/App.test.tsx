@@ -1,38 +1,19 @@
 // @vitest-environment jsdom
 import { act } from 'react';
-import { createRoot, type Root } from 'react-dom/client';
-import { afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { createLabStore, type LabStore } from '../../src/state/index';
-import { createApp } from '../../src/app/createApp';
-import { App, AppProvider } from '../../src/ui/index';
+import { App } from '../../src/ui/index';
+import { mountApp, unmountAfterEachTest } from '../support/mountApp';
 import type { RestartEvent, SimRunner } from '../../src/worker/index';
 import { until } from '../support/waiting';
 import { inProcessRunner } from '../worker/inProcessRunner';
 
-beforeAll(() => {
-  (globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }).IS_REACT_ACT_ENVIRONMENT = true;
-});
-
-let root: Root | undefined;
-let container: HTMLElement | undefined;
-afterEach(() => {
-  act(() => root?.unmount());
-  container?.remove();
-});
+unmountAfterEachTest();
 
 const noFrames = () => () => {};
 
 function render(store: LabStore): HTMLElement {
-  container = document.body.appendChild(document.createElement('div'));
-  root = createRoot(container);
-  act(() =>
-    root!.render(
-      <AppProvider app={createApp({ stores: { lab: store } })}>
-        <App />
-      </AppProvider>,
-    ),
-  );
-  return container;
+  return mountApp(<App />, { stores: { lab: store } });
 }
 
 const settle = (condition: () => boolean): Promise<void> => until(condition, (wait) => act(wait));

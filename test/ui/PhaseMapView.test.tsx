@@ -1,25 +1,15 @@
 // @vitest-environment jsdom
 import { act } from 'react';
-import { createRoot, type Root } from 'react-dom/client';
-import { afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { createLabStore, createPhaseStore, type LabStore, type PhaseStore } from '../../src/state/index';
-import { createApp } from '../../src/app/createApp';
-import { App, AppProvider } from '../../src/ui/index';
+import { App } from '../../src/ui/index';
+import { mountApp, unmountAfterEachTest } from '../support/mountApp';
 import { createSweepPool, type CellFigures } from '../../src/worker/index';
 import { fakeSweepWorkers, react } from '../worker/fakeSweepWorkers';
 import { until } from '../support/waiting';
 import { inProcessRunner } from '../worker/inProcessRunner';
 
-beforeAll(() => {
-  (globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }).IS_REACT_ACT_ENVIRONMENT = true;
-});
-
-let root: Root | undefined;
-let container: HTMLElement | undefined;
-afterEach(() => {
-  act(() => root?.unmount());
-  container?.remove();
-});
+unmountAfterEachTest();
 
 const settle = (condition: () => boolean): Promise<void> => until(condition, (wait) => act(wait));
 
@@ -48,16 +38,7 @@ describe('PhaseMapView', () => {
     lab.getState().setTab('phase');
     const fake = fakeSweepWorkers(figures);
     const phase: PhaseStore = createPhaseStore(createSweepPool({ size: 2, startWorker: fake.start }), { scheduler: (f) => f() });
-    container = document.body.appendChild(document.createElement('div'));
-    root = createRoot(container);
-    act(() =>
-      root!.render(
-        <AppProvider app={createApp({ stores: { lab, phase } })}>
-          <App />
-        </AppProvider>,
-      ),
-    );
-    const el = container;
+    const el = mountApp(<App />, { stores: { lab, phase } });
     await settle(() => el.querySelector('.phase-form') !== null && byLabel(el, 'X steps').value === '24');
     act(() => {
       setInput(byLabel(el, 'X from'), '98');

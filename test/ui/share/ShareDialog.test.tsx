@@ -1,38 +1,18 @@
 // @vitest-environment jsdom
 import { act } from 'react';
-import { createRoot, type Root } from 'react-dom/client';
-import { afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { createLabStore, type LabStore } from '../../../src/state/index';
-import { createApp } from '../../../src/app/createApp';
-import { AppProvider } from '../../../src/ui/index';
 import { ShareDialog } from '../../../src/ui/share/ShareDialog';
 import { inProcessRunner } from '../../worker/inProcessRunner';
+import { mountApp, unmountAfterEachTest } from '../../support/mountApp';
 
-beforeAll(() => {
-  (globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }).IS_REACT_ACT_ENVIRONMENT = true;
-});
-
-let root: Root | undefined;
-let container: HTMLElement | undefined;
-afterEach(() => {
-  act(() => root?.unmount());
-  container?.remove();
-});
+unmountAfterEachTest();
 
 async function open(): Promise<{ store: LabStore; page: HTMLElement }> {
   const store = createLabStore(inProcessRunner(), { scheduler: () => () => {} });
   await store.getState().init();
   store.getState().pause();
-  container = document.body.appendChild(document.createElement('div'));
-  root = createRoot(container);
-  act(() =>
-    root!.render(
-      <AppProvider app={createApp({ stores: { lab: store } })}>
-        <ShareDialog onClose={() => {}} />
-      </AppProvider>,
-    ),
-  );
-  return { store, page: container };
+  return { store, page: mountApp(<ShareDialog onClose={() => {}} />, { stores: { lab: store } }) };
 }
 
 /** Clear a text field, then type into it one character at a time, as a keyboard does. */
