@@ -18,17 +18,25 @@ function render(store: LabStore): HTMLElement {
 
 const settle = (condition: () => boolean): Promise<void> => until(condition, (wait) => act(wait));
 
-/** Drag a range input the way a browser does: `input` at each value it passes, `change` once when released. */
-function drag(input: HTMLInputElement, values: number[]) {
+/** Move a range input under the pointer: React reads it from the native value setter and an `input` event. */
+function moveTo(input: HTMLInputElement, value: number) {
   // eslint-disable-next-line @typescript-eslint/unbound-method -- called below with the input as `this`
   const setter = Object.getOwnPropertyDescriptor(HTMLInputElement.prototype, 'value')!.set!;
-  for (const value of values) {
-    act(() => {
-      setter.call(input, String(value));
-      input.dispatchEvent(new Event('input', { bubbles: true }));
-    });
-  }
+  act(() => {
+    setter.call(input, String(value));
+    input.dispatchEvent(new Event('input', { bubbles: true }));
+  });
+}
+
+/** Let go of a range input: the browser's `change` event, on which a slider commits its value. */
+function release(input: HTMLInputElement) {
   act(() => void input.dispatchEvent(new Event('change', { bubbles: true })));
+}
+
+/** Drag a range input the way a browser does: `input` at each value it passes, `change` once when released. */
+function drag(input: HTMLInputElement, values: number[]) {
+  for (const value of values) moveTo(input, value);
+  release(input);
 }
 
 /** Move a range input by one step (a key press or a click on the track): `input`, then `change`. */
@@ -87,18 +95,13 @@ describe('App', () => {
     await act(() => store.getState().stepOnce());
     const load = page.querySelector<HTMLInputElement>('input[data-path="load.rate"]')!;
     const values = [270, 250, 230, 210, 200];
-    // eslint-disable-next-line @typescript-eslint/unbound-method -- called below with the input as `this`
-    const setter = Object.getOwnPropertyDescriptor(HTMLInputElement.prototype, 'value')!.set!;
     for (const value of values) {
-      act(() => {
-        setter.call(load, String(value));
-        load.dispatchEvent(new Event('input', { bubbles: true }));
-      });
+      moveTo(load, value);
       expect(load.getAttribute('aria-valuetext')).toBe(`${value} req/s`);
     }
     await new Promise((r) => setTimeout(r, 20));
     expect(store.getState().recorded?.actions).toEqual([]);
-    act(() => void load.dispatchEvent(new Event('change', { bubbles: true })));
+    release(load);
     await settle(() => store.getState().recorded?.actions.length === 1);
     await new Promise((r) => setTimeout(r, 20));
     expect(store.getState().recorded?.actions).toEqual([{ at: 1, set: { 'load.rate': 200 } }]);
@@ -131,14 +134,7 @@ describe('App', () => {
     await settle(() => store.getState().effective?.cache === null);
     expect(slider()?.getAttribute('aria-valuetext')).toBe('no cache');
     // Moving the slider above zero and letting go puts a cache in at that hit rate.
-    act(() => {
-      // React reads a range input's change from the native value setter and an input event.
-      const input = slider()!;
-      Object.getOwnPropertyDescriptor(HTMLInputElement.prototype, 'value')!.set!.call(input, '0.4');
-      input.dispatchEvent(new Event('input', { bubbles: true }));
-      // Released: a slider commits its value on the native change event (one drag, one change).
-      input.dispatchEvent(new Event('change', { bubbles: true }));
-    });
+    slide(slider()!, 0.4);
     await settle(() => store.getState().effective?.cache?.hitRate === 0.4);
     expect(slider()?.getAttribute('aria-valuetext')).toBe('40%');
   });
