@@ -6,18 +6,16 @@ import { spawnSync } from 'node:child_process';
 import { appendFileSync, mkdtempSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { HOSTILE_INPUTS, writeHostile } from '../test/cli/hostileInputs';
+import { HOSTILE_INPUTS, MEASURED_CLI, readUsage, writeHostile } from '../test/cli/hostileInputs';
 
 const root = join(import.meta.dirname, '..');
 const dir = mkdtempSync(join(tmpdir(), 'bench-input-'));
 
 function measure(args: string[]): { wallMs: number; cpuMs: number; peakMb: number; code: number | null; firstLine: string } {
   const t0 = performance.now();
-  const r = spawnSync(process.execPath, ['--import', './test/cli/reportUsage.mjs', 'scripts/sim.mjs', ...args], { cwd: root, encoding: 'utf8', timeout: 300_000 });
+  const r = spawnSync(process.execPath, [...MEASURED_CLI, ...args], { cwd: root, encoding: 'utf8', timeout: 300_000 });
   const wallMs = performance.now() - t0;
-  const cpu = /cpu-ms (\d+)/.exec(r.stderr);
-  const peak = /peak-rss-kb (\d+)\s*$/.exec(r.stderr);
-  return { wallMs, cpuMs: cpu ? Number(cpu[1]) : NaN, peakMb: peak ? Number(peak[1]) / 1024 : NaN, code: r.status, firstLine: r.stderr.split('\n')[0]!.slice(0, 110) };
+  return { wallMs, ...readUsage(r.stderr), code: r.status, firstLine: r.stderr.split('\n')[0]!.slice(0, 110) };
 }
 
 const row = (name: string, size: string, m: ReturnType<typeof measure>) =>

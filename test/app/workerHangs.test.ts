@@ -4,6 +4,7 @@ import { parseScenario, runScenario } from '../../src/sim/index';
 import { createSimBridge, createStudyClient } from '../../src/worker/index';
 import { manualScheduler, until } from '../support/waiting';
 import { simWorkers, studyWorkers, type Hangs } from '../worker/fakeWorkers';
+import { FANOUT_INPUT as input } from '../worker/fanoutInput';
 
 // Every kind of worker the page runs, made through the composition root with workers that stop answering: the
 // watchdog catches the hang, the worker is restarted and the view goes on. Watchdogs are seconds long, far beyond
@@ -39,13 +40,6 @@ describe('a worker that stops answering is restarted by its watchdog and the vie
     app.dispose();
   }, 60_000);
 
-  const input = {
-    duration: 60,
-    load: { rate: 50 },
-    client: { slo: 0.1 },
-    server: { concurrency: null, service: { dist: 'bimodal', mean: 0.001, slowFraction: 0.05, slowMean: 10 } },
-    fanout: { n: 3 },
-  };
 
   it('the fan-out study: a hung point restarts the worker and the study runs again, to the end', async () => {
     const studies = studyWorkers(new Map([['point 2', 1]]));

@@ -8,7 +8,7 @@ import { appendFileSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { HOSTILE_INPUTS, writeHostile } from './hostileInputs';
+import { HOSTILE_INPUTS, MEASURED_CLI, readUsage, writeHostile } from './hostileInputs';
 import { ROOT, SPAWN_TIMEOUT_MS } from './spawnCli';
 
 const dir = mkdtempSync(join(tmpdir(), 'sim-hostile-'));
@@ -19,14 +19,13 @@ const PEAK_MB = 200;
 
 function runMeasured(args: string[]): Promise<{ code: number | null; stderr: string; peakMb: number }> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['--import', './test/cli/reportUsage.mjs', 'scripts/sim.mjs', ...args], { cwd: ROOT });
+    const child = spawn(process.execPath, [...MEASURED_CLI, ...args], { cwd: ROOT });
     let stderr = '';
     child.stdout.resume();
     child.stderr.setEncoding('utf8').on('data', (d: string) => (stderr += d));
     child.on('error', reject);
     child.on('close', (code) => {
-      const peak = /peak-rss-kb (\d+)\s*$/.exec(stderr);
-      resolve({ code, stderr, peakMb: peak === null ? NaN : Number(peak[1]) / 1024 });
+      resolve({ code, stderr, peakMb: readUsage(stderr).peakMb });
     });
   });
 }

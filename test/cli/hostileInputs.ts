@@ -57,3 +57,13 @@ export const HOSTILE_INPUTS: HostileInput[] = [
 export function writeHostile(path: string, input: HostileInput, write: (path: string, chunk: string) => void): void {
   for (const chunk of input.chunks()) write(path, chunk);
 }
+
+/** The CLI launched with its cost reported (`reportUsage.mjs` preloaded): the command line for `node`. */
+export const MEASURED_CLI = ['--import', './test/cli/reportUsage.mjs', 'scripts/sim.mjs'];
+
+/** CPU time and peak memory from the last lines `reportUsage.mjs` writes to stderr (NaN when missing). */
+export function readUsage(stderr: string): { cpuMs: number; peakMb: number } {
+  const cpu = /cpu-ms (\d+)/.exec(stderr);
+  const peak = /peak-rss-kb (\d+)\s*$/.exec(stderr);
+  return { cpuMs: cpu ? Number(cpu[1]) : NaN, peakMb: peak ? Number(peak[1]) / 1024 : NaN };
+}

@@ -61,6 +61,13 @@ function checkTry(all: Sample[], before: number, speed: number, label: string, f
   }
 }
 
+/** Type a value into a transport field and commit it with Enter, as a trainer does. */
+async function commitField(page: Page, label: string, value: number): Promise<void> {
+  const field = page.getByLabel(label);
+  await field.fill(String(value));
+  await field.press('Enter');
+}
+
 type Op = { name: string; run: (page: Page, tryIndex: number) => Promise<void>; isNew: (tryIndex: number) => (s: Sample) => boolean };
 
 /** The first sample of the new run: a run identified by its seed or length, else the first whose series restarted. */
@@ -81,20 +88,12 @@ const OPS: Op[] = [
   },
   {
     name: 'Seed',
-    run: async (page, i) => {
-      const field = page.getByLabel('Seed');
-      await field.fill(String(1000 + i));
-      await field.press('Enter');
-    },
+    run: (page, i) => commitField(page, 'Seed', 1000 + i),
     isNew: (i) => (s) => s.seed === 1000 + i,
   },
   {
     name: 'Run length',
-    run: async (page, i) => {
-      const field = page.getByLabel('Run length (s)');
-      await field.fill(String(500 + i));
-      await field.press('Enter');
-    },
+    run: (page, i) => commitField(page, 'Run length (s)', 500 + i),
     isNew: (i) => (s) => s.duration === 500 + i,
   },
 ];

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { fanoutClosedForm, measureFanout, parseScenario, studyObjective, type FanoutPoint } from '../../src/sim/index';
 import { fanoutWidths } from '../../src/state/index';
 import { runFanoutStudy, type StudyProgress, type StudyRunner } from '../../src/worker/index';
+import { FANOUT_INPUT as input } from './fanoutInput';
 
 /** The study worker's API, in-process, with a log of the calls made. */
 function runner(log: string[], fail = false): StudyRunner {
@@ -18,13 +19,6 @@ function runner(log: string[], fail = false): StudyRunner {
   };
 }
 
-const input = {
-  duration: 60,
-  load: { rate: 50 },
-  client: { slo: 0.1 },
-  server: { concurrency: null, service: { dist: 'bimodal', mean: 0.001, slowFraction: 0.05, slowMean: 10 } },
-  fanout: { n: 3 },
-};
 
 describe('runFanoutStudy', () => {
   it('widths: a 1-2-5 ladder up to 100, with the scenario’s own width', () => {
