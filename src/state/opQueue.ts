@@ -6,31 +6,16 @@
 export interface OpQueue {
   /** Run `op` after every operation queued before it has settled; resolves or rejects as `op` does. */
   run<T>(op: () => Promise<T>): Promise<T>;
-  /** Operations queued or running. */
-  readonly size: number;
-  /** Resolves once every operation queued so far has settled. */
-  idle(): Promise<void>;
 }
 
 export function createOpQueue(): OpQueue {
   let tail: Promise<unknown> = Promise.resolve();
-  let size = 0;
   return {
     run<T>(op: () => Promise<T>): Promise<T> {
-      size++;
       const result = tail.then(op);
       // The next operation waits for this one to settle, whether it resolved or failed.
-      tail = result.then(
-        () => size--,
-        () => size--,
-      );
+      tail = result.catch(() => undefined);
       return result;
-    },
-    get size() {
-      return size;
-    },
-    idle() {
-      return tail.then(() => undefined);
     },
   };
 }
