@@ -3,6 +3,22 @@
 // imports only from here, so its bundle never holds the simulation; src/sim/index adds the engine.
 export { axisValues, MAX_AXIS_STEPS } from './axis';
 export {
+  AssertionMonitor,
+  AssertionSyntaxError,
+  arraysSource,
+  MAX_CHECK_LENGTH,
+  MAX_SCOPE_LENGTH,
+  parseCheck,
+  parseScope,
+  SCOPE_FORMS,
+  violationSpans,
+  type AssertionSpec,
+  type SeriesSource,
+  type Violation,
+  type ViolationSpan,
+} from './assertions/index';
+export { MAX_ASSERTIONS } from './scenario/schema';
+export {
   SERIES_NAMES,
   type Counts,
   type Percentiles,

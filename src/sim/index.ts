@@ -6,6 +6,17 @@ export { erlangC, fanoutSlowFraction, mmck, mmckProbabilities, mmcMeanLatency, m
 export { fanoutClosedForm, fanoutPointScenario, measureFanout, quorumAt, requestsAt, studyObjective, type FanoutPoint } from './fanoutStudy';
 export { runCell, sweepCells, type CellResult, type SweepAxis, type SweepCell } from './sweep';
 export {
+  AssertionMonitor,
+  AssertionSyntaxError,
+  arraysSource,
+  MAX_ASSERTIONS,
+  parseCheck,
+  parseScope,
+  violationSpans,
+  type AssertionSpec,
+  type SeriesSource,
+  type Violation,
+  type ViolationSpan,
   applySet,
   checkJsonLimits,
   axisValues,

@@ -53,7 +53,7 @@ export function applyCheckedSet(base: Scenario, set: Record<string, unknown>): A
   if (!result.success || found.length > 0) {
     return { scenario: null, set, found: found.map((f) => ({ segments: blame(f, keys), message: f.message })) };
   }
-  const scenario = assemble(result.output, base.triggers, base.actions);
+  const scenario = assemble(result.output, base);
   const normalised: Record<string, unknown> = {};
   for (const key of keys) normalised[key] = getPath(scenario, key);
   return { scenario, set: normalised, found: [] };

@@ -1,10 +1,12 @@
 import type { Found } from './found';
 import type { EffectiveState } from './guard';
-import { MAX_BINS, MIN_BIN } from './schema';
-import type { Scenario, Trigger } from './types';
+import { MAX_BINS, MIN_BIN, type Timeline } from './schema';
+import { parseCheck, shardSeries } from '../assertions/parser';
+import { quote } from './render';
+import type { AssertionSpec, Scenario, Trigger } from './types';
 
 /** Rules across fields, checked once every field is valid on its own. */
-export function checkCore(s: Omit<Scenario, 'triggers' | 'actions'>): Found[] {
+export function checkCore(s: Omit<Scenario, Timeline>): Found[] {
   const found: Found[] = [];
   if (s.warmup >= s.duration) {
     found.push({
@@ -89,6 +91,21 @@ export function checkTriggers(triggers: readonly Trigger[], stations: number): F
         message: 'a capacity trigger with factor 1 and slots 0 would change nothing: give a factor other than 1, or slots above 0',
       });
     }
+  });
+  return found;
+}
+
+/** A check may name a shard's series only when the scenario has that shard (or fan-out backend). */
+export function checkAssertions(assertions: readonly AssertionSpec[], stations: number): Found[] {
+  const found: Found[] = [];
+  assertions.forEach((a, i) => {
+    const bad = shardSeries(parseCheck(a.check)).find((s) => s.index >= stations || stations === 1);
+    if (bad === undefined) return;
+    const has = stations === 1 ? 'has one server and no shards (set fanout or partitions)' : `has ${stations} (shard.0 to shard.${stations - 1})`;
+    found.push({
+      segments: ['assertions', i, 'check'],
+      message: `${quote(a.check)}: column ${bad.column}: no shard ${bad.index}, this scenario ${has}`,
+    });
   });
   return found;
 }

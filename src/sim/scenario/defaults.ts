@@ -95,6 +95,7 @@ export function defaultScenario(): Scenario {
     partitions: null,
     triggers: [],
     actions: [],
+    assertions: [],
     limits: { maxInFlight: 1_000_000 },
     writeConflict: { clients: 100, delayMean: 0.01, delaySd: 0.002 },
   };

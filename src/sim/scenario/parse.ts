@@ -1,6 +1,6 @@
 import * as v from 'valibot';
 import { actionOrder, applyCheckedSet } from './actions';
-import { checkCacheFlushes, checkCore, checkTriggers, stationCount } from './crossChecks';
+import { checkAssertions, checkCacheFlushes, checkCore, checkTriggers, stationCount } from './crossChecks';
 import { ScenarioError } from './errors';
 import { Findings, scenarioError, type Found } from './found';
 import { checkWork, type EffectiveState } from './guard';
@@ -51,7 +51,8 @@ function parseUnchecked(input: unknown, mode: UnknownKeys): Parsed {
       found.push({ segments, message: issue.message });
     }
   } else {
-    found.push(...checkCore(result.output), ...checkTriggers(result.output.triggers, stationCount(result.output)));
+    const stations = stationCount(result.output);
+    found.push(...checkCore(result.output), ...checkTriggers(result.output.triggers, stations), ...checkAssertions(result.output.assertions, stations));
   }
   if (result.success && found.length === 0) {
     // Each action is checked on the scenario as the actions before it (in firing order) left it.

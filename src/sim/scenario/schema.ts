@@ -29,6 +29,10 @@ import {
   section,
   text,
 } from './fields';
+import { AssertionSyntaxError } from '../assertions/lexer';
+import { MAX_CHECK_LENGTH, parseCheck } from '../assertions/parser';
+import { MAX_SCOPE_LENGTH, parseScope, SCOPE_FORMS } from '../assertions/scope';
+import { quote } from './render';
 import type { Scenario } from './types';
 
 // Field types, ranges and defaults of format v1. Unknown keys never reach these schemas:
@@ -241,6 +245,40 @@ export const setSchema = v.custom<Record<string, unknown>>(isNonEmptyRecord, (is
 
 const actionSchema = section({ at, set: setSchema });
 
+/** Most assertions a scenario may carry. */
+export const MAX_ASSERTIONS = 32;
+
+function syntaxMessage(input: unknown, parse: (text: string) => unknown, maxLength: number, what: string): string {
+  if (typeof input !== 'string') return problem(input, `a string: ${what}`);
+  if (input.length > maxLength) return `got a string of ${input.length} characters, expected at most ${maxLength}`;
+  try {
+    parse(input);
+  } catch (e) {
+    if (e instanceof AssertionSyntaxError) return `${quote(input)}: ${e.message}`;
+    throw e;
+  }
+  return problem(input, what);
+}
+
+function syntax(parse: (text: string) => unknown, maxLength: number, what: string) {
+  const valid = (x: unknown): boolean => {
+    if (typeof x !== 'string' || x.length > maxLength) return false;
+    try {
+      parse(x);
+      return true;
+    } catch (e) {
+      if (e instanceof AssertionSyntaxError) return false;
+      throw e;
+    }
+  };
+  return v.custom<string>(valid, (issue) => syntaxMessage(issue.input, parse, maxLength, what));
+}
+
+const assertionSchema = section({
+  check: syntax(parseCheck, MAX_CHECK_LENGTH, 'a check such as "amplification <= 1.3"'),
+  scope: v.optional(syntax(parseScope, MAX_SCOPE_LENGTH, `one of ${SCOPE_FORMS.map((f) => JSON.stringify(f)).join(', ')}`), 'always'),
+});
+
 function list<T extends v.GenericSchema>(item: T, max: number) {
   const expected = `an array of at most ${max} items`;
   return v.pipe(
@@ -249,7 +287,7 @@ function list<T extends v.GenericSchema>(item: T, max: number) {
   );
 }
 
-/** Every field except `triggers` and `actions`: what an operator action may change is in here. */
+/** Every field except `triggers`, `actions` and `assertions`: what an operator action may change is in here. */
 export const coreEntries = {
   version: exactly(1, 'the only format version'),
   name: text(120, D.name),
@@ -284,19 +322,20 @@ export const scenarioSchema = section({
   ...head,
   triggers: v.optional(list(triggerSchema, MAX_TRIGGERS), () => []),
   actions: v.optional(list(actionSchema, MAX_ACTIONS), () => []),
+  assertions: v.optional(list(assertionSchema, MAX_ASSERTIONS), () => []),
   limits,
   writeConflict,
 });
 
 /** A scenario from its core fields and its timeline, with keys in the canonical order. */
-export function assemble(
-  core: Omit<Scenario, 'triggers' | 'actions'>,
-  triggers: Scenario['triggers'],
-  actions: Scenario['actions'],
-): Scenario {
+export function assemble(core: Omit<Scenario, Timeline>, timeline: Pick<Scenario, Timeline>): Scenario {
   const { limits: l, writeConflict: w, ...rest } = core;
-  return { ...rest, triggers, actions, limits: l, writeConflict: w };
+  const { triggers, actions, assertions } = timeline;
+  return { ...rest, triggers, actions, assertions, limits: l, writeConflict: w };
 }
+
+/** The fields an operator action cannot change: what happens, what the operator does, what must hold. */
+export type Timeline = 'triggers' | 'actions' | 'assertions';
 
 // The schema's output is the normalised scenario: this line fails to compile if they drift apart.
 export type SchemaMatchesScenario = v.InferOutput<typeof scenarioSchema> extends Scenario

@@ -189,6 +189,17 @@ export interface Action {
   set: Record<string, unknown>;
 }
 
+/**
+ * A check on the run's series and when it applies (docs/scenario.md, "Assertions"):
+ * `{ "check": "amplification <= 1.3", "scope": "always" }`.
+ */
+export interface AssertionSpec {
+  /** A comparison over series: `clientP99 <= 800ms`, `goodput >= 95% * offered and queue < 100`. */
+  check: string;
+  /** `always`, `outside triggers`, `during triggers`, `from <N>s after triggers` or `within <N>s after triggers`. */
+  scope: string;
+}
+
 export interface LimitsSpec {
   /** Requests in flight (and attempts held by the server) allowed before the run stops. */
   maxInFlight: number;
@@ -236,6 +247,7 @@ export interface Scenario {
   partitions: PartitionSpec | null;
   triggers: Trigger[];
   actions: Action[];
+  assertions: AssertionSpec[];
   limits: LimitsSpec;
   writeConflict: WriteConflictSpec;
 }
