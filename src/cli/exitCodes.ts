@@ -7,5 +7,7 @@ export const EXIT = {
   usage: 2,
   /** A bug: an exception nobody expected. */
   internal: 3,
+  /** `verify`: an assertion of the scenario failed on at least one seed. */
+  assertionFailed: 4,
 } as const;
 export type ExitCode = (typeof EXIT)[keyof typeof EXIT];
