@@ -7,6 +7,7 @@ import type { Frame, SessionInfo, SimRunner, StepRequest, TriggerSpec } from '..
 import { sha256Hex } from '../links/index';
 import { messageOf, type RunResult } from '../sim/format';
 import type { Lab, RunState } from './labTypes';
+import { AssertionWatch } from './assertionWatch';
 import { createOpQueue } from './opQueue';
 import type { Advance } from './playbackClock';
 
@@ -42,6 +43,7 @@ export function createLabRun(runner: SimRunner, set: Set, get: Get, options: { b
   /** Bumped when a run is asked to replace the current one; operations of an older run are dropped. */
   let session = 0;
   let pendingPatch: Record<string, unknown> | null = null;
+  const watch = new AssertionWatch();
 
   function applyInfo(info: SessionInfo, fresh: boolean): void {
     const patch: Partial<RunState> = { recorded: info.recorded, effective: info.effective, binS: info.binS, durationS: info.durationS };
@@ -61,6 +63,8 @@ export function createLabRun(runner: SimRunner, set: Set, get: Get, options: { b
       });
       patch.version = get().version + 1;
     }
+    const violations = watch.update(info.recorded, get().series, get().shardSeries);
+    if (violations !== null) patch.violations = violations;
     set(patch);
   }
 
@@ -78,6 +82,8 @@ export function createLabRun(runner: SimRunner, set: Set, get: Get, options: { b
       frames: get().frames + 1,
     };
     if (frame.effective !== null) patch.effective = frame.effective;
+    const violations = watch.update(get().recorded, series, get().shardSeries);
+    if (violations !== null) patch.violations = violations;
     if (frame.done) {
       patch.playing = false;
       patch.fingerprint = frame.fingerprint;

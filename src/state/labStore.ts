@@ -47,6 +47,7 @@ function runSlice(set: Set, get: Get, runner: SimRunner, run: LabRun): RunState 
     stopped: null,
     summary: null,
     live: null,
+    violations: [],
     series: new SeriesBuffer(),
     shardSeries: new ShardBuffer(),
     version: 0,
@@ -137,6 +138,16 @@ function runSlice(set: Set, get: Get, runner: SimRunner, run: LabRun): RunState 
         const same = JSON.stringify(trigger);
         set({ base: base === null ? null : { ...base, triggers: base.triggers.filter((t) => JSON.stringify(t) !== same) } });
       }
+    },
+    async setAssertions(assertions) {
+      const { recorded, nowS, playing, base } = get();
+      if (recorded === null) return false;
+      const started = await run.begin({ ...recorded, assertions }, nowS, false);
+      if (started) {
+        set({ base: base === null ? null : { ...base, assertions } });
+        if (playing) get().play();
+      }
+      return started;
     },
     fetchResult() {
       return run.result();

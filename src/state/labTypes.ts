@@ -1,6 +1,6 @@
 /** The lab's state and actions, by slice: the run, its playback, and the page's view of it. */
 import type { ViewTab } from '../links/index';
-import type { RunResult, Scenario, Summary } from '../sim/format';
+import type { AssertionSpec, RunResult, Scenario, Summary, ViolationSpan } from '../sim/format';
 import type { LiveState, PresetCard, TriggerSpec } from '../worker/index';
 import type { FrameScheduler } from './playbackClock';
 import type { SeriesBuffer } from './seriesBuffer';
@@ -46,6 +46,8 @@ export interface RunState {
   stopped: string | null;
   summary: Summary | null;
   live: LiveState | null;
+  /** Where the scenario's assertions failed so far: stretches of consecutive bins, in order of their start. */
+  violations: ViolationSpan[];
   /** The series; mutated in place, `version` changes when it does. */
   series: SeriesBuffer;
   /** Each backend's or shard's utilisation per bin (fan-out, partitions); mutated in place with `series`. */
@@ -87,6 +89,11 @@ export interface RunActions {
   schedule: (trigger: TriggerSpec & { at: number }) => Promise<void>;
   /** Remove a trigger that has not started yet: the run is replayed to now without it. */
   unschedule: (index: number) => Promise<void>;
+  /**
+   * Replace the scenario's assertions (docs/scenario.md, "Assertions"): the run is replayed to now with them, and
+   * reset keeps them. Resolves to whether the worker took them (an invalid one is refused with a notice).
+   */
+  setAssertions: (assertions: AssertionSpec[]) => Promise<boolean>;
   /** The run so far in the CLI's JSON shape (scenario, summary, every series), for the exports. */
   fetchResult: () => Promise<RunResult>;
 }

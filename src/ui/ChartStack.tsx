@@ -1,5 +1,6 @@
 import { useMemo, useState, type PointerEvent } from 'react';
-import { chartInk, chartsFor, runsOf, timeScale, timeWindow, type LatencyView, type RefLine } from '../viz/index';
+import type { ViolationSpan } from '../sim/format';
+import { chartInk, chartsFor, colourOf, runsOf, timeScale, timeWindow, type LatencyView, type RefLine } from '../viz/index';
 import { ChartKey, LatencyViewSwitch } from './ChartKey';
 import { useLab } from './LabContext';
 import { Chart, MARGIN } from './Chart';
@@ -22,6 +23,8 @@ export function ChartStack() {
   const cursorS = useLab((s) => s.cursorS);
   const scrubS = useLab((s) => s.scrubS);
   const triggers = useLab((s) => s.recorded?.triggers ?? EMPTY);
+  const assertionCount = useLab((s) => s.recorded?.assertions.length ?? 0);
+  const violations = useLab((s) => s.violations);
   const actions = useLab((s) => s.recorded?.actions ?? EMPTY);
   const timeout = useLab((s) => s.effective?.client.timeout ?? null);
   const cacheOn = useLab((s) => s.effective?.cache != null || (s.recorded?.actions.some((a) => 'cache' in a.set) ?? false));
@@ -95,6 +98,7 @@ export function ChartStack() {
             </g>
           </svg>
         </div>
+        {assertionCount > 0 && <ViolationStrip violations={violations} x={x} width={width} domain={domain} colour={colourOf(theme, 'purple')} />}
         {charts.map((def) => (
           <Chart
             key={def.id}
@@ -137,6 +141,30 @@ export function ChartStack() {
       </div>
       <Scrubber />
     </section>
+  );
+}
+
+/** The user's assertions on the time axis: a mark over each stretch of bins where one failed. */
+function ViolationStrip(props: { violations: ViolationSpan[]; x: (t: number) => number; width: number; domain: readonly [number, number]; colour: string }) {
+  const { violations, x, width, domain, colour } = props;
+  const shown = violations.filter((v) => v.to > domain[0] && v.from < domain[1]);
+  const label =
+    violations.length === 0
+      ? 'Your invariants: no violation so far'
+      : `Your invariants: violated in ${violations.length} stretch${violations.length === 1 ? '' : 'es'}, the first from ${Math.round(violations[0]!.from)} s`;
+  return (
+    <div className="strip violation-strip" aria-label="Violations of your invariants over time">
+      <span className="strip-label">Checks</span>
+      <svg width={width} height={10} role="img" aria-label={label}>
+        <g transform={`translate(${MARGIN.left},0)`}>
+          {shown.map((v) => {
+            const x0 = x(Math.max(v.from, domain[0]));
+            const x1 = x(Math.min(v.to, domain[1]));
+            return <rect key={`${v.assertion}:${v.from}`} className="violation-mark" data-from={v.from} data-to={v.to} data-assertion={v.assertion} x={x0} width={Math.max(2, x1 - x0)} y={1} height={8} fill={colour} />;
+          })}
+        </g>
+      </svg>
+    </div>
   );
 }
 

@@ -1,3 +1,4 @@
+import { AssertionsPanel } from './AssertionsPanel';
 import { ChartStack } from './ChartStack';
 import { ControlsPanel } from './ControlsPanel';
 import { FanoutPanel } from './FanoutPanel';
@@ -12,7 +13,7 @@ import { Transport } from './Transport';
 import { TriggerPanel } from './TriggerPanel';
 import { VerdictBanner } from './VerdictBanner';
 
-/** The lab: the key controls above, the other controls beside the preset's story and stacked, time-aligned charts, the verdict banner, invariants and the request flow. */
+/** The lab: the key controls above, the other controls beside the preset's story and stacked, time-aligned charts, the verdict banner, invariants (built-in and the user's) and the request flow. */
 export function LabView() {
   return (
     <main className="lab">
@@ -32,6 +33,7 @@ export function LabView() {
         <HysteresisPlot />
         <div className="lab-lower">
           <InvariantsPanel />
+          <AssertionsPanel />
           <RequestFlow />
           <FanoutPanel />
         </div>
