@@ -165,3 +165,46 @@ describe('assertions in a scenario are validated like every field', () => {
     expect(parseScenario({ partitions: { shards: 4 }, assertions: [{ check: 'shard.3.utilisation < 1' }] }).scenario.assertions).toHaveLength(1);
   });
 });
+
+describe('any text either parses or is refused with a column inside it', () => {
+  it('on 3000 checks made by the grammar, each also with a random piece put in', () => {
+    const pieces = ['queue', 'p99', 'shard.1.utilisation', 'mean(', 'min', '(', ')', ',', '10s', '800ms', '95%', '1.5', '.', 'and', 'or', 'not', '<=', '<', '==', '=', '!', '+', '-', '*', '"', '`', '$', '{', '[', '\u2028', '≤', '__proto__', 'constructor'];
+    let state = 7;
+    const random = (n: number): number => {
+      state = (state * 1103515245 + 12345) % 2147483648;
+      return Math.floor((state / 2147483648) * n);
+    };
+    const num = (d: number): string => {
+      const leaf = ['queue', 'goodput', '95%', '800ms', '1.5', 'shard.0.utilisation'][random(6)]!;
+      if (d > 3) return leaf;
+      return [leaf, `(${num(d + 1)})`, `${num(d + 1)} + ${num(d + 1)}`, `${num(d + 1)} / ${num(d + 1)}`, `mean(${num(d + 1)}, 10s)`, `-${num(d + 1)}`, `abs(${num(d + 1)})`][random(7)]!;
+    };
+    const bool = (d: number): string => {
+      const leaf = `${num(d + 1)} ${['<', '<=', '>', '>=', '==', '!=', '≤'][random(7)]} ${num(d + 1)}`;
+      if (d > 2) return leaf;
+      return [leaf, `${bool(d + 1)} and ${bool(d + 1)}`, `${bool(d + 1)} or ${bool(d + 1)}`, `not ${bool(d + 1)}`, `(${bool(d + 1)})`][random(5)]!;
+    };
+    let parsed = 0;
+    let refused = 0;
+    for (let k = 0; k < 3000; k++) {
+      const valid = bool(0);
+      const at = random(valid.length + 1);
+      for (const text of [valid, valid.slice(0, at) + pieces[random(pieces.length)]! + valid.slice(at)]) {
+        try {
+          parseCheck(text);
+          parsed++;
+        } catch (e) {
+          refused++;
+          expect(e, text).toBeInstanceOf(AssertionSyntaxError);
+          const column = (e as AssertionSyntaxError).column;
+          expect(column, text).toBeGreaterThanOrEqual(1);
+          expect(column, text).toBeLessThanOrEqual(Math.min(text.length, 300) + 1);
+          // A check the grammar made is refused only for its size: too long, too many tokens or too deep.
+          if (text === valid) expect((e as AssertionSyntaxError).detail, text).toMatch(/too long|too deeply/);
+        }
+      }
+    }
+    expect(parsed).toBeGreaterThan(3000);
+    expect(refused).toBeGreaterThan(1000);
+  });
+});
