@@ -119,64 +119,79 @@ function compileNum(node: NumNode, source: () => SeriesSource, binS: number): Co
   }
 }
 
-/** A comparison's outcome in one bin: true, false, or null when a value it reads is missing. */
-interface Outcome {
-  holds: boolean | null;
-  /** The comparison that decided a false outcome, with its two sides. */
-  culprit: { comparison: string; value: number; bound: number } | null;
+/** A check's outcome in one bin: HOLDS, FAILS, or UNDECIDED when a value it reads is missing. */
+const HOLDS = 1;
+const FAILS = 0;
+const UNDECIDED = -1;
+type Outcome = typeof HOLDS | typeof FAILS | typeof UNDECIDED;
+
+/** A compiled check: its outcome in a bin, and the comparison that decided its last outcome, with its two sides. */
+interface CompiledBool {
+  run(bin: number): Outcome;
+  culprit(): { comparison: string; value: number; bound: number };
 }
 
-type CompiledBool = (bin: number) => Outcome;
-
-function compare(op: string, a: number, b: number): boolean {
-  switch (op) {
-    case '<':
-      return a < b;
-    case '<=':
-      return a <= b;
-    case '>':
-      return a > b;
-    case '>=':
-      return a >= b;
-    case '==':
-      return a === b;
-    default:
-      return a !== b;
-  }
-}
+const COMPARE: Record<string, (a: number, b: number) => boolean> = {
+  '<': (a, b) => a < b,
+  '<=': (a, b) => a <= b,
+  '>': (a, b) => a > b,
+  '>=': (a, b) => a >= b,
+  '==': (a, b) => a === b,
+  '!=': (a, b) => a !== b,
+};
 
 function compileBool(node: BoolNode, source: () => SeriesSource, binS: number): CompiledBool {
   switch (node.type) {
     case 'compare': {
       const left = compileNum(node.left, source, binS);
       const right = compileNum(node.right, source, binS);
-      const { op, text } = node;
-      return (i) => {
-        const a = left(i);
-        const b = right(i);
-        if (Number.isNaN(a) || Number.isNaN(b)) return { holds: null, culprit: null };
-        const holds = compare(op, a, b);
-        return { holds, culprit: { comparison: text, value: a, bound: b } };
+      const test = COMPARE[node.op]!;
+      const comparison = node.text;
+      let a = NaN;
+      let b = NaN;
+      return {
+        run(i) {
+          a = left(i);
+          b = right(i);
+          if (Number.isNaN(a) || Number.isNaN(b)) return UNDECIDED;
+          return test(a, b) ? HOLDS : FAILS;
+        },
+        culprit: () => ({ comparison, value: a, bound: b }),
       };
     }
     case 'not': {
       const arg = compileBool(node.arg, source, binS);
-      return (i) => {
-        const r = arg(i);
-        return { holds: r.holds === null ? null : !r.holds, culprit: r.culprit };
+      return {
+        run(i) {
+          const r = arg.run(i);
+          return r === UNDECIDED ? UNDECIDED : r === HOLDS ? FAILS : HOLDS;
+        },
+        culprit: () => arg.culprit(),
       };
     }
     case 'and':
     case 'or': {
       // Every operand is evaluated in every bin (no short cut), so each window sees every bin.
       const args = node.args.map((a) => compileBool(a, source, binS));
-      const decisive = node.type === 'and' ? false : true;
-      return (i) => {
-        const outcomes = args.map((a) => a(i));
-        const hit = outcomes.find((o) => o.holds === decisive);
-        if (hit !== undefined) return hit;
-        if (outcomes.some((o) => o.holds === null)) return { holds: null, culprit: null };
-        return outcomes[0]!;
+      const decisive = node.type === 'and' ? FAILS : HOLDS;
+      let decider = 0;
+      return {
+        run(i) {
+          let first = -1;
+          let undecided = false;
+          for (let k = 0; k < args.length; k++) {
+            const r = args[k]!.run(i);
+            if (r === decisive && first < 0) first = k;
+            else if (r === UNDECIDED) undecided = true;
+          }
+          if (first >= 0) {
+            decider = first;
+            return decisive;
+          }
+          decider = 0;
+          return undecided ? UNDECIDED : decisive === FAILS ? HOLDS : FAILS;
+        },
+        culprit: () => args[decider]!.culprit(),
       };
     }
   }
@@ -193,6 +208,9 @@ export class AssertionMonitor {
   private readonly warmup: number;
   private current: SeriesSource | null = null;
   private judged = 0;
+  /** The first trigger span not wholly before the bins judged, and the end of the last one that is (NaN: none). */
+  private nextSpan = 0;
+  private lastEnd = NaN;
   /** Per assertion: the end of the trigger after which a `within` check has held, or NaN. */
   private readonly heldAfter: number[];
 
@@ -231,15 +249,20 @@ export class AssertionMonitor {
   private judgeBin(i: number, out: Violation[]): void {
     const t = i * this.binS;
     const end = t + this.binS;
-    let during = false;
-    let lastEnd = NaN;
-    for (const s of this.spans) {
-      if (s.from < end - EPS && (s.to > t + EPS || (s.from === s.to && s.from >= t - EPS))) during = true;
-      if (s.to <= t + EPS) lastEnd = s.to;
+    // The spans are sorted and apart, and bins come in order: pass those wholly before this bin.
+    const spans = this.spans;
+    for (let s = spans[this.nextSpan]; s !== undefined; s = spans[this.nextSpan]) {
+      const before = s.from < s.to ? s.to <= t + EPS : s.to < t - EPS;
+      if (!before) break;
+      this.lastEnd = s.to;
+      this.nextSpan++;
     }
+    const next = spans[this.nextSpan];
+    const during = next !== undefined && next.from < end - EPS;
+    const lastEnd = this.lastEnd;
     const judged = t >= this.warmup - EPS;
     this.checks.forEach((check, k) => {
-      const r = check.run(i);
+      const r = check.run.run(i);
       if (!judged) return;
       const scope = check.scope;
       let inScope: boolean;
@@ -261,12 +284,12 @@ export class AssertionMonitor {
             inScope = false;
             break;
           }
-          if (r.holds === true) this.heldAfter[k] = lastEnd;
+          if (r === HOLDS) this.heldAfter[k] = lastEnd;
           inScope = this.heldAfter[k] === lastEnd || t >= lastEnd + scope.seconds - EPS;
           break;
         }
       }
-      if (inScope && r.holds === false && r.culprit !== null) out.push({ assertion: k, time: t, ...r.culprit });
+      if (inScope && r === FAILS) out.push({ assertion: k, time: t, ...check.run.culprit() });
     });
   }
 }
