@@ -8,6 +8,7 @@ export {
   arraysSource,
   MAX_CHECK_LENGTH,
   MAX_SCOPE_LENGTH,
+  missingShard,
   parseCheck,
   parseScope,
   SCOPE_FORMS,

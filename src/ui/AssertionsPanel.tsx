@@ -1,5 +1,5 @@
 import { useId, useState, type FormEvent } from 'react';
-import { AssertionSyntaxError, MAX_ASSERTIONS, parseCheck, parseScope, type AssertionSpec, type ViolationSpan } from '../sim/format';
+import { AssertionSyntaxError, MAX_ASSERTIONS, missingShard, parseCheck, parseScope, type AssertionSpec, type ViolationSpan } from '../sim/format';
 import { formatSeconds } from './format';
 import { useLab } from './LabContext';
 
@@ -41,6 +41,7 @@ export function AssertionsPanel() {
   const violations = useLab((s) => s.violations);
   const setAssertions = useLab((s) => s.setAssertions);
   const ready = useLab((s) => s.recorded !== null);
+  const stations = useLab((s) => s.recorded?.fanout?.n ?? s.recorded?.partitions?.shards ?? 1);
   const [check, setCheck] = useState('');
   const [kind, setKind] = useState<ScopeKind>('always');
   const [seconds, setSeconds] = useState('60');
@@ -63,7 +64,8 @@ export function AssertionsPanel() {
     if (assertions.length >= MAX_ASSERTIONS) return setError(`A scenario holds at most ${MAX_ASSERTIONS} assertions: remove one first.`);
     const scope = scopeText(kind, seconds);
     try {
-      parseCheck(check);
+      const missing = missingShard(parseCheck(check), stations);
+      if (missing !== null) throw missing;
     } catch (err) {
       if (err instanceof AssertionSyntaxError) return setError(`Check: ${err.message}`);
       throw err;

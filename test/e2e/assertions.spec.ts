@@ -62,6 +62,8 @@ test('an invalid check is refused in the editor, naming the column; the link car
   const alert = panel(page).getByRole('alert');
   await expect(alert).toHaveText('Check: column 24: expected a number, a series or "(", got the end');
   await expect(panel(page).getByLabel('Check')).toHaveAttribute('aria-invalid', 'true');
+  await addInvariant(page, 'queue < 100 and shard.0.utilisation < 90%');
+  await expect(alert).toHaveText('Check: column 17: no shard 0, this scenario has one server and no shards (set fanout or partitions)');
   await addInvariant(page, 'mean(goodput, 10s) >= 95% * mean(offered, 10s)');
   await panel(page).getByLabel('When').selectOption({ label: 'within N s after triggers' });
   await expect(alert).toBeHidden();

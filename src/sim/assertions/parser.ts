@@ -284,3 +284,11 @@ export function shardSeries(node: BoolNode | NumNode): { index: number; column: 
       return node.args.flatMap(shardSeries);
   }
 }
+
+/** The first shard series a check reads that a scenario with `stations` servers lacks, as an error at its column; else null. */
+export function missingShard(node: BoolNode, stations: number): AssertionSyntaxError | null {
+  const bad = shardSeries(node).find((s) => s.index >= stations || stations === 1);
+  if (bad === undefined) return null;
+  const has = stations === 1 ? 'has one server and no shards (set fanout or partitions)' : `has ${stations} (shard.0 to shard.${stations - 1})`;
+  return new AssertionSyntaxError(bad.column, `no shard ${bad.index}, this scenario ${has}`);
+}

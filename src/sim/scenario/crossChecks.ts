@@ -1,7 +1,7 @@
 import type { Found } from './found';
 import type { EffectiveState } from './guard';
 import { MAX_BINS, MIN_BIN, type Timeline } from './schema';
-import { parseCheck, shardSeries } from '../assertions/parser';
+import { missingShard, parseCheck } from '../assertions/parser';
 import { quote } from './render';
 import type { AssertionSpec, Scenario, Trigger } from './types';
 
@@ -99,13 +99,8 @@ export function checkTriggers(triggers: readonly Trigger[], stations: number): F
 export function checkAssertions(assertions: readonly AssertionSpec[], stations: number): Found[] {
   const found: Found[] = [];
   assertions.forEach((a, i) => {
-    const bad = shardSeries(parseCheck(a.check)).find((s) => s.index >= stations || stations === 1);
-    if (bad === undefined) return;
-    const has = stations === 1 ? 'has one server and no shards (set fanout or partitions)' : `has ${stations} (shard.0 to shard.${stations - 1})`;
-    found.push({
-      segments: ['assertions', i, 'check'],
-      message: `${quote(a.check)}: column ${bad.column}: no shard ${bad.index}, this scenario ${has}`,
-    });
+    const missing = missingShard(parseCheck(a.check), stations);
+    if (missing !== null) found.push({ segments: ['assertions', i, 'check'], message: `${quote(a.check)}: ${missing.message}` });
   });
   return found;
 }
