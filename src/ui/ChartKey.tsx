@@ -1,4 +1,4 @@
-import { chartInk, type LatencyView, type Theme } from '../viz/index';
+import { chartInk, colourOf, type LatencyView, type Theme } from '../viz/index';
 
 export interface ChartKeyProps {
   theme: Theme;
@@ -6,12 +6,14 @@ export interface ChartKeyProps {
   readoutS: number;
   /** Whether that bin was picked by hovering or scrubbing (else it is the latest). */
   chosen: boolean;
+  /** Whether the scenario has assertions (the Checks strip shows where they failed). */
+  checks?: boolean;
 }
 
 const seconds = (s: number) => `${Number(s.toFixed(2))} s`;
 
-/** The key to what every chart shares — the state strip, trigger shading, action marks — and the time the legends read. */
-export function ChartKey({ theme, readoutS, chosen }: ChartKeyProps) {
+/** The key to what every chart shares — the state strip, trigger shading, action marks, the Checks strip — and the time the legends read. */
+export function ChartKey({ theme, readoutS, chosen, checks = false }: ChartKeyProps) {
   const ink = chartInk(theme);
   const box = (fill: string) => (
     <svg width="14" height="10" aria-hidden="true">
@@ -45,6 +47,11 @@ export function ChartKey({ theme, readoutS, chosen }: ChartKeyProps) {
           </svg>
           your change
         </li>
+        {checks && (
+          <li data-key="violation">
+            {box(colourOf(theme, 'purple'))} your invariant failed
+          </li>
+        )}
       </ul>
     </div>
   );

@@ -87,7 +87,7 @@ export function ChartStack() {
         Charts
       </h2>
       <div ref={ref} className="chart-stack" onPointerMove={onMove} onPointerLeave={() => setCursor(null)} data-bins={bins} data-frames={frames}>
-        <ChartKey theme={theme} readoutS={Math.max(0, readoutBin) * binS} chosen={readS !== null} />
+        <ChartKey theme={theme} readoutS={Math.max(0, readoutBin) * binS} chosen={readS !== null} checks={assertionCount > 0} />
         <div className="strip" aria-label="Good or bad state over time">
           <span className="strip-label">State</span>
           <svg width={width} height={14} role="img" aria-label="Good/bad strip: green is good, orange is bad, grey is not judged">

@@ -28,6 +28,7 @@ test('a user-written invariant is violated and marked on the timeline during the
   // The retry storm's outage runs from 60 s to 70 s: the retries it causes break the bound in the bin after it starts.
   await waitForTime(page, 75);
   await expect(marks(page).first()).toBeVisible();
+  await expect(page.getByRole('list', { name: 'Chart key' }).locator('[data-key="violation"]')).toHaveText('your invariant failed');
   const first = await markSpan(page, 0);
   expect(first.from).toBe(61);
   await expect(panel(page).locator('.assertion-list .broken')).toContainText('first from 61 s');
