@@ -37,6 +37,7 @@ export { applySet } from './actions';
 export { SETTABLE_PATHS, SETTABLE_ROOTS, isSettablePath } from './settable';
 export { getPath, setPath, splitPath } from './paths';
 export { MAX_ATTEMPTS, estimateAttempts, peakSpikeFactor, type WorkEstimate } from './guard';
+export { MEMORY_BUDGET, estimateMemory, type MemoryEstimate, type MemoryPart } from './memoryGuard';
 export { didYouMean, editDistance, suggestion } from './didYouMean';
 export { MAX_ACTIONS, MAX_BINS, MAX_DURATION, MAX_TRIGGERS, TRIGGER_KINDS } from './schema';
 export { checkJsonLimits, JsonLimitError, parseBoundedJson, SCENARIO_JSON_LIMITS, type JsonLimitBreach, type JsonLimits } from './jsonLimits';
