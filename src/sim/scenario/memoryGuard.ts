@@ -173,11 +173,13 @@ export function formatBytes(bytes: number): string {
 export function checkMemory(scenario: Scenario, states: readonly EffectiveState[], attempts: number): Found | null {
   const estimate = estimateMemory(scenario, states, attempts);
   if (estimate.bytes <= MEMORY_BUDGET) return null;
-  const largest = estimate.parts.reduce((a, b) => (b.bytes > a.bytes ? b : a));
+  // The largest part names the field; any other part of a tenth of the total or more is a way out too.
+  const [largest, ...others] = [...estimate.parts].sort((a, b) => b.bytes - a.bytes);
+  const advice = [largest!, ...others.filter((p) => p.bytes >= estimate.bytes / 10)].map((p) => p.advice).join('; or ');
   return {
-    segments: largest.field.split('.'),
+    segments: largest!.field.split('.'),
     message:
       `scenario needs about ${formatBytes(estimate.bytes)} of memory (${estimate.parts.map((p) => p.formula).join('; ')})` +
-      ` and prints up to ${formatBytes(estimate.outputBytes)} of series; the limit is ${formatBytes(MEMORY_BUDGET)}: ${largest.advice}`,
+      ` and prints up to ${formatBytes(estimate.outputBytes)} of series; the limit is ${formatBytes(MEMORY_BUDGET)}: ${advice}`,
   };
 }

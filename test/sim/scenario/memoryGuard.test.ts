@@ -63,6 +63,13 @@ describe('memory guard', () => {
     expect(refusal({ ...busy, limits: { maxInFlight: 1e6 } })).toBeNull();
   });
 
+  it('offers every part of a tenth of the total as a way out', () => {
+    const found = refusal({ duration: 1e7, bin: 50, load: { rate: 1 } });
+    expect(found?.path).toBe('bin');
+    expect(found?.message).toMatch(/^scenario needs about 448 MB of memory .*: raise bin or lower duration; or lower limits\.maxInFlight$/);
+    expect(refusal({ duration: 1e7, bin: 50, load: { rate: 1 }, limits: { maxInFlight: 1000 } })).toBeNull();
+  });
+
   it('counts the key space of a cache or partitions', () => {
     const s = parseScenario({ load: { rate: 1, keys: 1e6 }, cache: {} }).scenario;
     expect(estimate(s).parts.find((p) => p.field === 'load.keys')?.bytes).toBe(48e6);
