@@ -7,5 +7,7 @@ export const EXIT = {
   usage: 2,
   /** A bug: an exception nobody expected. */
   internal: 3,
+  /** Writing the output failed: no space left on the device, a file or descriptor that cannot take it. */
+  output: 4,
 } as const;
 export type ExitCode = (typeof EXIT)[keyof typeof EXIT];

@@ -28,7 +28,7 @@ describe('help goes to stdout with exit code 0', { timeout: 60_000 }, () => {
       expect(r.code).toBe(0);
       expect(r.stderr).toBe('');
       expect(r.stdout).toMatch(/^Usage: npm run -s sim -- /);
-      expect(r.stdout).toContain('Exit codes: 0 success, 1 invalid scenario (or JSON), 2 usage error.');
+      expect(r.stdout).toContain('Exit codes: 0 success, 1 invalid scenario (or JSON), 2 usage error, 4 the output could not be written.');
     },
   );
 });

@@ -35,7 +35,7 @@ export { parseScenario, type ParseOptions, type Parsed } from './parse';
 export { messageOf, ScenarioError, type ScenarioIssue } from './errors';
 export { applySet } from './actions';
 export { SETTABLE_PATHS, SETTABLE_ROOTS, isSettablePath } from './settable';
-export { getPath, setPath, splitPath } from './paths';
+export { MAX_PATH_LENGTH, MAX_PATH_SEGMENTS, getPath, pathStart, pathTooLong, setPath, splitPath } from './paths';
 export { MAX_ATTEMPTS, estimateAttempts, peakSpikeFactor, type WorkEstimate } from './guard';
 export { MEMORY_BUDGET, estimateMemory, type MemoryEstimate, type MemoryPart } from './memoryGuard';
 export { didYouMean, editDistance, suggestion } from './didYouMean';
