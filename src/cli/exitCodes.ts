@@ -8,6 +8,6 @@ export const EXIT = {
   /** A bug: an exception nobody expected. */
   internal: 3,
   /** Writing the output failed: no space left on the device, a file or descriptor that cannot take it. */
-  output: 4,
+  output: 5,
 } as const;
 export type ExitCode = (typeof EXIT)[keyof typeof EXIT];

@@ -3,7 +3,7 @@ import { COMMANDS } from './commands';
 
 export const PROGRAM = 'npm run -s sim --';
 
-const EXIT_CODES = 'Exit codes: 0 success, 1 invalid scenario (or JSON), 2 usage error, 4 the output could not be written.';
+const EXIT_CODES = 'Exit codes: 0 success, 1 invalid scenario (or JSON), 2 usage error, 5 the output could not be written.';
 
 /** The general usage: commands and exit codes. */
 export function generalUsage(): string {

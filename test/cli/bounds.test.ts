@@ -103,7 +103,7 @@ describe('scenario files', () => {
 });
 
 describe('a failed write to stdout', () => {
-  it('ENOSPC (/dev/full): exit 4 with one line on stderr, no stack', async () => {
+  it('ENOSPC (/dev/full): exit 5 with one line on stderr, no stack', async () => {
     const full = openSync('/dev/full', 'w');
     try {
       const r = await spawnWith(['run', 'mm1'], full);
@@ -120,7 +120,7 @@ describe('a failed write to stdout', () => {
     expect(r.stderr).toBe('');
   }, SPAWN_TIMEOUT_MS);
 
-  it('a sweep into /dev/full: exit 4', async () => {
+  it('a sweep into /dev/full: exit 5', async () => {
     const full = openSync('/dev/full', 'w');
     try {
       const r = await spawnWith(['sweep', 'mm1', '--set', 'duration=20', '--x', 'load.rate=1:2:2', '--y', 'seed=1:2:2', '--jobs', '1'], full);
