@@ -9,5 +9,7 @@ export const EXIT = {
   internal: 3,
   /** `verify`: an assertion of the scenario failed on at least one seed. */
   assertionFailed: 4,
+  /** Writing the output failed: no space left on the device, a file or descriptor that cannot take it. */
+  output: 5,
 } as const;
 export type ExitCode = (typeof EXIT)[keyof typeof EXIT];

@@ -1,3 +1,4 @@
+import { pathStart, pathTooLong } from '../sim/scenario/index';
 import { UsageError } from './usageError';
 
 /** One `--set path=value` (or `--seed N`, which is `--set seed=N`). */
@@ -15,11 +16,15 @@ export function parseOverrideValue(text: string): unknown {
   }
 }
 
-/** `client.retry.maxRetries=2` → { path, value }; throws UsageError without `=` or without a path. */
+/** `client.retry.maxRetries=2` → { path, value }; throws UsageError without `=`, without a path, or with a path too long or deep. */
 export function parseOverride(text: string): Override {
   const eq = text.indexOf('=');
   if (eq <= 0) {
     throw new UsageError(`--set needs path=value (e.g. --set client.retry.maxRetries=2), got ${JSON.stringify(text)}`, 'run');
   }
-  return { path: text.slice(0, eq), value: parseOverrideValue(text.slice(eq + 1)) };
+  const path = text.slice(0, eq);
+  // Checked before the path is split or walked: a path thousands of segments deep is no field's.
+  const tooLong = pathTooLong(path);
+  if (tooLong !== null) throw new UsageError(`--set ${pathStart(path)}: ${tooLong}`, 'run');
+  return { path, value: parseOverrideValue(text.slice(eq + 1)) };
 }

@@ -46,7 +46,7 @@ export const sweepCommand: Command = {
     '  --seed N                 the same as --set seed=N',
     '  --format csv|json        csv (default): a header row, then one row per cell; json: an array',
     '                           of { "<x path>": x, "<y path>": y, "verdict", "recoveryTime" }',
-    '  --jobs N                 worker threads (default: the number of logical cores)',
+    '  --jobs N                 worker threads, at most the number of logical cores (the default)',
     '',
     'Example (docs/validation.md, M1: load against outage length):',
     '  npm run -s sim -- sweep retry-storm --x load.rate=100:280:10 --y triggers.0.duration=1:31:7',
@@ -80,6 +80,12 @@ export const sweepCommand: Command = {
         jobs = Number(value);
         if (!Number.isInteger(jobs) || jobs < 1 || jobs > 256) throw new UsageError(`--jobs must be an integer from 1 to 256, got ${JSON.stringify(value)}`, 'sweep');
       }
+    }
+    // Each thread holds a run of its own: more of them than cores only adds memory.
+    const cores = availableParallelism();
+    if (jobs > cores) {
+      io.err(`note: --jobs ${jobs} is more than the ${cores} logical cores here; using ${cores} threads\n`);
+      jobs = cores;
     }
     if (x === null || y === null) throw new UsageError('sweep needs both --x and --y', 'sweep');
 

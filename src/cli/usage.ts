@@ -3,7 +3,8 @@ import { COMMANDS } from './commands';
 
 export const PROGRAM = 'npm run -s sim --';
 
-const EXIT_CODES = 'Exit codes: 0 success, 1 invalid scenario (or JSON), 2 usage error, 3 internal error, 4 an assertion failed (verify).';
+const EXIT_CODES =
+  'Exit codes: 0 success, 1 invalid scenario (or JSON), 2 usage error, 3 internal error, 4 an assertion failed (verify), 5 the output could not be written.';
 
 /** The general usage: commands and exit codes. */
 export function generalUsage(): string {

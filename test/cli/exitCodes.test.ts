@@ -28,7 +28,9 @@ describe('help goes to stdout with exit code 0', { timeout: 60_000 }, () => {
       expect(r.code).toBe(0);
       expect(r.stderr).toBe('');
       expect(r.stdout).toMatch(/^Usage: npm run -s sim -- /);
-      expect(r.stdout).toContain('Exit codes: 0 success, 1 invalid scenario (or JSON), 2 usage error, 3 internal error, 4 an assertion failed (verify).');
+      expect(r.stdout).toContain(
+        'Exit codes: 0 success, 1 invalid scenario (or JSON), 2 usage error, 3 internal error, 4 an assertion failed (verify), 5 the output could not be written.',
+      );
     },
   );
 });

@@ -21,7 +21,8 @@ export function expectedText(schema: object): string | undefined {
   return EXPECTED.get(schema);
 }
 
-function remember<T extends object>(schema: T, expected: string): T {
+/** Marks `schema` as accepting what `expected` says, for the message of a missing value. */
+export function remember<T extends object>(schema: T, expected: string): T {
   EXPECTED.set(schema, expected);
   return schema;
 }

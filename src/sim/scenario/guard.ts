@@ -1,5 +1,6 @@
 import { actionOrder, applyCheckedSet } from './actions';
 import type { Found } from './found';
+import { checkMemory } from './memoryGuard';
 import type { Scenario, Trigger } from './types';
 
 /** Most attempts a scenario may need: beyond this a run takes minutes and gigabytes, in a browser tab. */
@@ -113,20 +114,28 @@ function scientific(x: number): string {
   return x.toExponential(1).replace('e+', 'e');
 }
 
-/** The work guard: a problem if the queue model would need more than MAX_ATTEMPTS attempts. */
+/**
+ * The work guard: a problem if the queue model would need more than MAX_ATTEMPTS attempts, or
+ * any run more than MEMORY_BUDGET bytes of memory (memoryGuard.ts).
+ */
 export function checkWork(scenario: Scenario, states?: readonly EffectiveState[]): Found | null {
-  // The write-conflict model runs its own fixed population of clients, not this load.
-  if (scenario.model !== 'queue') return null;
-  const estimate = estimateAttempts(scenario, states);
-  if (estimate.attempts <= MAX_ATTEMPTS) return null;
-  const about = Number.isFinite(estimate.attempts) ? `about ${scientific(estimate.attempts)}` : 'more than 1e308';
-  const lower = estimate.retries
-    ? `${estimate.field}, duration or client.retry.maxRetries`
-    : `${estimate.field} or duration`;
-  return {
-    segments: estimate.field.split('.'),
-    message:
-      `scenario needs ${about} attempts (${estimate.formula}); ` +
-      `the limit is ${scientific(MAX_ATTEMPTS).replace('.0', '')}: lower ${lower}`,
-  };
+  const known = states ?? statesOf(scenario);
+  // The write-conflict model runs its own fixed population of clients, not this load: each of its
+  // commits fails at most one attempt of every other client, so it makes at most clients² attempts
+  // (1e8 at the most clients the format allows), inside MAX_ATTEMPTS.
+  if (scenario.model !== 'queue') return checkMemory(scenario, known, 0);
+  const estimate = estimateAttempts(scenario, known);
+  if (estimate.attempts > MAX_ATTEMPTS) {
+    const about = Number.isFinite(estimate.attempts) ? `about ${scientific(estimate.attempts)}` : 'more than 1e308';
+    const lower = estimate.retries
+      ? `${estimate.field}, duration or client.retry.maxRetries`
+      : `${estimate.field} or duration`;
+    return {
+      segments: estimate.field.split('.'),
+      message:
+        `scenario needs ${about} attempts (${estimate.formula}); ` +
+        `the limit is ${scientific(MAX_ATTEMPTS).replace('.0', '')}: lower ${lower}`,
+    };
+  }
+  return checkMemory(scenario, known, estimate.attempts);
 }

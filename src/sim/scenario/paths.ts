@@ -14,11 +14,33 @@ function fail(path: string, message: string): never {
   throw new ScenarioError([{ path: path === '' ? 'scenario' : path, message }]);
 }
 
-/** The segments of a dotted path; throws ScenarioError on an empty segment or a prototype key. */
+/** Most segments a path may have: a scenario nests at most a few levels (and its text at most 32). */
+export const MAX_PATH_SEGMENTS = 32;
+/** Longest path, characters: every field path of a scenario is far shorter. */
+export const MAX_PATH_LENGTH = 1000;
+
+/** The start of a path, for a message about it. */
+export function pathStart(path: string): string {
+  return path.length > 40 ? `${path.slice(0, 40)}…` : path;
+}
+
+/** Why a path is too long or too deep to be a field's, or null. Checked before the path is split. */
+export function pathTooLong(path: string): string | null {
+  if (path.length > MAX_PATH_LENGTH) return `a path of ${path.length} characters, expected at most ${MAX_PATH_LENGTH}`;
+  let dots = 0;
+  for (let i = 0; i < path.length; i++) if (path.charCodeAt(i) === 46) dots++;
+  if (dots + 1 > MAX_PATH_SEGMENTS) return `a path of ${dots + 1} segments, expected at most ${MAX_PATH_SEGMENTS} (fields nest a few levels deep)`;
+  return null;
+}
+
+/** The segments of a dotted path; throws ScenarioError on a path too long or too deep, an empty segment or a prototype key. */
 export function splitPath(path: string): string[] {
+  const tooLong = pathTooLong(path);
+  if (tooLong !== null) fail(pathStart(path), tooLong);
   const segments = path.split('.');
+  let where = '';
   segments.forEach((segment, i) => {
-    const where = segments.slice(0, i + 1).join('.');
+    where = i === 0 ? segment : `${where}.${segment}`;
     if (segment === '') fail(path === '' ? '' : path, 'empty path segment: write paths like "client.retry.maxRetries"');
     if (FORBIDDEN.has(segment)) fail(where, `"${segment}" is not allowed in a path`);
   });

@@ -26,6 +26,7 @@ import {
   oneOf,
   oneOfIn,
   problem,
+  remember,
   section,
   text,
 } from './fields';
@@ -271,7 +272,10 @@ function syntax(parse: (text: string) => unknown, maxLength: number, what: strin
       throw e;
     }
   };
-  return v.custom<string>(valid, (issue) => syntaxMessage(issue.input, parse, maxLength, what));
+  return remember(
+    v.custom<string>(valid, (issue) => syntaxMessage(issue.input, parse, maxLength, what)),
+    `a string: ${what}`,
+  );
 }
 
 const assertionSchema = section({

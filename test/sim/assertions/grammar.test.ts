@@ -151,7 +151,7 @@ describe('assertions in a scenario are validated like every field', () => {
     expect(({} as { polluted?: unknown }).polluted).toBeUndefined();
     expect(scenarioMessage({ assertions: [{ check: 'queue < 1', constructor: 1 }] })).toContain('assertions[0].constructor: unknown field');
     expect(scenarioMessage({ assertions: [{ check: 7 }] })).toContain('assertions[0].check: got 7, expected a string');
-    expect(scenarioMessage({ assertions: [{}] })).toContain('assertions[0].check: missing');
+    expect(scenarioMessage({ assertions: [{}] })).toContain('assertions[0].check: missing, expected a string: a check such as "amplification <= 1.3"');
     expect(scenarioMessage({ assertions: 'queue < 1' })).toContain('assertions: got "queue < 1", expected an array of at most 32 items');
     expect(scenarioMessage({ assertions: Array(33).fill({ check: 'queue < 1' }) })).toContain('expected at most 32');
     expect(scenarioMessage({ assertions: [{ check: `queue < 1${' '.repeat(400)}` }] })).toContain('got a string of 409 characters, expected at most 300');

@@ -54,6 +54,8 @@ export const KNOWN_PATTERNS: ReadonlySet<string> = (() => {
   out.add('triggers[]');
   for (const field of ['at', 'set']) out.add(`actions[].${field}`);
   out.add('actions[]');
+  for (const field of ['check', 'scope']) out.add(`assertions[].${field}`);
+  out.add('assertions[]');
   return out;
 })();
 
