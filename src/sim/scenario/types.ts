@@ -190,7 +190,7 @@ export interface Action {
 }
 
 export interface LimitsSpec {
-  /** Requests in flight (and attempts held by the server) allowed before the run stops. */
+  /** Requests in flight (and calls held by the servers) allowed before the run stops. */
   maxInFlight: number;
 }
 
