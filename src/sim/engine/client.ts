@@ -7,8 +7,9 @@ import { LogHistogram } from './histogram';
 import { shardOfKey } from './keySampler';
 import { EV_HEDGE, EV_HIT, EV_RETRY, EV_TIMEOUT, type Kernel } from './kernel';
 import type { Load } from './load';
+import type { EventQueue } from './eventQueue';
 import type { Measurement } from './measurement';
-import { CALL_DONE, CALL_GONE, CALL_QUEUED, CALL_SERVICE, R_BACKOFF, R_FREE, R_HIT, R_WAIT } from './records';
+import { type Calls, CALL_DONE, CALL_GONE, CALL_QUEUED, CALL_SERVICE, R_BACKOFF, R_FREE, R_HIT, R_WAIT, type Requests } from './records';
 import { Rng, Stream } from './rng';
 import type { Server } from './server';
 
@@ -45,9 +46,15 @@ export class Client {
   private readonly rngThrottle: Rng;
   private readonly c: Float64Array;
 
-  private server!: Server;
-  private load!: Load;
-  private cache!: CacheLayer;
+  // The kernel's queue and tables, held directly: the hot path reads their columns.
+  private readonly events: EventQueue;
+  private readonly requests: Requests;
+  private readonly calls: Calls;
+
+  // Set once by `connect`; declared, not initialised, so the first value fixes the fields' types.
+  private declare server: Server;
+  private declare load: Load;
+  private declare cache: CacheLayer;
 
   constructor(
     private readonly k: Kernel,
@@ -55,6 +62,9 @@ export class Client {
     scenario: Scenario,
   ) {
     this.c = m.c;
+    this.events = k.events;
+    this.requests = k.requests;
+    this.calls = k.calls;
     this.rngJitter = new Rng(scenario.seed, Stream.jitter);
     this.rngThrottle = new Rng(scenario.seed, Stream.throttle);
     this.stations = m.stations;
@@ -96,7 +106,7 @@ export class Client {
 
   /** A user's request arrives (from closed-loop `client`, or −1): its first attempt leaves at once. */
   newRequest(t: number, client: number): void {
-    const requests = this.k.requests;
+    const requests = this.requests;
     const maxInFlight = this.k.maxInFlight;
     if (requests.live >= maxInFlight) {
       this.k.stop(t, `requests in flight reached limits.maxInFlight (${maxInFlight}) at t = ${t.toFixed(3)} s; the run stopped there`);
@@ -118,14 +128,14 @@ export class Client {
   /** An attempt (the first or a retry) leaves: a cache lookup, then one call (or `fanout.n`) to the servers. */
   sendAttempt(r: number, t: number): void {
     const c = this.c;
-    const requests = this.k.requests;
+    const requests = this.requests;
     const store = this.cache.store;
     if (store !== null) {
       if (store.isFresh(requests.key[r]!, t)) {
         c[C.attempts]!++;
         c[C.hits]!++;
         requests.state[r] = R_HIT;
-        this.k.events.push(t + this.cache.hitLatencyS, EV_HIT, r, requests.gen[r]!);
+        this.events.push(t + this.cache.hitLatencyS, EV_HIT, r, requests.gen[r]!);
         return;
       }
     }
@@ -144,7 +154,7 @@ export class Client {
       return;
     }
     const maxInFlight = this.k.maxInFlight;
-    if (this.k.calls.live + this.fanoutN > maxInFlight) {
+    if (this.calls.live + this.fanoutN > maxInFlight) {
       this.k.stop(t, `calls held by the servers reached limits.maxInFlight (${maxInFlight}) at t = ${t.toFixed(3)} s; the run stopped there`);
       return;
     }
@@ -165,13 +175,13 @@ export class Client {
       // A refused call can end the attempt (quorum out of reach) and start a retry at once.
       for (let k = 0; k < this.fanoutN && requests.attempt[r] === id; k++) this.sendCall(r, id, k, t, 0);
     }
-    if (requests.attempt[r] === id && this.timeoutS !== Infinity) this.k.events.push(t + this.timeoutS, EV_TIMEOUT, r, id);
+    if (requests.attempt[r] === id && this.timeoutS !== Infinity) this.events.push(t + this.timeoutS, EV_TIMEOUT, r, id);
   }
 
   /** One call of attempt `id` to station k (a hedged copy when `hedge` is 1); returns the call. */
   private sendCall(r: number, id: number, k: number, t: number, hedge: number): number {
-    const calls = this.k.calls;
-    const requests = this.k.requests;
+    const calls = this.calls;
+    const requests = this.requests;
     const a = calls.alloc();
     calls.request[a] = r;
     calls.attempt[a] = id;
@@ -193,22 +203,22 @@ export class Client {
     if (this.stations > 1 && !this.partitioned) this.m.stOffered[k]!++;
     if (!this.server.receive(a, t)) return a;
     if (this.hedgePercentile > 0 && hedge === 0 && this.hedgeDelayS !== Infinity) {
-      this.k.events.push(t + this.hedgeDelayS, EV_HEDGE, a, calls.gen[a]!);
+      this.events.push(t + this.hedgeDelayS, EV_HEDGE, a, calls.gen[a]!);
     }
     return a;
   }
 
   /** Whether the client still waits on this call's attempt. */
   callLive(a: number): boolean {
-    const calls = this.k.calls;
-    const requests = this.k.requests;
+    const calls = this.calls;
+    const requests = this.requests;
     const r = calls.request[a]!;
     return calls.attempt[a] === requests.attempt[r] && requests.state[r] === R_WAIT;
   }
 
   /** A call was turned away (queue full) or shed (CoDel): the attempt fails once its quorum is out of reach. */
   callRefused(a: number, t: number): void {
-    const calls = this.k.calls;
+    const calls = this.calls;
     if (!this.callLive(a)) {
       calls.release(a);
       return;
@@ -217,7 +227,7 @@ export class Client {
     calls.gen[a]!++;
     if (this.hedgePercentile > 0 && calls.hedge[a] === 1) return;
     const r = calls.request[a]!;
-    const requests = this.k.requests;
+    const requests = this.requests;
     if (this.fanoutN === 1 || this.fanoutN - ++requests.refused[r]! < this.quorum) {
       const probe = requests.probe[r]!;
       this.endAttempt(r, t, false);
@@ -227,7 +237,7 @@ export class Client {
 
   /** A server answered call a (of station k); counts it toward its attempt, or as wasted work if nobody waits. */
   callAnswered(a: number, k: number, t: number): void {
-    const calls = this.k.calls;
+    const calls = this.calls;
     const live = this.callLive(a);
     const store = this.cache.store;
     if (store !== null && calls.miss[a] === 1 && (live || this.cache.readThrough)) store.fill(calls.key[a]!, t);
@@ -246,7 +256,7 @@ export class Client {
       }
       const r = calls.request[a]!;
       if (this.stations > 1 && !this.partitioned) this.m.stGood[k]!++;
-      if (this.fanoutN === 1 || ++this.k.requests.answers[r]! >= this.quorum) {
+      if (this.fanoutN === 1 || ++this.requests.answers[r]! >= this.quorum) {
         this.endAttempt(r, t, false);
         this.answered(r, t);
       }
@@ -262,8 +272,8 @@ export class Client {
    * cancelling are refilled only after the walk, so no call of this list is freed under it.
    */
   private endAttempt(r: number, t: number, cancel: boolean): void {
-    const calls = this.k.calls;
-    const requests = this.k.requests;
+    const calls = this.calls;
+    const requests = this.requests;
     let a = requests.calls[r]!;
     requests.calls[r] = -1;
     requests.attempt[r] = 0;
@@ -290,18 +300,18 @@ export class Client {
 
   /** EV_TIMEOUT: the attempt in progress timed out. */
   onTimeout(r: number, t: number): void {
-    if (this.k.requests.state[r] !== R_WAIT) return;
+    if (this.requests.state[r] !== R_WAIT) return;
     const c = this.c;
     c[C.timedOut]!++;
     c[C.timeoutsFired]!++;
-    const probe = this.k.requests.probe[r]!;
+    const probe = this.requests.probe[r]!;
     this.endAttempt(r, t, this.server.cancelOnTimeout);
     this.attemptFailed(r, t, probe);
   }
 
   /** EV_HEDGE: a call still unanswered after the hedge delay: send a copy to the same backend; the first answer wins. */
   onHedge(a: number, t: number): void {
-    const calls = this.k.calls;
+    const calls = this.calls;
     const state = calls.state[a];
     if ((state !== CALL_QUEUED && state !== CALL_SERVICE) || calls.peer[a]! >= 0 || !this.callLive(a)) return;
     if (calls.live >= this.k.maxInFlight) return;
@@ -319,7 +329,7 @@ export class Client {
   private attemptFailed(r: number, t: number, probe: number): void {
     if (this.budget !== null) this.budget.onFailure();
     if (this.breaker !== null) this.breaker.onOutcome(t, false, probe === 1);
-    const requests = this.k.requests;
+    const requests = this.requests;
     if (requests.tries[r]! >= this.maxRetries) {
       this.fail(r, t);
       return;
@@ -334,7 +344,7 @@ export class Client {
     requests.prevDelay[r] = delay;
     if (delay > 0) {
       requests.state[r] = R_BACKOFF;
-      this.k.events.push(t + delay, EV_RETRY, r, requests.gen[r]!);
+      this.events.push(t + delay, EV_RETRY, r, requests.gen[r]!);
     } else {
       this.sendAttempt(r, t);
     }
@@ -343,14 +353,14 @@ export class Client {
   /** The server answered an attempt in time: the client's controls learn of it, and the request succeeds. */
   private answered(r: number, t: number): void {
     if (this.budget !== null) this.budget.onSuccess();
-    if (this.breaker !== null) this.breaker.onOutcome(t, true, this.k.requests.probe[r] === 1);
+    if (this.breaker !== null) this.breaker.onOutcome(t, true, this.requests.probe[r] === 1);
     if (this.throttle !== null) this.throttle.onAccept(t);
     this.succeed(r, t);
   }
 
   /** The request succeeded (answered by a server, or EV_HIT: by the cache). */
   succeed(r: number, t: number): void {
-    const requests = this.k.requests;
+    const requests = this.requests;
     this.c[C.succeeded]!++;
     if (this.partitioned) this.m.stGood[shardOfKey(requests.key[r]!, this.stations)]!++;
     this.m.success(t - requests.first[r]!, this.sloS);
@@ -359,12 +369,12 @@ export class Client {
 
   private fail(r: number, t: number): void {
     this.c[C.failed]!++;
-    this.m.failure(t - this.k.requests.first[r]!, this.sloS);
+    this.m.failure(t - this.requests.first[r]!, this.sloS);
     this.endRequest(r, t);
   }
 
   private endRequest(r: number, t: number): void {
-    const requests = this.k.requests;
+    const requests = this.requests;
     const client = requests.client[r]!;
     const gen = requests.clientGen[r]!;
     requests.release(r);
@@ -373,7 +383,7 @@ export class Client {
 
   /** Requests whose client is still waiting, counted from the live records. */
   countInFlight(): number {
-    const requests = this.k.requests;
+    const requests = this.requests;
     let n = 0;
     for (let r = 0; r < requests.top; r++) if (requests.state[r] !== R_FREE) n++;
     return n;

@@ -1,5 +1,6 @@
 import type { LoadSpec, Scenario } from '../scenario/types';
 import type { Client } from './client';
+import type { EventQueue } from './eventQueue';
 import { EV_ARRIVAL, EV_THINK, type Kernel } from './kernel';
 import { KeySampler } from './keySampler';
 import { RateProfile } from './rateProfile';
@@ -31,12 +32,15 @@ export class Load {
   keys: KeySampler | null = null;
   private readonly rngArrivals: Rng;
   private readonly rngKeys: Rng;
-  private client!: Client;
+  private readonly events: EventQueue;
+  // Set once by `connect`; declared, not initialised, so the first value fixes the fields' types.
+  private declare client: Client;
 
   constructor(
-    private readonly k: Kernel,
+    k: Kernel,
     seed: number,
   ) {
+    this.events = k.events;
     this.rngArrivals = new Rng(seed, Stream.arrivals);
     this.rngKeys = new Rng(seed, Stream.keys);
   }
@@ -86,7 +90,7 @@ export class Load {
   onArrival(t: number): void {
     if (this.arrivalProfile === null) {
       this.arrivalNext = t + this.rngArrivals.exp1() / this.arrivalRate;
-      this.k.events.push(this.arrivalNext, EV_ARRIVAL, 0, this.arrivalGen);
+      this.events.push(this.arrivalNext, EV_ARRIVAL, 0, this.arrivalGen);
     } else {
       this.scheduleArrival(t, this.rngArrivals.exp1());
     }
@@ -132,7 +136,7 @@ export class Load {
     else next = this.arrivalRate > 0 ? t + work / this.arrivalRate : Infinity;
     this.arrivalNext = next;
     if (next === Infinity) this.arrivalWork = work;
-    else this.k.events.push(next, EV_ARRIVAL, 0, this.arrivalGen);
+    else this.events.push(next, EV_ARRIVAL, 0, this.arrivalGen);
   }
 
   /** Closed loop: make n clients active; new ones start thinking at t. */
@@ -148,6 +152,6 @@ export class Load {
 
   private scheduleThink(client: number, t: number): void {
     const think = (this.spec.thinkTime * this.rngArrivals.exp1()) / this.spikeFactor;
-    this.k.events.push(t + think, EV_THINK, client, this.clientGen[client]!);
+    this.events.push(t + think, EV_THINK, client, this.clientGen[client]!);
   }
 }

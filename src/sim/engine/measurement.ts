@@ -79,8 +79,9 @@ export class Measurement {
   private readonly stWarmGood: Float64Array;
   private readonly stWarmBusy: Float64Array;
 
-  private server!: Server;
-  private client!: Client;
+  // Set once by `connect`; declared, not initialised, so the first value fixes the fields' types.
+  private declare server: Server;
+  private declare client: Client;
 
   constructor(scenario: Scenario, stations: number) {
     this.durationS = scenario.duration;

@@ -2,9 +2,10 @@ import type { ServerSpec } from '../scenario/types';
 import type { Client } from './client';
 import { CallQueue } from './callQueue';
 import { C as COUNTERS } from './counters';
+import type { EventQueue } from './eventQueue';
 import { EV_COMPLETE, type Kernel } from './kernel';
 import type { Measurement } from './measurement';
-import { CALL_FREE, CALL_GONE, CALL_QUEUED, CALL_SERVICE } from './records';
+import { type Calls, CALL_FREE, CALL_GONE, CALL_QUEUED, CALL_SERVICE } from './records';
 import { Rng, Stream } from './rng';
 import { ServiceSampler } from './serviceSampler';
 
@@ -59,17 +60,23 @@ export class Server {
   /** Σ over stations of min(in service, slots). */
   busy = 0;
 
-  private client!: Client;
+  // The kernel's queue and call table, held directly: the hot path reads their columns.
+  private readonly events: EventQueue;
+  private readonly calls: Calls;
+  // Set once by `connect`; declared, not initialised, so the first value fixes the fields' types.
+  private declare client: Client;
   private readonly c: Float64Array;
 
   constructor(
-    private readonly k: Kernel,
+    k: Kernel,
     private readonly m: Measurement,
     seed: number,
   ) {
     const n = m.stations;
     this.stations = n;
     this.c = m.c;
+    this.events = k.events;
+    this.calls = k.calls;
     this.service = new ServiceSampler(new Rng(seed, Stream.service));
     this.stIn = new Int32Array(n);
     this.stQueued = new Int32Array(n);
@@ -100,7 +107,7 @@ export class Server {
 
   /** A call arrives at its station: it starts, waits, or is turned away (false: the client was told). */
   receive(a: number, t: number): boolean {
-    const k = this.k.calls.station[a]!;
+    const k = this.calls.station[a]!;
     if (this.stQueued[k] === 0 && this.stIn[k]! < this.slots && this.outages === 0 && this.stDown[k] === 0) {
       this.startService(a, t);
     } else if (this.stQueued[k]! >= this.queueLimit) {
@@ -109,7 +116,7 @@ export class Server {
       return false;
     } else {
       if (this.stQueued[k] === 0) this.stLastEmpty[k] = t;
-      const calls = this.k.calls;
+      const calls = this.calls;
       calls.state[a] = CALL_QUEUED;
       this.stQueue[k]!.pushBack(a, calls.gen[a]!);
       this.stQueued[k]!++;
@@ -119,7 +126,7 @@ export class Server {
   }
 
   private startService(a: number, t: number): void {
-    const calls = this.k.calls;
+    const calls = this.calls;
     calls.state[a] = CALL_SERVICE;
     const k = calls.station[a]!;
     if (this.stations > 1) this.m.integrateStation(k, t);
@@ -133,7 +140,7 @@ export class Server {
       this.c[C.waitSum]! += t - calls.enq[a]!;
       this.c[C.waitCount]!++;
     }
-    this.k.events.push(t + s, EV_COMPLETE, a, calls.gen[a]!);
+    this.events.push(t + s, EV_COMPLETE, a, calls.gen[a]!);
   }
 
   private leaveService(k: number, t: number): void {
@@ -145,7 +152,7 @@ export class Server {
 
   /** EV_COMPLETE: call a's service ends; the client gets the answer, and the slot takes the next call. */
   onComplete(a: number, t: number): void {
-    const calls = this.k.calls;
+    const calls = this.calls;
     const k = calls.station[a]!;
     this.leaveService(k, t);
     this.c[C.completed]!++;
@@ -165,7 +172,7 @@ export class Server {
   tryStart(k: number, t: number): void {
     const q = this.stQueue[k]!;
     const stQueued = this.stQueued;
-    const calls = this.k.calls;
+    const calls = this.calls;
     while (stQueued[k]! > 0 && this.stIn[k]! < this.slots && this.outages === 0 && this.stDown[k] === 0) {
       const congested = t - this.stLastEmpty[k]! > this.codelInterval;
       if (this.discipline === LIFO || (this.discipline === ADAPTIVE_LIFO && congested)) q.popBack();
@@ -195,7 +202,7 @@ export class Server {
    * refilled at once when `restart`, else by the caller.
    */
   cancel(a: number, t: number, restart: boolean): void {
-    const calls = this.k.calls;
+    const calls = this.calls;
     const k = calls.station[a]!;
     const state = calls.state[a];
     if (state === CALL_QUEUED) {
@@ -271,7 +278,7 @@ export class Server {
   /** The server's bookkeeping checked from scratch against the call records (for tests). */
   selfCheck(): string[] {
     const problems: string[] = [];
-    const calls = this.k.calls;
+    const calls = this.calls;
     let inService = 0;
     let held = 0;
     for (let a = 0; a < calls.top; a++) {
