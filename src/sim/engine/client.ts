@@ -45,6 +45,7 @@ export class Client {
   private readonly rngJitter: Rng;
   private readonly rngThrottle: Rng;
   private readonly c: Float64Array;
+  private readonly maxInFlight: number;
 
   // The kernel's queue and tables, held directly: the hot path reads their columns.
   private readonly events: EventQueue;
@@ -62,6 +63,7 @@ export class Client {
     scenario: Scenario,
   ) {
     this.c = m.c;
+    this.maxInFlight = k.maxInFlight;
     this.events = k.events;
     this.requests = k.requests;
     this.calls = k.calls;
@@ -107,7 +109,7 @@ export class Client {
   /** A user's request arrives (from closed-loop `client`, or −1): its first attempt leaves at once. */
   newRequest(t: number, client: number): void {
     const requests = this.requests;
-    const maxInFlight = this.k.maxInFlight;
+    const maxInFlight = this.maxInFlight;
     if (requests.live >= maxInFlight) {
       this.k.stop(t, `requests in flight reached limits.maxInFlight (${maxInFlight}) at t = ${t.toFixed(3)} s; the run stopped there`);
       return;
@@ -139,21 +141,20 @@ export class Client {
         return;
       }
     }
+    // One call site per callee keeps the hot path small enough for the compiler to inline it.
     let probe = 0;
+    let refused = false;
     if (this.breaker !== null) {
-      if (!this.breaker.allow(t)) {
-        c[C.refused]!++;
-        this.fail(r, t);
-        return;
-      }
-      probe = this.breaker.isHalfOpen ? 1 : 0;
+      if (!this.breaker.allow(t)) refused = true;
+      else probe = this.breaker.isHalfOpen ? 1 : 0;
     }
-    if (this.throttle !== null && !this.throttle.allow(t, this.rngThrottle)) {
+    if (!refused && this.throttle !== null && !this.throttle.allow(t, this.rngThrottle)) refused = true;
+    if (refused) {
       c[C.refused]!++;
       this.fail(r, t);
       return;
     }
-    const maxInFlight = this.k.maxInFlight;
+    const maxInFlight = this.maxInFlight;
     if (this.calls.live + this.fanoutN > maxInFlight) {
       this.k.stop(t, `calls held by the servers reached limits.maxInFlight (${maxInFlight}) at t = ${t.toFixed(3)} s; the run stopped there`);
       return;
@@ -169,11 +170,11 @@ export class Client {
     requests.calls[r] = -1;
     if (this.breaker !== null) requests.probe[r] = probe;
     requests.state[r] = R_WAIT;
-    if (this.fanoutN === 1) {
-      this.sendCall(r, id, this.partitioned ? shardOfKey(requests.key[r]!, this.stations) : 0, t, 0);
-    } else {
-      // A refused call can end the attempt (quorum out of reach) and start a retry at once.
-      for (let k = 0; k < this.fanoutN && requests.attempt[r] === id; k++) this.sendCall(r, id, k, t, 0);
+    // One call to the key's shard (partitions), to the one server, or to each of a fan-out's
+    // backends; a refused call can end the attempt (quorum out of reach) and start a retry at once.
+    const n = this.fanoutN;
+    for (let k = 0; k < n && requests.attempt[r] === id; k++) {
+      this.sendCall(r, id, this.partitioned ? shardOfKey(requests.key[r]!, this.stations) : k, t, 0);
     }
     if (requests.attempt[r] === id && this.timeoutS !== Infinity) this.events.push(t + this.timeoutS, EV_TIMEOUT, r, id);
   }
@@ -241,29 +242,28 @@ export class Client {
     const live = this.callLive(a);
     const store = this.cache.store;
     if (store !== null && calls.miss[a] === 1 && (live || this.cache.readThrough)) store.fill(calls.key[a]!, t);
-    if (live && this.fanoutN === 1 && this.hedgePercentile === 0) {
+    if (!live) {
+      this.c[C.wasted]!++;
+      calls.release(a);
+      return;
+    }
+    const r = calls.request[a]!;
+    if (this.fanoutN === 1 && this.hedgePercentile === 0) {
       // One call per attempt: its answer ends the attempt, and the call is the attempt's only one
       // (the request is freed at once, which ends its attempt).
-      const r = calls.request[a]!;
       calls.release(a);
-      this.answered(r, t);
-    } else if (live) {
+    } else {
       calls.state[a] = CALL_DONE;
       if (this.hedgePercentile > 0) {
         // The loser shares this call's backend, whose slots are refilled by the server.
         const peer = calls.peer[a]!;
         if (peer >= 0) this.server.cancel(peer, t, false);
       }
-      const r = calls.request[a]!;
       if (this.stations > 1 && !this.partitioned) this.m.stGood[k]!++;
-      if (this.fanoutN === 1 || ++this.requests.answers[r]! >= this.quorum) {
-        this.endAttempt(r, t, false);
-        this.answered(r, t);
-      }
-    } else {
-      this.c[C.wasted]!++;
-      calls.release(a);
+      if (this.fanoutN !== 1 && ++this.requests.answers[r]! < this.quorum) return;
+      this.endAttempt(r, t, false);
     }
+    this.answered(r, t);
   }
 
   /**
@@ -314,7 +314,7 @@ export class Client {
     const calls = this.calls;
     const state = calls.state[a];
     if ((state !== CALL_QUEUED && state !== CALL_SERVICE) || calls.peer[a]! >= 0 || !this.callLive(a)) return;
-    if (calls.live >= this.k.maxInFlight) return;
+    if (calls.live >= this.maxInFlight) return;
     const r = calls.request[a]!;
     this.c[C.hedges]!++;
     const copy = this.sendCall(r, calls.attempt[a]!, calls.station[a]!, t, 1);
@@ -330,12 +330,12 @@ export class Client {
     if (this.budget !== null) this.budget.onFailure();
     if (this.breaker !== null) this.breaker.onOutcome(t, false, probe === 1);
     const requests = this.requests;
-    if (requests.tries[r]! >= this.maxRetries) {
-      this.fail(r, t);
-      return;
-    }
-    if (this.budget !== null && !this.budget.allowRetry()) {
+    let giveUp = requests.tries[r]! >= this.maxRetries;
+    if (!giveUp && this.budget !== null && !this.budget.allowRetry()) {
       this.c[C.refused]!++;
+      giveUp = true;
+    }
+    if (giveUp) {
       this.fail(r, t);
       return;
     }
