@@ -238,6 +238,9 @@ export default defineConfig([
     },
   },
 
+  // STYLE: small files, one concept each. No source file over 400 lines (test/lint/fileSize.test.ts says which, too).
+  { files: ['src/**/*.{ts,tsx}'], rules: { 'max-lines': ['error', { max: 400 }] } },
+
   // Plain JS files (this config, scripts) are checked by tsc via checkJs; keep type-aware rules for TS only.
   { files: ['**/*.js', '**/*.mjs'], extends: [tseslint.configs.disableTypeChecked] },
 ]);

@@ -201,7 +201,7 @@ export interface AssertionSpec {
 }
 
 export interface LimitsSpec {
-  /** Requests in flight (and attempts held by the server) allowed before the run stops. */
+  /** Requests in flight (and calls held by the servers) allowed before the run stops. */
   maxInFlight: number;
 }
 

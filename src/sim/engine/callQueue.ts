@@ -1,10 +1,10 @@
 /**
- * The server's waiting line: a growable ring deque of (attempt id, generation). FIFO takes from
+ * The server's waiting line: a growable ring deque of (call id, generation). FIFO takes from
  * the front, LIFO from the back. Cancelled entries are skipped lazily by the caller (their
  * generation no longer matches), so `length` counts stored entries, live or not; the server
  * keeps its own count of live ones and calls `compact` when dead entries pile up.
  */
-export class AttemptQueue {
+export class CallQueue {
   private ids: Int32Array;
   private gens: Int32Array;
   private head = 0;

@@ -1,0 +1,198 @@
+/**
+ * The engine's behaviour, fingerprinted: every preset under its own seed and a second one, and one
+ * scenario per mechanism, each run to its end (and a few driven live through `set`, `inject` and
+ * sliced `advance`). A fingerprint is the SHA-256 of the run's canonical JSON (the replayable
+ * scenario, the summary with its counts, every series, and the shard series), so any change in
+ * what the engine computes — one event in a different order, one bit of one sum — changes it.
+ *
+ * The recorded values live in fingerprints.json beside this file; `fingerprints.test.ts` compares,
+ * `record.ts` re-records (only when behaviour is meant to change).
+ */
+import { createHash } from 'node:crypto';
+import { parseScenario, PRESETS, Simulation } from '../../../../src/sim/index';
+import type { Scenario } from '../../../../src/sim/index';
+import { runScenario } from '../../../../src/sim/index';
+
+export interface FingerprintCase {
+  name: string;
+  /** The canonical JSON of the run. */
+  run: () => string;
+}
+
+function sha256(text: string): string {
+  return createHash('sha256').update(text).digest('hex');
+}
+
+function parse(raw: Record<string, unknown>): Scenario {
+  return parseScenario(raw).scenario;
+}
+
+/** The whole output of a finished simulation, with the shard series and the live state. */
+function canonical(sim: Simulation): string {
+  const shards = sim.shardArrays();
+  return JSON.stringify({
+    scenario: sim.scenario(),
+    summary: sim.summary(),
+    series: sim.series(),
+    shards: shards === null ? null : { stations: shards.stations, utilisation: Array.from(shards.utilisation, (x) => (Number.isNaN(x) ? null : x)) },
+    state: sim.state(),
+    now: sim.now,
+    binsClosed: sim.binsClosed,
+    stopped: sim.stopped,
+  });
+}
+
+function whole(s: Scenario): string {
+  if (s.model === 'write-conflict') return JSON.stringify(runScenario(s));
+  const sim = new Simulation(s);
+  sim.runToEnd();
+  return canonical(sim);
+}
+
+/** One scenario per mechanism, small enough to run in a second or two on a busy machine. */
+const FEATURES: Record<string, Record<string, unknown>> = {
+  'fan-out with quorum and hedging': {
+    duration: 120,
+    bin: 1,
+    load: { rate: 60 },
+    client: { timeout: 1.5, retry: { maxRetries: 2, backoff: 'exponential', base: 0.05, cap: 1, jitter: 'full' } },
+    server: { concurrency: 4, service: { dist: 'bimodal', mean: 0.02, slowFraction: 0.05, slowMean: 0.4 }, cancelOnTimeout: true },
+    fanout: { n: 6, quorum: 5, hedge: { percentile: 0.95 } },
+    triggers: [{ kind: 'capacity', at: 50, duration: 15, factor: 0.6, slots: 1 }],
+  },
+  'fan-out without quorum, queue limit': {
+    duration: 100,
+    bin: 1,
+    load: { rate: 90 },
+    client: { timeout: 0.8, retry: { maxRetries: 1 } },
+    server: { concurrency: 2, service: { dist: 'lognormal', mean: 0.02, cv: 2 }, queue: { limit: 10 } },
+    fanout: { n: 4 },
+    triggers: [{ kind: 'outage', at: 40, duration: 4, stations: 2 }],
+  },
+  'partitions with a hot key, random outages': {
+    duration: 150,
+    bin: 1,
+    load: { rate: 300, keys: 1000, zipf: 1.1 },
+    client: { timeout: 0.5, retry: { maxRetries: 2, backoff: 'exponential', base: 0.02, cap: 1, jitter: 'equal' } },
+    server: { concurrency: 6, service: { mean: 0.05 }, queue: { limit: 80, discipline: 'lifo' }, dropExpired: true },
+    partitions: { shards: 5 },
+    triggers: [{ kind: 'random-outages', at: 30, duration: 8, stations: 3, window: 60 }],
+  },
+  'closed loop with think time': {
+    duration: 120,
+    bin: 1,
+    load: { clients: 40, thinkTime: 0.5 },
+    client: { timeout: 0.6, retry: { maxRetries: 3, backoff: 'constant', base: 0.1, jitter: 'full' } },
+    server: { concurrency: 5, service: { mean: 0.08 }, contention: { alpha: 0.02, beta: 0.001 } },
+    triggers: [{ kind: 'spike', at: 40, duration: 20, factor: 2 }],
+    actions: [{ at: 70, set: { 'load.clients': 15 } }, { at: 90, set: { 'load.clients': 60 } }],
+  },
+  'autoscaling after a spike': {
+    duration: 200,
+    bin: 2,
+    load: { rate: 180 },
+    client: { timeout: 1, retry: { maxRetries: 2 } },
+    server: { concurrency: 20, service: { mean: 0.1 }, autoscale: { threshold: 0.8, window: 10, delay: 20, step: 4, max: 40 } },
+    triggers: [{ kind: 'spike', at: 50, duration: 60, factor: 1.6 }],
+  },
+  'whole-server outage, budget, breaker, throttle': {
+    duration: 150,
+    bin: 1,
+    warmup: 10.5,
+    load: { rate: 250 },
+    client: {
+      timeout: 0.4,
+      slo: 0.3,
+      retry: { maxRetries: 3, backoff: 'exponential', base: 0.02, cap: 1, jitter: 'full', budget: { tokens: 10, ratio: 0.1 } },
+      breaker: { failureRatio: 0.5, window: 5, minRequests: 20, cooldown: 3, probes: 3 },
+      throttle: { k: 2, window: 10 },
+    },
+    server: { concurrency: 30, service: { mean: 0.1 }, queue: { limit: 300, codel: { target: 0.05, interval: 0.1 } } },
+    triggers: [{ kind: 'outage', at: 40, duration: 5 }],
+  },
+  'cache flush, on-time and read-through fill': {
+    duration: 150,
+    bin: 1,
+    load: { rate: 400, keys: 2000, zipf: 0.8 },
+    client: { timeout: 0.3, retry: { maxRetries: 2 } },
+    server: { concurrency: 10, service: { mean: 0.05 } },
+    cache: { hitRate: 0.7 },
+    triggers: [{ kind: 'cache-flush', at: 60 }],
+    actions: [{ at: 100, set: { 'cache.fill': 'read-through', 'cache.hitRate': 0.5 } }],
+  },
+  'actions mid-run: profile, discipline, retries, slots': {
+    duration: 160,
+    bin: 0.5,
+    warmup: 20,
+    load: { profile: [{ at: 0, rate: 100 }, { at: 80, rate: 260 }, { at: 160, rate: 60 }] },
+    client: { timeout: 0.5, retry: { maxRetries: 2, backoff: 'exponential', base: 0.05, cap: 2, jitter: 'decorrelated' } },
+    server: { concurrency: 25, service: { dist: 'lognormal', mean: 0.1, cv: 1.2 }, queue: { discipline: 'adaptive-lifo' } },
+    actions: [
+      { at: 50, set: { 'server.queue.discipline': 'fifo', 'client.retry.maxRetries': 0 } },
+      { at: 90, set: { 'server.concurrency': 15, 'load.rate': 200, 'load.profile': null } },
+      { at: 120, set: { 'server.service.dist': 'exponential', 'client.timeout': null, 'load.clients': 30, 'load.thinkTime': 0.2 } },
+      { at: 140, set: { 'load.clients': null } },
+    ],
+  },
+  'the in-flight cap stops the run': {
+    duration: 100,
+    bin: 1,
+    load: { rate: 200 },
+    client: { timeout: null },
+    server: { concurrency: 5, service: { mean: 0.05 } },
+    limits: { maxInFlight: 2000 },
+  },
+  'write-conflict model': {
+    model: 'write-conflict',
+    duration: 600,
+    bin: 10,
+    writeConflict: { clients: 40 },
+    client: { retry: { backoff: 'exponential', jitter: 'full', base: 0.005, cap: 2 } },
+  },
+};
+
+/** A run driven live: sliced advances, `set` and `inject` mid-run (what the page does). */
+function live(): string {
+  const s = parse({
+    duration: 120,
+    bin: 0.5,
+    load: { rate: 300, keys: 500, zipf: 0.9 },
+    client: { timeout: 0.8, retry: { maxRetries: 3, backoff: 'exponential', base: 0.05, cap: 2, jitter: 'full' } },
+    server: { concurrency: 30, service: { dist: 'lognormal', mean: 0.1, cv: 1.5 }, queue: { limit: 200 } },
+    cache: { hitRate: 0.5 },
+  });
+  const sim = new Simulation(s);
+  sim.advance(17.3);
+  sim.set({ 'load.rate': 340, 'server.dropExpired': true });
+  sim.advance(25);
+  sim.inject({ kind: 'outage', duration: 2, stations: null });
+  sim.advance(40.01);
+  sim.inject({ kind: 'cache-flush' });
+  sim.advance(60);
+  sim.set({ 'server.cancelOnTimeout': true, 'client.retry.maxRetries': 1 });
+  sim.inject({ kind: 'capacity', duration: 10, factor: 0.5, slots: 5 });
+  sim.advance(99.99);
+  sim.set({ 'server.queue.discipline': 'lifo' });
+  sim.runToEnd();
+  return canonical(sim);
+}
+
+/** Every case, in a fixed order. */
+export function fingerprintCases(): FingerprintCase[] {
+  const cases: FingerprintCase[] = [];
+  for (const preset of PRESETS) {
+    const s = parse({ ...preset.scenario });
+    cases.push({ name: `preset ${preset.id} seed ${s.seed}`, run: () => whole(s) });
+    cases.push({ name: `preset ${preset.id} seed ${s.seed + 1}`, run: () => whole({ ...s, seed: s.seed + 1 }) });
+  }
+  for (const [name, raw] of Object.entries(FEATURES)) {
+    const s = parse(raw);
+    cases.push({ name: `feature: ${name}`, run: () => whole(s) });
+  }
+  cases.push({ name: 'live: set, inject and sliced advance', run: live });
+  return cases;
+}
+
+export function fingerprint(c: FingerprintCase): string {
+  return sha256(c.run());
+}
