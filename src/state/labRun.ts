@@ -116,13 +116,35 @@ export function createLabRun(runner: SimRunner, set: Set, get: Get, options: { b
     }
   }
 
-  /** One step of the current run (inside an operation). */
-  async function step(id: number, request: StepRequest): Promise<void> {
+  /** One step of the current run (inside an operation); whether its frame was applied. */
+  async function step(id: number, request: StepRequest): Promise<boolean> {
     try {
       const frame = await runner.step(request);
-      if (id === session) applyFrame(frame, id);
+      if (id !== session) return false;
+      applyFrame(frame, id);
+      return true;
     } catch (error) {
       report(error, id);
+      return false;
+    }
+  }
+
+  /**
+   * Replay the new run to `toS` in steps (each answers within a fraction of a second, the worker's watchdog never
+   * fires on a long replay), showing how far it has got in `replayToS`. At least one step: a paused run shows where it stands.
+   */
+  async function replay(id: number, toS: number): Promise<void> {
+    const { binS, durationS } = get();
+    const target = Math.min(durationS, Math.floor(toS / binS + 1e-9) * binS);
+    if (target > 0) set({ replayToS: target });
+    try {
+      for (;;) {
+        const before = get().nowS;
+        if (!(await step(id, { toS }))) return;
+        if (id !== session || get().done || get().nowS >= target || get().nowS <= before) return;
+      }
+    } finally {
+      if (id === session) set({ replayToS: null });
     }
   }
 
@@ -152,12 +174,11 @@ export function createLabRun(runner: SimRunner, set: Set, get: Get, options: { b
       replace();
       return enqueue(async (id) => {
         try {
-          const info = await runner.start(input, catchUpToS);
+          const info = await runner.start(input);
           if (id !== session) return false;
           applyInfo(info, true);
           set({ phase: 'ready', base: newBase ? { ...info.recorded } : get().base, notice: null });
-          // One frame at once, so a paused or replayed run shows where it stands.
-          await step(id, { toS: catchUpToS });
+          await replay(id, catchUpToS);
           return id === session;
         } catch (error) {
           if (id !== session) return false;

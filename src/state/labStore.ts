@@ -43,6 +43,7 @@ function runSlice(set: Set, get: Get, runner: SimRunner, run: LabRun): RunState 
     binS: 1,
     durationS: 0,
     nowS: 0,
+    replayToS: null,
     done: false,
     stopped: null,
     summary: null,

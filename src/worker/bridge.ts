@@ -16,8 +16,8 @@ export interface SimRunner {
   presets(): Promise<PresetCard[]>;
   /** The raw scenario of a preset, or null when there is no such preset. */
   preset(id: string): Promise<unknown>;
-  /** Validate and start a session (rejects with the scenario error's message); optionally replay to `catchUpToS`. */
-  start(input: unknown, catchUpToS?: number, options?: CallOptions): Promise<SessionInfo>;
+  /** Validate and start a session at t = 0 (rejects with the scenario error's message); steps replay it further. */
+  start(input: unknown, options?: CallOptions): Promise<SessionInfo>;
   step(request: StepRequest): Promise<Frame>;
   set(patch: Record<string, unknown>): Promise<SessionInfo>;
   inject(trigger: TriggerSpec): Promise<SessionInfo>;
@@ -56,7 +56,6 @@ export interface SimBridgeOptions {
 }
 
 const DEFAULT_TIMEOUT_MS = 8_000;
-const START_REPLAY_TIMEOUT_MS = 120_000;
 
 function startSimWorker(): WorkerLike {
   // Kept literal so Vite bundles the worker and its engine as a separate chunk.
@@ -106,14 +105,7 @@ export function createSimBridge(options: SimBridgeOptions = {}): SimBridge {
     defaultScenario: () => client.call((api) => api.defaultScenario()),
     presets: () => client.call((api) => api.presets()),
     preset: (id) => client.call((api) => api.preset(id)),
-    start: (input, catchUpToS = 0, callOptions = {}) =>
-      client
-        .call((api) => api.start(input, catchUpToS), {
-          signal: callOptions.signal,
-          // Replaying a long run to "now" is real work: allow it more time than a frame.
-          ...(catchUpToS > 0 ? { timeoutMs: Math.max(timeoutMs, START_REPLAY_TIMEOUT_MS) } : {}),
-        })
-        .then(good),
+    start: (input, callOptions = {}) => client.call((api) => api.start(input), { signal: callOptions.signal }).then(good),
     step: (request) => client.call((api) => api.step(request), { crashOnError: true }),
     set: (patch) => client.call((api) => api.set(patch)).then(good),
     inject: (trigger) => client.call((api) => api.inject(trigger)).then(good),

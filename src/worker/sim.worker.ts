@@ -19,8 +19,8 @@ const api = {
   preset(id: string): unknown {
     return findPreset(id)?.scenario ?? null;
   },
-  start(input: unknown, catchUpToS = 0): SessionInfo {
-    return session.start(input, catchUpToS);
+  start(input: unknown): SessionInfo {
+    return session.start(input);
   },
   step(request: StepRequest): Frame {
     const frame = session.step(request);

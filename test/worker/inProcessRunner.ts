@@ -11,7 +11,7 @@ export function inProcessRunner(): SimRunner {
     defaultScenario: () => later(() => defaultScenario()),
     presets: () => later(presetCards),
     preset: (id) => later(() => findPreset(id)?.scenario ?? null),
-    start: (input, catchUpToS = 0) => later(() => session.start(input, catchUpToS)),
+    start: (input) => later(() => session.start(input)),
     step: (request) =>
       later(() => {
         // As the worker adapter does: the fingerprint of the finished run's series.

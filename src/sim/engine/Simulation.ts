@@ -52,8 +52,13 @@ const A_GONE = 4;
 const FIFO = 0;
 const LIFO = 1;
 const ADAPTIVE_LIFO = 2;
-/** A guard against a model that loops without time advancing: it stops the run instead of hanging. */
-const MAX_EVENTS_AT_INSTANT = 10_000_000;
+/**
+ * A guard against a model that loops without simulated time advancing (at one instant, or by a
+ * vanishing step each event): more than MAX_EVENTS_IN_SPAN events within SPAN_S of simulated time
+ * stop the run instead of hanging it.
+ */
+const MAX_EVENTS_IN_SPAN = 10_000_000;
+const SPAN_S = 1e-6;
 /** Congestion interval for adaptive LIFO when CoDel is off (Fail at Scale's default). */
 const DEFAULT_CONGESTION_INTERVAL_S = 0.1;
 
@@ -95,7 +100,12 @@ export class Simulation {
   private lastIntegrateT = 0;
   private lastSteadyT = 0;
   private stoppedMsg: string | null = null;
-  private eventsAtInstant = 0;
+  private spanStartS = 0;
+  private eventsInSpan = 0;
+  /** Events `advance` may still run before it returns early; Infinity without a budget. */
+  private eventBudget = Infinity;
+  /** Where the budget stopped the last runEvents: the next event's time. */
+  private cutS: number | null = null;
 
   // Counters, snapshots and histograms.
   private readonly c = new Float64Array(COUNTER_COUNT);
@@ -328,6 +338,7 @@ export class Simulation {
       if (ctl !== undefined && ctl.at < T) {
         this.runEvents(ctl.at);
         if (this.stoppedMsg !== null) return;
+        if (this.cutAt()) return;
         this.closeUpTo(ctl.at);
         this.integrate(ctl.at);
         this.integrateSteady(ctl.at);
@@ -337,13 +348,39 @@ export class Simulation {
         continue;
       }
       this.runEvents(T);
-      if (this.stoppedMsg !== null) return;
+      if (this.stoppedMsg !== null || this.cutAt()) return;
       // No integration to T here: splitting an interval at a slice end would change the
       // floating-point sums, and output must not depend on slicing.
       this.closeUpTo(T);
       this.nowS = T;
       return;
     }
+  }
+
+  /**
+   * `advance(toS)` in pieces of about `maxEvents` events: returns whether it reached `toS` (or the run
+   * ended). A piece ends between two instants, where `advance` to the next event's time would have
+   * stopped too, so the output does not depend on the budget, and changes made between pieces take
+   * effect at `now` as they would after any `advance`.
+   */
+  advanceWithin(toS: number, maxEvents: number): boolean {
+    this.eventBudget = Math.max(1, maxEvents);
+    try {
+      this.advance(toS);
+    } finally {
+      this.eventBudget = Infinity;
+    }
+    return this.done || this.nowS >= Math.min(toS, this.durationS);
+  }
+
+  /** After runEvents: when the event budget ended it before its limit, stop at the next event's time, as advance(thatTime) would. */
+  private cutAt(): boolean {
+    const t = this.cutS;
+    if (t === null) return false;
+    this.cutS = null;
+    this.closeUpTo(t);
+    this.nowS = t;
+    return true;
   }
 
   /** Run to the end of the scenario. */
@@ -768,12 +805,19 @@ export class Simulation {
   private runEvents(limit: number): void {
     const q = this.events;
     while (q.size > 0 && q.peekTime() < limit) {
+      // Out of budget: stop between two instants, never inside one.
+      if (--this.eventBudget < 0 && q.peekTime() > q.time) {
+        this.cutS = q.peekTime();
+        return;
+      }
       q.pop();
       const t = q.time;
       if (t >= this.nextCheckpoint) this.closeUpTo(t);
-      if (t > this.lastIntegrateT) this.eventsAtInstant = 0;
-      else if (++this.eventsAtInstant > MAX_EVENTS_AT_INSTANT) {
-        this.stop(t, `simulated time stopped advancing at t = ${t.toFixed(3)} s (over ${MAX_EVENTS_AT_INSTANT} events at one instant); the run stopped there`);
+      if (t - this.spanStartS > SPAN_S) {
+        this.spanStartS = t;
+        this.eventsInSpan = 0;
+      } else if (++this.eventsInSpan > MAX_EVENTS_IN_SPAN) {
+        this.stop(t, `simulated time stopped advancing at t = ${t.toFixed(6)} s (over ${MAX_EVENTS_IN_SPAN} events within ${SPAN_S} s); the run stopped there`);
         return;
       }
       this.integrate(t);
