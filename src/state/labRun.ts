@@ -37,7 +37,15 @@ export interface LabRun {
   result(): Promise<RunResult>;
 }
 
-export function createLabRun(runner: SimRunner, set: Set, get: Get, options: { budgetMs: number; onNewRun: () => void }): LabRun {
+export interface LabRunOptions {
+  /** Wall-clock budget of one unthrottled step in the worker. */
+  budgetMs: number;
+  onNewRun: () => void;
+  /** The worker failed twice on the current run and the bridge gave it up: open another (`message` says what happened). */
+  onAbandoned: (message: string) => void;
+}
+
+export function createLabRun(runner: SimRunner, set: Set, get: Get, options: LabRunOptions): LabRun {
   const queue = createOpQueue();
   /** Bumped when a run is asked to replace the current one; operations of an older run are dropped. */
   let session = 0;
@@ -164,6 +172,10 @@ export function createLabRun(runner: SimRunner, set: Set, get: Get, options: { b
 
   runner.onRestart((event) => {
     replace();
+    if (event.abandoned !== null) {
+      options.onAbandoned(event.message);
+      return;
+    }
     if (event.info !== null) applyInfo(event.info, true);
     set({ notice: { tone: 'warning', text: event.message } });
     if (event.info !== null) void enqueue((id) => step(id, { toS: 0 }), undefined);
