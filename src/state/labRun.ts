@@ -50,6 +50,11 @@ export function createLabRun(runner: SimRunner, set: Set, get: Get, options: Lab
   /** Bumped when a run is asked to replace the current one; operations of an older run are dropped. */
   let session = 0;
   let pendingPatch: Record<string, unknown> | null = null;
+  /**
+   * Whether the worker holds the current run. Not after a restart that could not start it again: a step sent then
+   * would reach a worker with no session (and fail it, with the start that is about to replace the run).
+   */
+  let held = false;
 
   function applyInfo(info: SessionInfo, fresh: boolean): void {
     const patch: Partial<RunState> = { recorded: info.recorded, effective: info.effective, binS: info.binS, durationS: info.durationS };
@@ -172,6 +177,7 @@ export function createLabRun(runner: SimRunner, set: Set, get: Get, options: Lab
 
   runner.onRestart((event) => {
     replace();
+    held = event.info !== null;
     if (event.abandoned !== null) {
       options.onAbandoned(event.message);
       return;
@@ -188,6 +194,7 @@ export function createLabRun(runner: SimRunner, set: Set, get: Get, options: Lab
         try {
           const info = await runner.start(input);
           if (id !== session) return false;
+          held = true;
           applyInfo(info, true);
           set({ phase: 'ready', base: newBase ? { ...info.recorded } : get().base, notice: null });
           await replay(id, catchUpToS);
@@ -201,6 +208,7 @@ export function createLabRun(runner: SimRunner, set: Set, get: Get, options: Lab
     },
     advance(advance) {
       return enqueue(async (id) => {
+        if (!held) return;
         await flush(id);
         if (id !== session) return;
         const { nowS, binS, done } = get();
