@@ -135,3 +135,23 @@ test('messages from an origin not on the list are ignored', async ({ page }) => 
   // Only the height reached this page: no answer to its commands.
   expect((await received(page)).filter((m) => m.type !== 'metastability-lab:height')).toEqual([]);
 });
+
+/** The lab's frame in a course page whose iframe has this `sandbox` attribute. */
+async function sandboxedLab(page: Page, sandbox: string): Promise<Frame> {
+  const src = new URL('./#preset=retry-storm&embed=1&autoplay=1', lab()).href.replace(/&/g, '&amp;');
+  await serveParent(page, course, `<iframe sandbox="${sandbox}" src="${src}" title="lab" width="800" height="500"></iframe>`);
+  await expect.poll(() => page.frames().some((f) => f.url().startsWith(lab().origin))).toBe(true);
+  return page.frames().find((f) => f.url().startsWith(lab().origin))!;
+}
+
+test('a frame sandboxed without allow-same-origin shows why the lab cannot start there, instead of a blank frame', async ({ page }) => {
+  const alert = (await sandboxedLab(page, 'allow-scripts')).getByRole('alert');
+  await expect(alert).toContainText('Metastability Lab cannot start here.', { timeout: 30_000 });
+  await expect(alert).toContainText('sandbox="allow-scripts allow-same-origin"');
+});
+
+test('a frame sandboxed without scripts says the lab needs them', async ({ page }) => {
+  const frame = await sandboxedLab(page, '');
+  await expect.poll(() => frame.evaluate(() => document.body.innerText), { timeout: 30_000 }).toContain('needs JavaScript (in a sandboxed frame: allow-scripts and allow-same-origin)');
+  await expect(frame.locator('#no-origin')).toBeHidden();
+});
