@@ -3,6 +3,7 @@
  * bin longer than the watchdog's 8 s is worked through in steps that answer in time, a run the worker hangs on twice
  * is closed (and not autosaved), and a link opened at a later time shows how far its replay has got.
  */
+import AxeBuilder from '@axe-core/playwright';
 import LZString from 'lz-string';
 import { expect, test, type Page } from '@playwright/test';
 import { HANGING_SCENARIO_NAME } from '../../src/worker/fault';
@@ -65,16 +66,21 @@ test('a run the worker hangs on twice is not restarted again: the page says so, 
   expect((await labState(page)).recorded?.name).not.toBe(HANGING_SCENARIO_NAME);
 });
 
-test('a link that opens at a later time shows the progress of its replay, then stands at that time', async ({ page }) => {
-  test.setTimeout(180_000);
-  // About 6 million attempts to replay: many steps, each answered within a quarter of a second.
-  await page.goto(linkTo({ version: 1, name: 'Caught up', duration: 400, load: { rate: 20_000 }, server: { concurrency: null } }, '&t=300'));
-  const progress = page.locator('.replay');
-  await expect(progress).toContainText('Replaying to t = 300 s', { timeout: 30_000 });
-  const bar = progress.getByRole('progressbar');
-  await expect(bar).toBeVisible();
-  await expect.poll(async () => Number(await progress.getAttribute('data-percent')), { timeout: 60_000 }).toBeGreaterThan(0);
-  await expect(progress).toHaveCount(0, { timeout: 120_000 });
-  expect(await nowS(page)).toBeGreaterThanOrEqual(300);
-  expect((await labState(page)).recorded?.name).toBe('Caught up');
-});
+for (const theme of ['light', 'dark'] as const) {
+  test(`a link that opens at a later time shows the progress of its replay, then stands at that time (${theme} theme, axe)`, async ({ page }) => {
+    test.setTimeout(180_000);
+    await page.emulateMedia({ colorScheme: theme });
+    // About 6 million attempts to replay: many steps, each answered within a quarter of a second.
+    await page.goto(linkTo({ version: 1, name: 'Caught up', duration: 400, load: { rate: 20_000 }, server: { concurrency: null } }, '&t=300'));
+    const progress = page.locator('.replay');
+    await expect(progress).toContainText('Replaying to t = 300 s', { timeout: 30_000 });
+    await expect(progress.getByRole('progressbar')).toBeVisible();
+    await expect.poll(async () => Number(await progress.getAttribute('data-percent')), { timeout: 60_000 }).toBeGreaterThan(0);
+    const results = await new AxeBuilder({ page }).include('.transport').analyze();
+    const serious = results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+    expect(serious.map((v) => `${v.impact} ${v.id}: ${v.help}`)).toEqual([]);
+    await expect(progress).toHaveCount(0, { timeout: 120_000 });
+    expect(await nowS(page)).toBeGreaterThanOrEqual(300);
+    expect((await labState(page)).recorded?.name).toBe('Caught up');
+  });
+}
