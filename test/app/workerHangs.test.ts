@@ -149,4 +149,38 @@ describe('a worker that stops answering is restarted by its watchdog and the vie
     }
     app.dispose();
   }, 120_000);
+
+  it('the compare view: a side whose worker hangs twice is given up; the comparison stops, saying so, and starts no more workers', async () => {
+    const hangs: Hangs = new Map();
+    const right = simWorkers(hangs);
+    const clock = manualScheduler();
+    const app = createApp({
+      workers: {
+        compare: [
+          createSimBridge({ timeoutMs: WATCHDOG_MS, startWorker: simWorkers().start }),
+          createSimBridge({ timeoutMs: WATCHDOG_MS, startWorker: right.start }),
+        ],
+      },
+      compare: { scheduler: clock.scheduler },
+    });
+    const compare = app.compare;
+    compare.getState().choose({ leftSource: { kind: 'preset', id: 'retry-storm' }, rightSource: { kind: 'preset', id: 'retry-storm' } });
+    expect(await compare.getState().start(null)).toBe(true);
+    compare.getState().setSpeed(100);
+    compare.getState().play();
+    hangs.set('step', 2);
+    let t = 0;
+    while (compare.getState().status === 'ready') {
+      await until(() => clock.pending || compare.getState().status !== 'ready');
+      if (clock.pending) clock.tick((t += 250));
+    }
+    expect(compare.getState()).toMatchObject({ status: 'failed', playing: false });
+    expect(compare.getState().message).toBe(
+      `The simulation worker did not answer within ${WATCHDOG_MS / 1000} s. That happened twice running the scenario "Retry storm", so it was not started again.`,
+    );
+    expect(right.started).toHaveLength(2);
+    await new Promise((r) => setTimeout(r, 300));
+    expect(right.started).toHaveLength(2);
+    app.dispose();
+  }, 60_000);
 });
