@@ -109,6 +109,16 @@ test('the share dialog’s snippet embeds the run in another site, whose message
   await expect(frame.locator('.trigger-band[data-kind="spike"]').first()).toBeAttached();
   await send(parent, { type: 'metastability-lab:inject', trigger: { kind: 'spike', factor: '3' } });
   await expect.poll(async () => (await received(parent)).find((m) => m.type === 'metastability-lab:error')?.error).toMatch(/^trigger\.factor: /);
+  // Well-formed, but beyond what the engine takes: refused with the field and its range, never answered `done`.
+  const errors = async () => (await received(parent)).filter((m) => m.type === 'metastability-lab:error').map((m) => m.error);
+  await send(parent, { type: 'metastability-lab:inject', trigger: { kind: 'spike', duration: 5, factor: 1000 } });
+  await send(parent, { type: 'metastability-lab:inject', trigger: { kind: 'capacity', duration: 5, factor: 50 } });
+  await send(parent, { type: 'metastability-lab:inject', trigger: { kind: 'capacity', duration: 5, slots: 1e6 } });
+  await expect.poll(async () => (await errors()).slice(1)).toEqual([
+    'trigger.factor: got 1000, expected a number from 0 (exclusive) to 100',
+    'trigger.factor: got 50, expected a number from 0 (exclusive) to 10',
+    'trigger.slots: got 1000000, expected an integer from 0 to 100000',
+  ]);
   await send(parent, { type: 'metastability-lab:pause' });
   await expect(frame.getByRole('region', { name: 'Playback' })).toBeHidden();
   await expect.poll(async () => (await received(parent)).filter((m) => m.type === 'metastability-lab:done').length).toBe(3);
