@@ -9,6 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { MEASURED_CLI, readUsage } from './hostileInputs';
+import { TIME_STOP_INPUTS } from './timeStopInputs';
 import { ROOT, SPAWN_TIMEOUT_MS } from './spawnCli';
 
 const dir = mkdtempSync(join(tmpdir(), 'sim-time-stops-'));
@@ -28,26 +29,9 @@ function runMeasured(args: string[]): Promise<{ code: number | null; signal: Nod
   });
 }
 
-const CASES: [string, unknown, string[], RegExp][] = [
-  ['run: autoscale window 1e-300', { version: 1, server: { autoscale: { window: 1e-300 } } }, ['run'], /server\.autoscale\.window: got 1e-300, expected a number from 0\.001 to 3600/],
-  [
-    'run: an action that sets the window to 1e-300 mid-run',
-    { version: 1, server: { autoscale: {} }, actions: [{ at: 5, set: { 'server.autoscale.window': 1e-300 } }] },
-    ['run'],
-    /actions\[0\]\.set\["server\.autoscale\.window"\]: got 1e-300, expected a number from 0\.001 to 3600/,
-  ],
-  ['run: breaker cooldown and throttle window 1e-300', { version: 1, client: { breaker: { cooldown: 1e-300 }, throttle: { window: 1e-300 } } }, ['run'], /client\.breaker\.cooldown: got 1e-300[\s\S]*client\.throttle\.window: got 1e-300/],
-  ['run: 1e8 autoscale checks', { version: 1, duration: 1e7, bin: 100, load: { rate: 1 }, server: { autoscale: { window: 0.1 } } }, ['run'], /server\.autoscale\.window: got 0\.1, expected a number from 1 to 3600/],
-  [
-    'sweep: every cell with window 1e-300',
-    { version: 1, server: { autoscale: { window: 1e-300 } } },
-    ['sweep', '--x', 'load.rate=100:200:2', '--y', 'seed=1:2:2'],
-    /server\.autoscale\.window: got 1e-300, expected a number from 0\.001 to 3600/,
-  ],
-];
 
 describe('sim run and sweep end on a scenario whose time would stop advancing', () => {
-  it.each(CASES.map(([name, ...rest]) => [name, ...rest] as const))('%s', async (name, scenario, command, message) => {
+  it.each(TIME_STOP_INPUTS.map((c) => [c.name, c] as const))('%s', async (name, { scenario, command, message }) => {
     const path = join(dir, `${name.replace(/\W+/g, '-')}.json`);
     writeFileSync(path, JSON.stringify(scenario));
     const [verb, ...options] = command;
