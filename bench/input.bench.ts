@@ -1,12 +1,14 @@
 /**
  * `npm run bench:input`: what refusing hostile scenario files costs the CLI — wall time, CPU time and peak memory of
- * a child process per file — beside the same child running `list` (Node and the CLI's bundle starting up).
+ * a child process per file — beside the same child running `list` (Node and the CLI's bundle starting up); and
+ * refusing scenarios whose simulated time would stop advancing (`run` and `sweep`).
  */
 import { spawnSync } from 'node:child_process';
-import { appendFileSync, mkdtempSync, rmSync, statSync } from 'node:fs';
+import { appendFileSync, mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { HOSTILE_INPUTS, MEASURED_CLI, readUsage, writeHostile } from '../test/cli/hostileInputs';
+import { TIME_STOP_INPUTS } from '../test/cli/timeStopInputs';
 
 const root = join(import.meta.dirname, '..');
 const dir = mkdtempSync(join(tmpdir(), 'bench-input-'));
@@ -29,5 +31,12 @@ for (const input of HOSTILE_INPUTS) {
   writeHostile(path, input, appendFileSync);
   const size = `${(statSync(path).size / 1e6).toFixed(1)} MB`;
   row(input.name, size, measure(['run', path]));
+}
+// Scenarios whose simulated time would stop advancing: refused before any event runs.
+for (const input of TIME_STOP_INPUTS) {
+  const path = join(dir, 'input.json');
+  writeFileSync(path, JSON.stringify(input.scenario));
+  const [verb, ...options] = input.command;
+  row(input.name, `${statSync(path).size} B`, measure([verb!, path, ...options]));
 }
 rmSync(dir, { recursive: true, force: true });

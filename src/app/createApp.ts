@@ -94,9 +94,10 @@ export function createApp(options: AppOptions = {}): LabApp {
   const study = given.study ?? createFanoutStudyStore(injected.study ?? (own.study = createStudyClient()));
 
   // A compare side whose worker was restarted goes on from its last good scenario (the store replays it to the
-  // shared time); the view says what happened.
+  // shared time); the view says what happened. One that could not be restarted (or was given up after failing
+  // twice) holds no run: the comparison stops there, instead of stepping a worker with nothing to step.
   const unsubscribe = (compareRunners ?? []).map((runner) =>
-    runner.onRestart((event) => compare.setState({ message: event.message })),
+    runner.onRestart((event) => compare.setState({ message: event.message, ...(event.info === null ? { status: 'failed' as const, playing: false } : {}) })),
   );
 
   const commands: AppCommands = {

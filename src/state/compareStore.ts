@@ -79,17 +79,33 @@ export function createCompareStore(runners: readonly [SimRunner, SimRunner], opt
       return { ...side, summary: frame.summary, nowS: frame.nowS, done: frame.done };
     }
 
+    /**
+     * Step one side to `toS` (rounded down to its whole bins): a step answers within a fraction of a second, however
+     * long the bins, so a side may need several to get there. Every frame is kept, in order.
+     */
+    async function stepSide(runner: SimRunner, side: CompareSideState, toS: number): Promise<Frame[]> {
+      const target = Math.min(side.durationS, Math.floor(toS / side.binS + 1e-9) * side.binS);
+      const frames: Frame[] = [];
+      for (let nowS = -1; ; ) {
+        const frame = await runner.step({ toS });
+        frames.push(frame);
+        if (frame.done || frame.nowS >= target || frame.nowS <= nowS) return frames;
+        nowS = frame.nowS;
+      }
+    }
+
     /** Step both sides to `toS` (inside an operation of generation `id`). */
     async function stepBoth(id: number, toS: number): Promise<void> {
       try {
-        const [a, b] = await Promise.allSettled(runners.map((r) => r.step({ toS })));
+        const sides = [get().left, get().right] as const;
+        const [a, b] = await Promise.allSettled(runners.map((r, i) => stepSide(r, sides[i]!, toS)));
         if (id !== generation || a === undefined || b === undefined) return;
         const failed = [a, b].find((r) => r.status === 'rejected');
         // A side whose worker crashed or hung is restarted from t = 0 with its scenario, and the next step replays it
-        // to the shared time; the other side keeps the frame it got, so neither loses bins.
+        // to the shared time; the other side keeps the frames it got, so neither loses bins.
         if (failed !== undefined && !isWorkerError(failed.reason)) throw failed.reason;
-        const left = a.status === 'fulfilled' ? applyFrame(get().left, a.value) : get().left;
-        const right = b.status === 'fulfilled' ? applyFrame(get().right, b.value) : get().right;
+        const left = a.status === 'fulfilled' ? a.value.reduce(applyFrame, get().left) : get().left;
+        const right = b.status === 'fulfilled' ? b.value.reduce(applyFrame, get().right) : get().right;
         const done = left.done && right.done;
         set({ left, right, nowS: toS, version: get().version + 1, ...(done ? { playing: false } : {}) });
       } catch (error) {

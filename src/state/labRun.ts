@@ -38,12 +38,25 @@ export interface LabRun {
   result(): Promise<RunResult>;
 }
 
-export function createLabRun(runner: SimRunner, set: Set, get: Get, options: { budgetMs: number; onNewRun: () => void }): LabRun {
+export interface LabRunOptions {
+  /** Wall-clock budget of one unthrottled step in the worker. */
+  budgetMs: number;
+  onNewRun: () => void;
+  /** The worker failed twice on the current run and the bridge gave it up: open another (`message` says what happened). */
+  onAbandoned: (message: string) => void;
+}
+
+export function createLabRun(runner: SimRunner, set: Set, get: Get, options: LabRunOptions): LabRun {
   const queue = createOpQueue();
   /** Bumped when a run is asked to replace the current one; operations of an older run are dropped. */
   let session = 0;
   let pendingPatch: Record<string, unknown> | null = null;
   const watch = new AssertionWatch();
+  /**
+   * Whether the worker holds the current run. Not after a restart that could not start it again: a step sent then
+   * would reach a worker with no session (and fail it, with the start that is about to replace the run).
+   */
+  let held = false;
 
   function applyInfo(info: SessionInfo, fresh: boolean): void {
     const patch: Partial<RunState> = { recorded: info.recorded, effective: info.effective, binS: info.binS, durationS: info.durationS };
@@ -122,13 +135,35 @@ export function createLabRun(runner: SimRunner, set: Set, get: Get, options: { b
     }
   }
 
-  /** One step of the current run (inside an operation). */
-  async function step(id: number, request: StepRequest): Promise<void> {
+  /** One step of the current run (inside an operation); whether its frame was applied. */
+  async function step(id: number, request: StepRequest): Promise<boolean> {
     try {
       const frame = await runner.step(request);
-      if (id === session) applyFrame(frame, id);
+      if (id !== session) return false;
+      applyFrame(frame, id);
+      return true;
     } catch (error) {
       report(error, id);
+      return false;
+    }
+  }
+
+  /**
+   * Replay the new run to `toS` in steps (each answers within a fraction of a second, the worker's watchdog never
+   * fires on a long replay), showing how far it has got in `replayToS`. At least one step: a paused run shows where it stands.
+   */
+  async function replay(id: number, toS: number): Promise<void> {
+    const { binS, durationS } = get();
+    const target = Math.min(durationS, Math.floor(toS / binS + 1e-9) * binS);
+    if (target > 0) set({ replayToS: target });
+    try {
+      for (;;) {
+        const before = get().nowS;
+        if (!(await step(id, { toS }))) return;
+        if (id !== session || get().done || get().nowS >= target || get().nowS <= before) return;
+      }
+    } finally {
+      if (id === session) set({ replayToS: null });
     }
   }
 
@@ -148,6 +183,11 @@ export function createLabRun(runner: SimRunner, set: Set, get: Get, options: { b
 
   runner.onRestart((event) => {
     replace();
+    held = event.info !== null;
+    if (event.abandoned !== null) {
+      options.onAbandoned(event.message);
+      return;
+    }
     if (event.info !== null) applyInfo(event.info, true);
     set({ notice: { tone: 'warning', text: event.message } });
     if (event.info !== null) void enqueue((id) => step(id, { toS: 0 }), undefined);
@@ -158,12 +198,12 @@ export function createLabRun(runner: SimRunner, set: Set, get: Get, options: { b
       replace();
       return enqueue(async (id) => {
         try {
-          const info = await runner.start(input, catchUpToS);
+          const info = await runner.start(input);
           if (id !== session) return false;
+          held = true;
           applyInfo(info, true);
           set({ phase: 'ready', base: newBase ? { ...info.recorded } : get().base, notice: null });
-          // One frame at once, so a paused or replayed run shows where it stands.
-          await step(id, { toS: catchUpToS });
+          await replay(id, catchUpToS);
           return id === session;
         } catch (error) {
           if (id !== session) return false;
@@ -174,6 +214,7 @@ export function createLabRun(runner: SimRunner, set: Set, get: Get, options: { b
     },
     advance(advance) {
       return enqueue(async (id) => {
+        if (!held) return;
         await flush(id);
         if (id !== session) return;
         const { nowS, binS, done } = get();

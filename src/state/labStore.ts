@@ -43,6 +43,7 @@ function runSlice(set: Set, get: Get, runner: SimRunner, run: LabRun): RunState 
     binS: 1,
     durationS: 0,
     nowS: 0,
+    replayToS: null,
     done: false,
     stopped: null,
     summary: null,
@@ -208,6 +209,14 @@ export function createLabStore(runner: SimRunner, options: LabOptions = {}): Lab
     const run = createLabRun(runner, set, get, {
       budgetMs: options.unthrottledBudgetMs ?? 12,
       onNewRun: () => clock?.resetCarry(),
+      // The run the worker failed on twice is closed: the default preset replaces it (in the autosave too).
+      onAbandoned: (message) => {
+        const notice = { tone: 'error' as const, text: `${message} The default preset was opened instead.` };
+        set({ notice, presetId: null });
+        void get()
+          .loadPreset(DEFAULT_PRESET)
+          .then(() => set({ notice }));
+      },
     });
     clock = createPlaybackClock({
       ...(options.scheduler !== undefined ? { scheduler: options.scheduler } : {}),

@@ -42,6 +42,8 @@ export interface RunState {
   binS: number;
   durationS: number;
   nowS: number;
+  /** While a new run replays to a later time (a link's playhead, a trigger scheduled mid-run): that time. */
+  replayToS: number | null;
   done: boolean;
   stopped: string | null;
   summary: Summary | null;

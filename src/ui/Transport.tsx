@@ -76,10 +76,30 @@ function Clock() {
   const nowS = useLab((s) => s.nowS);
   const durationS = useLab((s) => s.durationS);
   const done = useLab((s) => s.done);
+  const replayToS = useLab((s) => s.replayToS);
   return (
-    <p className="clock" aria-live="off" data-now={nowS}>
-      t = {formatSeconds(nowS)} of {formatSeconds(durationS)}
-      {done && ' — finished'}
+    <>
+      <p className="clock" aria-live="off" data-now={nowS}>
+        t = {formatSeconds(nowS)} of {formatSeconds(durationS)}
+        {done && ' — finished'}
+      </p>
+      {replayToS !== null && <ReplayProgress nowS={nowS} toS={replayToS} />}
+    </>
+  );
+}
+
+/** A run opened at a later time (a link's playhead) is replayed to it first: how far that has got. */
+function ReplayProgress({ nowS, toS }: { nowS: number; toS: number }) {
+  const percent = Math.min(100, Math.floor((100 * nowS) / toS));
+  return (
+    <p className="replay" role="status" data-percent={percent}>
+      <label>
+        <span>Replaying to t = {formatSeconds(toS)}</span>{' '}
+        <progress max={100} value={percent}>
+          {percent} %
+        </progress>{' '}
+        <span>{percent} %</span>
+      </label>
     </p>
   );
 }

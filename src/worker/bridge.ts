@@ -1,6 +1,7 @@
 /**
  * The simulation worker on the UI side: a worker client (lazy start, calls in order, a watchdog, pending calls
- * failed when the worker crashes or stops answering) that restarts the worker with the last good scenario.
+ * failed when the worker crashes or stops answering) that restarts the worker with the last good scenario — once:
+ * a scenario the worker fails on again is not started a third time.
  */
 import { wrap, type Remote } from 'comlink';
 import type { RunResult, Scenario } from '../sim/format';
@@ -16,8 +17,8 @@ export interface SimRunner {
   presets(): Promise<PresetCard[]>;
   /** The raw scenario of a preset, or null when there is no such preset. */
   preset(id: string): Promise<unknown>;
-  /** Validate and start a session (rejects with the scenario error's message); optionally replay to `catchUpToS`. */
-  start(input: unknown, catchUpToS?: number, options?: CallOptions): Promise<SessionInfo>;
+  /** Validate and start a session at t = 0 (rejects with the scenario error's message); steps replay it further. */
+  start(input: unknown, options?: CallOptions): Promise<SessionInfo>;
   step(request: StepRequest): Promise<Frame>;
   set(patch: Record<string, unknown>): Promise<SessionInfo>;
   inject(trigger: TriggerSpec): Promise<SessionInfo>;
@@ -32,6 +33,11 @@ export interface RestartEvent {
   message: string;
   /** The new session (the last good scenario from t = 0), or null when it could not be started again. */
   info: SessionInfo | null;
+  /**
+   * The scenario the worker failed on a second time since the page started it: it was not started again (the
+   * page opens another, and keeps it out of the autosave). Null otherwise.
+   */
+  abandoned: Scenario | null;
 }
 
 export interface CallOptions {
@@ -56,7 +62,6 @@ export interface SimBridgeOptions {
 }
 
 const DEFAULT_TIMEOUT_MS = 8_000;
-const START_REPLAY_TIMEOUT_MS = 120_000;
 
 function startSimWorker(): WorkerLike {
   // Kept literal so Vite bundles the worker and its engine as a separate chunk.
@@ -75,6 +80,8 @@ export function createSimBridge(options: SimBridgeOptions = {}): SimBridge {
   });
   const listeners = new Set<(event: RestartEvent) => void>();
   let lastGood: Scenario | null = null;
+  /** The worker crashed or hung once since the page last started a scenario: the next failure abandons it. */
+  let failedSinceStart = false;
 
   /** A successful answer is the new last good scenario. */
   const good = (info: SessionInfo): SessionInfo => {
@@ -90,14 +97,25 @@ export function createSimBridge(options: SimBridgeOptions = {}): SimBridge {
     const reason = error.message;
     const restore = lastGood;
     if (restore === null) {
-      tell({ message: `${reason} It will start again on the next action.`, info: null });
+      tell({ message: `${reason} It will start again on the next action.`, info: null, abandoned: null });
       return;
     }
+    // A cancelled call is the page's own doing; a crash or a hang may be the scenario's.
+    if (error.failure !== 'cancelled') {
+      if (failedSinceStart) {
+        failedSinceStart = false;
+        lastGood = null;
+        const name = JSON.stringify(restore.name);
+        tell({ message: `${reason} That happened twice running the scenario ${name}, so it was not started again.`, info: null, abandoned: restore });
+        return;
+      }
+      failedSinceStart = true;
+    }
     client.call((api) => api.start(restore)).then(
-      (info) => tell({ message: `${reason} It was restarted with the last good scenario.`, info: good(info) }),
+      (info) => tell({ message: `${reason} It was restarted with the last good scenario.`, info: good(info), abandoned: null }),
       (failure: unknown) => {
         const detail = failure instanceof Error ? failure.message : String(failure);
-        tell({ message: `${reason} Restarting it failed: ${detail}`, info: null });
+        tell({ message: `${reason} Restarting it failed: ${detail}`, info: null, abandoned: null });
       },
     );
   });
@@ -106,14 +124,11 @@ export function createSimBridge(options: SimBridgeOptions = {}): SimBridge {
     defaultScenario: () => client.call((api) => api.defaultScenario()),
     presets: () => client.call((api) => api.presets()),
     preset: (id) => client.call((api) => api.preset(id)),
-    start: (input, catchUpToS = 0, callOptions = {}) =>
-      client
-        .call((api) => api.start(input, catchUpToS), {
-          signal: callOptions.signal,
-          // Replaying a long run to "now" is real work: allow it more time than a frame.
-          ...(catchUpToS > 0 ? { timeoutMs: Math.max(timeoutMs, START_REPLAY_TIMEOUT_MS) } : {}),
-        })
-        .then(good),
+    start: (input, callOptions = {}) =>
+      client.call((api) => api.start(input), { signal: callOptions.signal }).then((info) => {
+        failedSinceStart = false;
+        return good(info);
+      }),
     step: (request) => client.call((api) => api.step(request), { crashOnError: true }),
     set: (patch) => client.call((api) => api.set(patch)).then(good),
     inject: (trigger) => client.call((api) => api.inject(trigger)).then(good),

@@ -14,3 +14,14 @@ export function injectFault(kind: FaultKind): void {
     }
   }
 }
+
+/**
+ * Test builds only: a scenario of this name makes every step of the simulation worker hang, in every worker that
+ * runs it, as a scenario the engine could never finish a step of would (none can: this stands in for one).
+ */
+export const HANGING_SCENARIO_NAME = 'Test fault: every step hangs';
+
+/** Test builds only: hang when the running scenario is the test fault's. Compiled out otherwise. */
+export function stepFault(scenarioName: string | null): void {
+  if (__LAB_FAULTS__ && scenarioName === HANGING_SCENARIO_NAME) injectFault('hang');
+}

@@ -74,10 +74,19 @@ export interface ShardFrame {
   utilisation: Float64Array;
 }
 
-/** How far one step goes: to a simulated time (whole bins), or as many bins as fit in a wall-clock budget. */
+/**
+ * How far one step goes: toward a simulated time (rounded down to a whole bin), or as many bins as fit in a
+ * wall-clock budget. Either way a step answers within MAX_STEP_MS, even inside one long bin: the frame's
+ * `nowS` says how far it got, and the next step goes on from there.
+ */
 export type StepRequest = { toS: number } | { budgetMs: number };
 
 export const SERIES_COUNT = SERIES_NAMES.length;
+
+/** Events the engine runs between two looks at the clock: a few milliseconds of work. */
+export const EVENTS_PER_PIECE = 20_000;
+/** Longest a step works before it answers, whatever it was asked: far inside the page's watchdog. */
+export const MAX_STEP_MS = 250;
 
 export class SimSession {
   private sim: Simulation | null = null;
@@ -85,8 +94,8 @@ export class SimSession {
   private firedActions = 0;
   constructor(private readonly clockMs: () => number) {}
 
-  /** Validate and start `input` (throws ScenarioError); optionally replay to `catchUpToS` at once. */
-  start(input: unknown, catchUpToS = 0): SessionInfo {
+  /** Validate and start `input` (throws ScenarioError) at t = 0; steps replay it to a later time. */
+  start(input: unknown): SessionInfo {
     const { scenario } = parseScenario(input);
     if (scenario.model !== 'queue') {
       throw new Error('The write-conflict model runs on the command line only; the lab simulates the queue model.');
@@ -95,7 +104,6 @@ export class SimSession {
     this.sim = sim;
     this.sentBins = 0;
     this.firedActions = 0;
-    if (catchUpToS > 0) sim.advance(this.wholeBin(catchUpToS));
     return this.info();
   }
 
@@ -103,13 +111,17 @@ export class SimSession {
   step(request: StepRequest): Frame {
     const sim = this.need();
     const binS = sim.scenario().bin;
+    const t0 = this.clockMs();
+    const limitMs = 'toS' in request ? MAX_STEP_MS : Math.min(request.budgetMs, MAX_STEP_MS);
     if ('toS' in request) {
-      sim.advance(this.wholeBin(request.toS));
+      const target = this.wholeBin(request.toS);
+      while (!sim.advanceWithin(target, EVENTS_PER_PIECE) && this.clockMs() - t0 < limitMs) {
+        // One more piece of the same step.
+      }
     } else {
-      const t0 = this.clockMs();
       do {
-        sim.advance(this.wholeBin(sim.now + binS));
-      } while (!sim.done && this.clockMs() - t0 < request.budgetMs);
+        sim.advanceWithin(this.wholeBin(sim.now + binS), EVENTS_PER_PIECE);
+      } while (!sim.done && this.clockMs() - t0 < limitMs);
     }
     return this.frame();
   }

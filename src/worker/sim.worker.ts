@@ -2,10 +2,12 @@
 import { expose, transfer } from 'comlink';
 import { defaultScenario, findPreset, type RunResult, type Scenario } from '../sim/index';
 import { presetCards, type PresetCard } from './presetCards';
-import { injectFault, type FaultKind } from './fault';
+import { injectFault, stepFault, type FaultKind } from './fault';
 import { SimSession, type Frame, type SessionInfo, type StepRequest, type TriggerSpec } from './session';
 
 const session = new SimSession(() => performance.now());
+/** The running scenario's name (for the test builds' step fault). */
+let running: string | null = null;
 
 /** What the worker offers the UI thread. Inputs are validated here, so the UI may pass any JSON. */
 const api = {
@@ -19,10 +21,13 @@ const api = {
   preset(id: string): unknown {
     return findPreset(id)?.scenario ?? null;
   },
-  start(input: unknown, catchUpToS = 0): SessionInfo {
-    return session.start(input, catchUpToS);
+  start(input: unknown): SessionInfo {
+    const info = session.start(input);
+    running = info.recorded.name;
+    return info;
   },
   step(request: StepRequest): Frame {
+    stepFault(running);
     const frame = session.step(request);
     if (frame.done) session.fingerprint(frame);
     const buffers = [frame.data.buffer];

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { createApp } from '../../src/app/createApp';
 import { parseScenario, runScenario } from '../../src/sim/index';
+import { AUTOSAVE_KEY, DEFAULT_PRESET, linkOf, startAutosave } from '../../src/state/index';
 import { createSimBridge, createStudyClient } from '../../src/worker/index';
 import { manualScheduler, until } from '../support/waiting';
 import { simWorkers, studyWorkers, type Hangs } from '../worker/fakeWorkers';
@@ -40,6 +41,45 @@ describe('a worker that stops answering is restarted by its watchdog and the vie
     app.dispose();
   }, 60_000);
 
+
+  it('the lab: a run the worker hangs on twice is not restarted again; the default preset opens, and the autosave keeps it', async () => {
+    const hangs: Hangs = new Map();
+    const sims = simWorkers(hangs);
+    const clock = manualScheduler();
+    const app = createApp({ workers: { lab: createSimBridge({ timeoutMs: WATCHDOG_MS, startWorker: sims.start }) }, lab: { scheduler: clock.scheduler } });
+    const lab = app.lab;
+    await lab.getState().init();
+    const saved = new Map<string, string>();
+    const autosave = startAutosave(lab, () => ({ getItem: (k) => saved.get(k) ?? null, setItem: (k, v) => void saved.set(k, v) }), { delayMs: 0 });
+    const hung = { version: 1, name: 'Stuck', duration: 50, load: { rate: 20 } };
+    expect(await lab.getState().openScenario(hung)).toBe(true);
+    await until(() => saved.size > 0);
+    expect(saved.get(AUTOSAVE_KEY)).toBe(linkOf(lab.getState()));
+    // Every step of it hangs, in the first worker and in the one restarted with it.
+    hangs.set('step', 2);
+    let t = 0;
+    const tick = async () => {
+      await until(() => clock.pending);
+      clock.tick((t += 250));
+    };
+    const notices: string[] = [];
+    lab.subscribe((state, prev) => void (state.notice !== prev.notice && state.notice !== null && notices.push(state.notice.text)));
+    // Frames until the first hang is caught and the run restarted; its first step hangs again.
+    while (notices.length === 0) await tick();
+    await until(() => lab.getState().notice?.tone === 'error' && lab.getState().presetId === DEFAULT_PRESET);
+    expect(notices[0]).toBe(`The simulation worker did not answer within ${WATCHDOG_MS / 1000} s. It was restarted with the last good scenario.`);
+    expect(lab.getState().notice?.text).toBe(
+      `The simulation worker did not answer within ${WATCHDOG_MS / 1000} s. That happened twice running the scenario "Stuck", so it was not started again. The default preset was opened instead.`,
+    );
+    expect(sims.started).toHaveLength(3);
+    // The autosave holds the preset now, so a reload does not reopen the hung run.
+    await until(() => saved.get(AUTOSAVE_KEY) === '#preset=' + DEFAULT_PRESET);
+    // And the preset runs on in the third worker.
+    for (let i = 0; i < 4; i++) await tick();
+    await until(() => lab.getState().nowS > 0);
+    autosave.stop();
+    app.dispose();
+  }, 60_000);
 
   it('the fan-out study: a hung point restarts the worker and the study runs again, to the end', async () => {
     const studies = studyWorkers(new Map([['point 2', 1]]));
@@ -109,4 +149,38 @@ describe('a worker that stops answering is restarted by its watchdog and the vie
     }
     app.dispose();
   }, 120_000);
+
+  it('the compare view: a side whose worker hangs twice is given up; the comparison stops, saying so, and starts no more workers', async () => {
+    const hangs: Hangs = new Map();
+    const right = simWorkers(hangs);
+    const clock = manualScheduler();
+    const app = createApp({
+      workers: {
+        compare: [
+          createSimBridge({ timeoutMs: WATCHDOG_MS, startWorker: simWorkers().start }),
+          createSimBridge({ timeoutMs: WATCHDOG_MS, startWorker: right.start }),
+        ],
+      },
+      compare: { scheduler: clock.scheduler },
+    });
+    const compare = app.compare;
+    compare.getState().choose({ leftSource: { kind: 'preset', id: 'retry-storm' }, rightSource: { kind: 'preset', id: 'retry-storm' } });
+    expect(await compare.getState().start(null)).toBe(true);
+    compare.getState().setSpeed(100);
+    compare.getState().play();
+    hangs.set('step', 2);
+    let t = 0;
+    while (compare.getState().status === 'ready') {
+      await until(() => clock.pending || compare.getState().status !== 'ready');
+      if (clock.pending) clock.tick((t += 250));
+    }
+    expect(compare.getState()).toMatchObject({ status: 'failed', playing: false });
+    expect(compare.getState().message).toBe(
+      `The simulation worker did not answer within ${WATCHDOG_MS / 1000} s. That happened twice running the scenario "Retry storm", so it was not started again.`,
+    );
+    expect(right.started).toHaveLength(2);
+    await new Promise((r) => setTimeout(r, 300));
+    expect(right.started).toHaveLength(2);
+    app.dispose();
+  }, 60_000);
 });

@@ -109,6 +109,16 @@ test('the share dialog’s snippet embeds the run in another site, whose message
   await expect(frame.locator('.trigger-band[data-kind="spike"]').first()).toBeAttached();
   await send(parent, { type: 'metastability-lab:inject', trigger: { kind: 'spike', factor: '3' } });
   await expect.poll(async () => (await received(parent)).find((m) => m.type === 'metastability-lab:error')?.error).toMatch(/^trigger\.factor: /);
+  // Well-formed, but beyond what the engine takes: refused with the field and its range, never answered `done`.
+  const errors = async () => (await received(parent)).filter((m) => m.type === 'metastability-lab:error').map((m) => m.error);
+  await send(parent, { type: 'metastability-lab:inject', trigger: { kind: 'spike', duration: 5, factor: 1000 } });
+  await send(parent, { type: 'metastability-lab:inject', trigger: { kind: 'capacity', duration: 5, factor: 50 } });
+  await send(parent, { type: 'metastability-lab:inject', trigger: { kind: 'capacity', duration: 5, slots: 1e6 } });
+  await expect.poll(async () => (await errors()).slice(1)).toEqual([
+    'trigger.factor: got 1000, expected a number from 0 (exclusive) to 100',
+    'trigger.factor: got 50, expected a number from 0 (exclusive) to 10',
+    'trigger.slots: got 1000000, expected an integer from 0 to 100000',
+  ]);
   await send(parent, { type: 'metastability-lab:pause' });
   await expect(frame.getByRole('region', { name: 'Playback' })).toBeHidden();
   await expect.poll(async () => (await received(parent)).filter((m) => m.type === 'metastability-lab:done').length).toBe(3);
@@ -134,4 +144,24 @@ test('messages from an origin not on the list are ignored', async ({ page }) => 
   await expect(frame.locator('.clock')).toContainText('of 400 s');
   // Only the height reached this page: no answer to its commands.
   expect((await received(page)).filter((m) => m.type !== 'metastability-lab:height')).toEqual([]);
+});
+
+/** The lab's frame in a course page whose iframe has this `sandbox` attribute. */
+async function sandboxedLab(page: Page, sandbox: string): Promise<Frame> {
+  const src = new URL('./#preset=retry-storm&embed=1&autoplay=1', lab()).href.replace(/&/g, '&amp;');
+  await serveParent(page, course, `<iframe sandbox="${sandbox}" src="${src}" title="lab" width="800" height="500"></iframe>`);
+  await expect.poll(() => page.frames().some((f) => f.url().startsWith(lab().origin))).toBe(true);
+  return page.frames().find((f) => f.url().startsWith(lab().origin))!;
+}
+
+test('a frame sandboxed without allow-same-origin shows why the lab cannot start there, instead of a blank frame', async ({ page }) => {
+  const alert = (await sandboxedLab(page, 'allow-scripts')).getByRole('alert');
+  await expect(alert).toContainText('Metastability Lab cannot start here.', { timeout: 30_000 });
+  await expect(alert).toContainText('sandbox="allow-scripts allow-same-origin"');
+});
+
+test('a frame sandboxed without scripts says the lab needs them', async ({ page }) => {
+  const frame = await sandboxedLab(page, '');
+  await expect.poll(() => frame.evaluate(() => document.body.innerText), { timeout: 30_000 }).toContain('needs JavaScript (in a sandboxed frame: allow-scripts and allow-same-origin)');
+  await expect(frame.locator('#no-origin')).toBeHidden();
 });

@@ -16,7 +16,7 @@ export function serialRunner(inner: SimRunner, delayMs = 1): SimRunner {
     defaultScenario: () => call(() => inner.defaultScenario()),
     presets: () => call(() => inner.presets()),
     preset: (id) => call(() => inner.preset(id)),
-    start: (input, catchUpToS, options) => call(() => inner.start(input, catchUpToS, options)),
+    start: (input, options) => call(() => inner.start(input, options)),
     step: (request) => call(() => inner.step(request)),
     set: (patch) => call(() => inner.set(patch)),
     inject: (trigger) => call(() => inner.inject(trigger)),

@@ -255,7 +255,7 @@ describe('App', () => {
     const page = render(store);
     await act(() => store.getState().init());
     const info = await inner.start(store.getState().recorded);
-    act(() => restart({ message: 'The simulation worker crashed: boom. It was restarted with the last good scenario.', info }));
+    act(() => restart({ message: 'The simulation worker crashed: boom. It was restarted with the last good scenario.', info, abandoned: null }));
     expect(page.querySelector('[role="alert"]')?.textContent).toContain('The simulation worker crashed: boom. It was restarted');
   });
 });

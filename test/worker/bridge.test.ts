@@ -133,7 +133,7 @@ describe('createSimBridge', () => {
     const startWorker = vi.fn(() => worker);
     bridge = createSimBridge({ startWorker });
     const controller = new AbortController();
-    const running = bridge.start({}, 0, { signal: controller.signal });
+    const running = bridge.start({}, { signal: controller.signal });
     const other = bridge.presets();
     await until(() => startWorker.mock.calls.length === 1);
     controller.abort(new Error('user pressed stop'));
@@ -145,7 +145,7 @@ describe('createSimBridge', () => {
   it('rejects an already-aborted call without starting a worker', async () => {
     const startWorker = vi.fn(() => fakeWorker(okApi()));
     bridge = createSimBridge({ startWorker });
-    await expect(bridge.start({}, 0, { signal: AbortSignal.abort(new Error('too late')) })).rejects.toThrow('too late');
+    await expect(bridge.start({}, { signal: AbortSignal.abort(new Error('too late')) })).rejects.toThrow('too late');
     expect(startWorker).not.toHaveBeenCalled();
   });
 

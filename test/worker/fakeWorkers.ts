@@ -42,7 +42,7 @@ export function simWorkers(hangs: Hangs = new Map()) {
       defaultScenario: () => defaultScenario(),
       presets: () => PRESETS.map(({ id, title, lesson, story, watch, expected }) => ({ id, title, lesson, story, watch, expected })),
       preset: (id: string) => findPreset(id)?.scenario ?? null,
-      start: (input: unknown, catchUpToS = 0) => hanging(hangs, 'start', () => session.start(input, catchUpToS)),
+      start: (input: unknown) => hanging(hangs, 'start', () => session.start(input)),
       step: (request: StepRequest) => hanging(hangs, 'step', () => session.step(request)),
       set: (patch: Record<string, unknown>) => session.set(patch),
       inject: (trigger: TriggerSpec) => session.inject(trigger),

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { findPreset, parseScenario, runScenario, SERIES_NAMES } from '../../src/sim/index';
 import { SeriesBuffer } from '../../src/state/index';
-import { SimSession } from '../../src/worker/session';
+import { MAX_STEP_MS, SimSession } from '../../src/worker/session';
 
 const storm = () => findPreset('retry-storm')!.scenario;
 
@@ -39,6 +39,30 @@ describe('SimSession', () => {
     expect(Number.isInteger(frame.nowS)).toBe(true);
     expect(frame.bins).toBe(frame.nowS);
     expect(frame.data).toHaveLength(frame.bins * SERIES_NAMES.length);
+  });
+
+  it('a step inside one long bin answers after MAX_STEP_MS of work, and the pieces add up to the CLI run byte for byte', () => {
+    // One 40-s bin of 200,000 attempts: many pieces of EVENTS_PER_PIECE events. The clock moves 100 ms a look.
+    const input = { version: 1, duration: 40, bin: 40, load: { rate: 5000 }, server: { concurrency: null } };
+    const expected = JSON.stringify(runScenario(parseScenario(input).scenario).series);
+    let clock = 0;
+    const session = new SimSession(() => (clock += 100));
+    session.start(input);
+    const buffer = new SeriesBuffer(SERIES_NAMES, 4);
+    const times: number[] = [];
+    for (let done = false, guard = 0; !done && guard < 10_000; guard++) {
+      const before = clock;
+      const frame = guard % 2 === 0 ? session.step({ toS: 40 }) : session.step({ budgetMs: 10_000 });
+      // Each step looked at the clock at most until MAX_STEP_MS had passed: a bounded number of pieces.
+      expect(clock - before).toBeLessThanOrEqual(MAX_STEP_MS + 200);
+      buffer.write(frame.fromBin, frame.bins, frame.data);
+      times.push(frame.nowS);
+      done = frame.done;
+    }
+    expect(times.length).toBeGreaterThan(5);
+    expect(times[0]).toBeGreaterThan(0);
+    expect(times[0]).toBeLessThan(40);
+    expect(JSON.stringify(buffer.toJSON())).toBe(expected);
   });
 
   it('a live change is recorded at the current time, takes effect from then on, and replays exactly', () => {

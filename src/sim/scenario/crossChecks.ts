@@ -1,9 +1,12 @@
 import type { Found } from './found';
 import type { EffectiveState } from './guard';
-import { MAX_BINS, MIN_BIN, type Timeline } from './schema';
+import { MAX_BINS, MIN_BIN, MIN_PERIOD, type Timeline } from './schema';
 import { missingShard, parseCheck } from '../assertions/parser';
 import { quote } from './render';
 import type { AssertionSpec, Scenario, Trigger } from './types';
+
+/** Most utilisation checks an autoscaler may make in a run (one a window): each is an event of its own. */
+export const MAX_SCALE_CHECKS = 1e7;
 
 /** Rules across fields, checked once every field is valid on its own. */
 export function checkCore(s: Omit<Scenario, Timeline>): Found[] {
@@ -53,6 +56,17 @@ export function checkCore(s: Omit<Scenario, Timeline>): Found[] {
       segments: ['fanout', 'quorum'],
       message: `got ${s.fanout.quorum}, expected null or an integer from 1 to fanout.n (${s.fanout.n})`,
       related: ['fanout.quorum', 'fanout.n'],
+    });
+  }
+  const autoscale = s.server.autoscale;
+  if (autoscale !== null && s.duration / autoscale.window > MAX_SCALE_CHECKS) {
+    const minWindow = Math.max(MIN_PERIOD, s.duration / MAX_SCALE_CHECKS);
+    found.push({
+      segments: ['server', 'autoscale', 'window'],
+      message:
+        `got ${autoscale.window}, expected a number from ${minWindow} to 3600` +
+        ` (the autoscaler checks once a window: at most ${MAX_SCALE_CHECKS} checks in duration ${s.duration})`,
+      related: ['server.autoscale.window', 'duration'],
     });
   }
   if (s.server.autoscale !== null && s.server.concurrency === null) {

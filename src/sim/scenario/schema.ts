@@ -64,6 +64,13 @@ const HOUR = 3600;
 const TIME_AT = { min: 0, max: MAX_DURATION };
 const TIME_SPAN = { min: 0, minExclusive: true, max: MAX_DURATION };
 const SECONDS = { min: 0, minExclusive: true, max: HOUR };
+/**
+ * Shortest window or period of a client or server control (breaker, throttle, autoscaling): the series'
+ * time resolution. Below it a window means nothing, and the autoscaler, which checks once a window, would
+ * spend its events without simulated time advancing.
+ */
+export const MIN_PERIOD = 0.001;
+const PERIOD = { min: MIN_PERIOD, max: HOUR };
 const RATIO = { min: 0, max: 1 };
 const RATIO_POSITIVE = { min: 0, minExclusive: true, max: 1 };
 
@@ -105,15 +112,15 @@ const retrySchema = section({
 
 const breakerSchema = nullableSection({
   failureRatio: number(RATIO_POSITIVE, breaker.failureRatio),
-  window: number(SECONDS, breaker.window),
+  window: number(PERIOD, breaker.window),
   minRequests: number({ min: 1, max: 1e6, integer: true }, breaker.minRequests),
-  cooldown: number(SECONDS, breaker.cooldown),
+  cooldown: number(PERIOD, breaker.cooldown),
   probes: number({ min: 1, max: 1000, integer: true }, breaker.probes),
 });
 
 const throttleSchema = nullableSection({
   k: number({ min: 1, max: 100 }, throttle.k),
-  window: number(SECONDS, throttle.window),
+  window: number(PERIOD, throttle.window),
 });
 
 export const clientSchema = section({
@@ -150,7 +157,7 @@ const contentionSchema = nullableSection({
 
 const autoscaleSchema = nullableSection({
   threshold: number(RATIO_POSITIVE, autoscale.threshold),
-  window: number(SECONDS, autoscale.window),
+  window: number(PERIOD, autoscale.window),
   delay: number({ min: 0, max: HOUR }, autoscale.delay),
   step: number({ min: 1, max: 10_000, integer: true }, autoscale.step),
   max: number({ min: 1, max: 100_000, integer: true }, autoscale.max),

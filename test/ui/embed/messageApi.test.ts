@@ -183,6 +183,25 @@ describe('startMessageApi', () => {
     expect(store.getState().recorded?.triggers).toEqual(before);
   });
 
+  it('answers injects the engine refuses (spike factor 1000, capacity factor 50, slots 1e6) with an error naming the field and range', async () => {
+    const store = await lab();
+    const win = new FakeFrameWindow('https://lab.test');
+    const parent = replyBox(win.parent);
+    stops.push(startMessageApi(store, win, { allowed: ['https://course.test'] }));
+    const before = store.getState().recorded?.triggers;
+    const cases: [Record<string, unknown>, string][] = [
+      [{ kind: 'spike', duration: 5, factor: 1000 }, 'trigger.factor: got 1000, expected a number from 0 (exclusive) to 100'],
+      [{ kind: 'capacity', duration: 5, factor: 50 }, 'trigger.factor: got 50, expected a number from 0 (exclusive) to 10'],
+      [{ kind: 'capacity', duration: 5, slots: 1e6 }, 'trigger.slots: got 1000000, expected an integer from 0 to 100000'],
+    ];
+    for (const [i, [trigger, error]] of cases.entries()) {
+      win.receive({ type: 'metastability-lab:inject', trigger }, 'https://course.test', parent);
+      await until(() => parent.replies.length === i + 1);
+      expect(parent.replies[i]?.message).toEqual({ type: 'metastability-lab:error', command: 'metastability-lab:inject', error });
+    }
+    expect(store.getState().recorded?.triggers).toEqual(before);
+  });
+
   it('stops listening when stopped', async () => {
     const store = await lab();
     const win = new FakeFrameWindow('https://lab.test');
