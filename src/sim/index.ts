@@ -49,3 +49,5 @@ export {
   type TriggerKind,
   type Verdict,
 } from './format';
+export * from './ensemble/index';
+export { runEnsembleSeeds } from './ensemble/run';
