@@ -11,5 +11,6 @@ export {
   type SeedOutcome,
   type SeriesBand,
 } from './aggregate';
+export { ENSEMBLE_CSV_COLUMNS, ensembleCsvCells, ensembleReport, type EnsembleReport } from './report';
 export { ensembleSeed, ensembleSeeds, MAX_ENSEMBLE_SEEDS, withSeed } from './seeds';
 export { straddlesHalf, wilson, Z95, type ShareInterval } from './wilson';
