@@ -5,11 +5,13 @@
  */
 import {
   createCompareStore,
+  createEnsembleStore,
   createFanoutStudyStore,
   createLabStore,
   createPhaseStore,
   type CompareStore,
   type CureId,
+  type EnsembleStore,
   type FanoutStudyStore,
   type LabOptions,
   type LabStore,
@@ -35,10 +37,14 @@ export interface AppStores {
   compare: CompareStore;
   phase: PhaseStore;
   study: FanoutStudyStore;
+  /** The lab's seed ensemble, on the phase map's pool (one run at a time: starting one stops the other). */
+  ensemble: EnsembleStore;
 }
 
 /** What a user does that touches more than one store. */
 export interface AppCommands {
+  /** Run the lab's scenario, live actions included, on the ensemble's seeds; the lab pauses meanwhile. */
+  runEnsemble(): boolean;
   /** Run the phase map over the lab's scenario; the lab pauses meanwhile. False when the axes do not fit (problems shown). */
   runPhaseMap(): boolean;
   /** Open a cell of the phase map as a run of its own in the lab, and switch to the lab. */
@@ -90,7 +96,11 @@ export function createApp(options: AppOptions = {}): LabApp {
   let compareRunners: readonly [SimRunner, SimRunner] | null = null;
   const compare = given.compare ?? createCompareStore((compareRunners = injected.compare ?? (own.compare = [createSimBridge(), createSimBridge()])), options.compare);
   const cores = typeof navigator === 'undefined' ? undefined : navigator.hardwareConcurrency;
-  const phase = given.phase ?? createPhaseStore(injected.pool ?? (own.pool = createSweepPool({ size: defaultPoolSize(cores) })), options.phase);
+  // Made only when a store needs it; it starts no worker until its first run.
+  let pool: SweepPool | null = injected.pool ?? null;
+  const sharedPool = (): SweepPool => (pool ??= own.pool = createSweepPool({ size: defaultPoolSize(cores) }));
+  const phase = given.phase ?? createPhaseStore(sharedPool(), options.phase);
+  const ensemble = given.ensemble ?? createEnsembleStore(sharedPool());
   const study = given.study ?? createFanoutStudyStore(injected.study ?? (own.study = createStudyClient()));
 
   // A compare side whose worker was restarted goes on from its last good scenario (the store replays it to the
@@ -100,6 +110,13 @@ export function createApp(options: AppOptions = {}): LabApp {
   );
 
   const commands: AppCommands = {
+    runEnsemble() {
+      const scenario = lab.getState().recorded;
+      if (scenario === null) return false;
+      ensemble.getState().start(scenario);
+      lab.getState().pause();
+      return true;
+    },
     runPhaseMap() {
       const scenario = lab.getState().recorded;
       if (scenario === null) return false;
@@ -137,6 +154,7 @@ export function createApp(options: AppOptions = {}): LabApp {
     compare,
     phase,
     study,
+    ensemble,
     commands,
     own,
     dispose() {
@@ -144,6 +162,7 @@ export function createApp(options: AppOptions = {}): LabApp {
       lab.getState().dispose();
       compare.getState().dispose();
       phase.getState().dispose();
+      ensemble.getState().dispose();
       study.getState().dispose();
       own.lab?.terminate();
       for (const bridge of own.compare ?? []) bridge.terminate();

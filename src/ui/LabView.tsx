@@ -1,5 +1,6 @@
 import { ChartStack } from './ChartStack';
 import { ControlsPanel } from './ControlsPanel';
+import { EnsemblePanel } from './EnsemblePanel';
 import { FanoutPanel } from './FanoutPanel';
 import { HysteresisPlot } from './HysteresisPlot';
 import { InvariantsPanel } from './InvariantsPanel';
@@ -29,6 +30,7 @@ export function LabView() {
       <div className="lab-main">
         <PresetStory />
         <ChartStack />
+        <EnsemblePanel />
         <HysteresisPlot />
         <div className="lab-lower">
           <InvariantsPanel />
