@@ -47,6 +47,11 @@ export interface AppCommands {
   runEnsemble(): boolean;
   /** Run the phase map over the lab's scenario; the lab pauses meanwhile. False when the axes do not fit (problems shown). */
   runPhaseMap(): boolean;
+  /**
+   * A cell of a probability map in the compare view: a seed that stayed stuck beside one that did not (recovered if
+   * any did); a cell whose seeds all agree opens its first seed in the lab instead.
+   */
+  openCellSeeds(index: number): Promise<boolean>;
   /** Open a cell of the phase map as a run of its own in the lab, and switch to the lab. */
   openCellInLab(index: number): Promise<boolean>;
   /** Compare as chosen, the lab's scenario standing for "the lab's"; the lab pauses and both sides play. */
@@ -126,10 +131,27 @@ export function createApp(options: AppOptions = {}): LabApp {
       return true;
     },
     async openCellInLab(index) {
-      const raw = phase.getState().cellRaw(index);
+      const state = phase.getState();
+      // A probability map's cell opens its first seed, the run its colour began with.
+      const raw = state.map?.probability != null ? state.seedRaw(index, 0) : state.cellRaw(index);
       if (raw === null) return false;
       const ok = await lab.getState().openScenario(raw, { presetId: null, play: true });
       if (ok) lab.getState().setTab('lab');
+      return ok;
+    },
+    async openCellSeeds(index) {
+      const state = phase.getState();
+      const runs = state.map?.probability?.runs[index] ?? [];
+      const stuck = runs.findIndex((r) => r !== undefined && r.verdict === 'metastable');
+      const recovered = runs.findIndex((r) => r !== undefined && r.verdict === 'recovered');
+      const other = recovered >= 0 ? recovered : runs.findIndex((r) => r !== undefined && r.verdict !== 'metastable');
+      if (stuck < 0 || other < 0) return commands.openCellInLab(index);
+      lab.getState().pause();
+      lab.getState().setTab('compare');
+      const s = runs[stuck]!;
+      const o = runs[other]!;
+      const ok = await compare.getState().startPair(state.seedRaw(index, stuck), state.seedRaw(index, other), [`Seed ${s.seed}: stays stuck`, `Seed ${o.seed}: ${o.verdict}`]);
+      if (ok) commands.playComparison();
       return ok;
     },
     async startComparison() {
