@@ -159,6 +159,7 @@ export function PhaseGrid({ map, version, theme, width, onOpen }: Props) {
         onKeyDown={onKey}
         data-cols={nx}
         data-rows={ny}
+        data-seed-counts={probability === null ? undefined : Array.from(probability.n).join(',')}
       >
         <canvas ref={canvasRef} style={{ left: MARGIN.left, top: MARGIN.top, width: plotW, height: plotH }} data-left={MARGIN.left} data-top={MARGIN.top} />
         <svg width={plotW + MARGIN.left + MARGIN.right} height={plotH + MARGIN.top + MARGIN.bottom} aria-hidden="true">
