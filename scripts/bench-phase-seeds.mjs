@@ -23,7 +23,10 @@ try {
   const page = await browser.newPage({ viewport: { width: 1366, height: 900 } });
   await page.goto(url);
   await page.getByRole('combobox', { name: 'Scenario' }).selectOption('retry-storm');
-  await page.getByRole('button', { name: 'Pause', exact: true }).click();
+  // The lab starts the preset playing: pause it, so the maps have the cores.
+  await page.getByRole('button', { name: /^(Play|Pause)$/ }).first().waitFor({ timeout: 120_000 });
+  const pause = page.getByRole('button', { name: 'Pause', exact: true });
+  if (await pause.isVisible()) await pause.click();
   await page.getByRole('navigation', { name: 'Views' }).getByRole('button', { name: 'Phase map' }).click();
   await page.getByRole('combobox', { name: /^Axes/ }).selectOption('load-duration');
   const field = (/** @type {string} */ label) => page.getByLabel(label, { exact: true }).inputValue();

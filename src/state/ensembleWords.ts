@@ -21,3 +21,23 @@ export function ensembleWords(report: EnsembleReport): { text: string; tone: 'go
   if (stuck.k === 0) return { text: `${head}: it gets out on every seed tried.`, tone: 'good' };
   return { text: `${head}: it usually gets out, but not always.`, tone: 'good' };
 }
+
+const EXPECTED_WORDS: Record<string, string> = {
+  stable: 'stay stable',
+  recovered: 'recover',
+  metastable: 'stay stuck',
+  overloaded: 'be overloaded from the start',
+  unresolved: 'end unresolved',
+};
+
+/**
+ * A lesson's claim as a likelihood: "The story expects it to stay stuck; over 20 seeds it did on 14 of 20 (95 %:
+ * 48–85 %)." Null when the verdict the lesson expects has no words here.
+ */
+export function expectationWords(expected: string, report: EnsembleReport): string | null {
+  const words = EXPECTED_WORDS[expected];
+  const share = (report.shares as Record<string, EnsembleReport['shares']['stable'] | undefined>)[expected];
+  if (words === undefined || share === undefined) return null;
+  const tail = share.k === report.n ? ' — every seed.' : share.k === 0 ? ' — none of them did.' : straddlesHalf(share) ? ': as likely as not.' : share.low > 0.5 ? ': most of the time.' : ': now and then.';
+  return `The story expects it to ${words}; over ${report.n} seeds it did on ${share.k} of ${report.n} (95 %: ${percentRange(share.low, share.high)})${tail}`;
+}

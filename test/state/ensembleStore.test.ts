@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { ensembleReport, ensembleSeeds, findPreset, parseScenario, type EnsembleReport, type SeedOutcome } from '../../src/sim/index';
-import { createEnsembleStore, ensembleKey, ensembleWords } from '../../src/state/index';
+import { createEnsembleStore, ensembleKey, ensembleWords, expectationWords } from '../../src/state/index';
 import { createSweepPool } from '../../src/worker/index';
 import { runSweepCell } from '../../src/worker/sweepCell';
 import { fakeSweepWorkers, react } from '../worker/fakeSweepWorkers';
@@ -73,5 +73,12 @@ describe('ensembleWords', () => {
     expect(ensembleWords(report(19, 20)).text).toMatch(/stays stuck on 19 of 20 \(95 %: 76–99 %\): it is likely to stay stuck/);
     expect(ensembleWords(report(2, 20)).text).toMatch(/usually gets out/);
     expect(ensembleWords(report(0, 20)).text).toMatch(/gets out on every seed tried/);
+  });
+
+  it('turns a lesson’s expected verdict into how often it happened', () => {
+    expect(expectationWords('metastable', report(14, 20))).toBe('The story expects it to stay stuck; over 20 seeds it did on 14 of 20 (95 %: 48–85 %): as likely as not.');
+    expect(expectationWords('metastable', report(20, 20))).toMatch(/did on 20 of 20 \(95 %: 84–100 %\) — every seed\.$/);
+    expect(expectationWords('recovered', report(19, 20))).toMatch(/expects it to recover; over 20 seeds it did on 1 of 20 .*: now and then\.$/);
+    expect(expectationWords('bogus', report(1, 2))).toBeNull();
   });
 });
