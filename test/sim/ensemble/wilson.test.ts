@@ -16,14 +16,14 @@ describe('wilson', () => {
     [11, 20, 0.342085, 0.741803],
     [81, 263, 0.2553, 0.3662],
   ];
-  for (const [k, n, low, high] of cases) {
-    it(`${k} of ${n} gives ${low} – ${high}`, () => {
+  it('matches the values worked by hand from the formula', () => {
+    for (const [k, n, low, high] of cases) {
       const w = wilson(k, n);
-      expect(w.share).toBeCloseTo(k / n, 12);
-      expect(w.low).toBeCloseTo(low, 4);
-      expect(w.high).toBeCloseTo(high, 4);
-    });
-  }
+      expect(w.share, `${k} of ${n}`).toBeCloseTo(k / n, 12);
+      expect(w.low, `${k} of ${n}`).toBeCloseTo(low, 4);
+      expect(w.high, `${k} of ${n}`).toBeCloseTo(high, 4);
+    }
+  });
 
   it('uses the 97.5 % normal quantile', () => {
     // Φ(1.959963984540054) = 0.975 to double precision; the classic rounded value is 1.96.
