@@ -3,7 +3,7 @@
  * `npm run bench:phase-seeds`: the probability phase map in the page. Builds the production bundle, serves it, opens the
  * phase map in headless Chromium on the retry storm, and runs its default 24 × 24 map of load × outage duration
  * (400-s runs) twice in the same page: with adaptive seeds (2 per cell, then 2 more per round where the outcome is in
- * doubt; the page's defaults: at most 32 per cell, a budget of 4 per cell on average, target width 0.3), then with a
+ * doubt; the page's defaults: at most 32 per cell, a budget of 3 per cell on average, target width 0.3), then with a
  * fixed 8 seeds per cell. Prints for each the wall time from "Run map" to the end, the seeds run and how they were
  * spread over the cells. Not part of `npm test`: timings on a shared machine are a measurement, not a check.
  * BENCH_PORT sets the port; BENCH_TIMEOUT (s) the longest either map may take; BENCH_FIXED_SEEDS the fixed map's seeds.

@@ -3,6 +3,7 @@
  * sampler hands them out, round by round (docs/scenario.md, "Ensembles") — and holds its share of stuck seeds.
  */
 import {
+  ADAPTIVE_DEFAULT_SEEDS_PER_CELL,
   ADAPTIVE_DEFAULTS,
   AdaptiveSampler,
   ensembleSeed,
@@ -19,15 +20,23 @@ export type SeedMode = 'one' | 'fixed' | 'adaptive';
 /** How many seeds a map's cells run. */
 export interface SeedSettings {
   mode: SeedMode;
-  /** Seeds per cell with `fixed`; the most per cell with `adaptive`. */
+  /** Seeds per cell with `fixed`. */
   perCell: number;
+  /** The most seeds one cell runs with `adaptive`. */
+  maxPerCell: number;
   /** Adaptive: seeds in all, per cell on average (the budget is this × cells). */
   budgetPerCell: number;
   /** Adaptive: a cell whose 95 % interval is this narrow gets no more seeds. */
   targetWidth: number;
 }
 
-export const DEFAULT_SEED_SETTINGS: SeedSettings = { mode: 'one', perCell: 8, budgetPerCell: 4, targetWidth: ADAPTIVE_DEFAULTS.targetWidth };
+export const DEFAULT_SEED_SETTINGS: SeedSettings = {
+  mode: 'one',
+  perCell: 8,
+  maxPerCell: ADAPTIVE_DEFAULTS.maxSeeds,
+  budgetPerCell: ADAPTIVE_DEFAULT_SEEDS_PER_CELL,
+  targetWidth: ADAPTIVE_DEFAULTS.targetWidth,
+};
 /** The most seeds one cell of the page's map runs. */
 export const PHASE_MAX_SEEDS_PER_CELL = 100;
 
@@ -83,9 +92,9 @@ export function runSeededMap(pool: SweepPool, grid: SeedGrid, settings: SeedSett
   const sampler =
     settings.mode === 'adaptive'
       ? new AdaptiveSampler(grid.xValues.length, grid.yValues.length, {
-          initialSeeds: Math.min(ADAPTIVE_DEFAULTS.initialSeeds, settings.perCell),
+          initialSeeds: Math.min(ADAPTIVE_DEFAULTS.initialSeeds, settings.maxPerCell),
           step: ADAPTIVE_DEFAULTS.step,
-          maxSeeds: settings.perCell,
+          maxSeeds: settings.maxPerCell,
           budget: cells.budget,
           targetWidth: settings.targetWidth,
         })

@@ -100,8 +100,9 @@ function seedProblems(s: SeedSettings): string[] {
   if (s.mode === 'one') return [];
   const out: string[] = [];
   const least = s.mode === 'adaptive' ? 2 : 1;
-  if (!Number.isInteger(s.perCell) || s.perCell < least || s.perCell > PHASE_MAX_SEEDS_PER_CELL) {
-    out.push(`${s.mode === 'adaptive' ? 'Most seeds per cell' : 'Seeds per cell'}: got ${Number.isNaN(s.perCell) ? 'nothing' : s.perCell}, expected an integer from ${least} to ${PHASE_MAX_SEEDS_PER_CELL}.`);
+  const value = s.mode === 'adaptive' ? s.maxPerCell : s.perCell;
+  if (!Number.isInteger(value) || value < least || value > PHASE_MAX_SEEDS_PER_CELL) {
+    out.push(`${s.mode === 'adaptive' ? 'Most seeds per cell' : 'Seeds per cell'}: got ${Number.isNaN(value) ? 'nothing' : value}, expected an integer from ${least} to ${PHASE_MAX_SEEDS_PER_CELL}.`);
   }
   if (s.mode === 'adaptive') {
     if (!(s.budgetPerCell >= 2 && s.budgetPerCell <= PHASE_MAX_SEEDS_PER_CELL)) out.push(`Seed budget per cell: got ${Number.isNaN(s.budgetPerCell) ? 'nothing' : s.budgetPerCell}, expected a number from 2 to ${PHASE_MAX_SEEDS_PER_CELL}.`);

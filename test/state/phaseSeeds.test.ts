@@ -22,7 +22,7 @@ async function runToEnd(mode: 'fixed' | 'adaptive') {
   store.getState().ensureAxes(storm);
   store.getState().setAxis('x', { from: 100, to: 300, steps: 5 });
   store.getState().setAxis('y', { from: 10, to: 30, steps: 3 });
-  store.getState().setSeedSettings({ mode, perCell: 6, budgetPerCell: 4, targetWidth: 0.3 });
+  store.getState().setSeedSettings({ mode, perCell: 6, maxPerCell: 6, budgetPerCell: 4, targetWidth: 0.3 });
   expect(store.getState().start(storm)).toBe(true);
   while (store.getState().status === 'running') {
     await fake.answerAll();
@@ -65,7 +65,7 @@ describe('probability phase map', () => {
   it('refuses seed settings out of range by name', () => {
     const store = createPhaseStore(createSweepPool({ size: 1, startWorker: fakeSweepWorkers(figures).start }));
     store.getState().ensureAxes(storm);
-    store.getState().setSeedSettings({ mode: 'adaptive', perCell: 1, budgetPerCell: 1, targetWidth: 2 });
+    store.getState().setSeedSettings({ mode: 'adaptive', maxPerCell: 1, budgetPerCell: 1, targetWidth: 2 });
     expect(store.getState().start(storm)).toBe(false);
     expect(store.getState().problems).toEqual([
       'Most seeds per cell: got 1, expected an integer from 2 to 100.',

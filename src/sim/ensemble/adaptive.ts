@@ -16,7 +16,7 @@ export interface AdaptiveOptions {
 
 export const ADAPTIVE_DEFAULTS = { initialSeeds: 2, step: 2, maxSeeds: 32, targetWidth: 0.3 } as const;
 /** The default budget: this many seeds per cell on average. */
-export const ADAPTIVE_DEFAULT_SEEDS_PER_CELL = 4;
+export const ADAPTIVE_DEFAULT_SEEDS_PER_CELL = 3;
 
 /** One seed to run: seed index `seedIndex` (as `ensembleSeed` numbers them) of cell `cell`. */
 export interface SeedJob {

@@ -59,9 +59,8 @@ function SeedFields() {
           <option value="adaptive">Adaptive: more seeds where the outcome is in doubt</option>
         </select>
       </label>
-      {settings.mode !== 'one' && (
-        <NumberInput label={settings.mode === 'fixed' ? 'Seeds per cell' : 'Most seeds per cell'} value={settings.perCell} step="1" onChange={(v) => setSeedSettings({ perCell: v })} />
-      )}
+      {settings.mode === 'fixed' && <NumberInput label="Seeds per cell" value={settings.perCell} step="1" onChange={(v) => setSeedSettings({ perCell: v })} />}
+      {settings.mode === 'adaptive' && <NumberInput label="Most seeds per cell" value={settings.maxPerCell} step="1" onChange={(v) => setSeedSettings({ maxPerCell: v })} />}
       {settings.mode === 'adaptive' && (
         <>
           <NumberInput label="Seed budget per cell" value={settings.budgetPerCell} onChange={(v) => setSeedSettings({ budgetPerCell: v })} />
