@@ -68,7 +68,7 @@ export const runCommand: Command = {
     { name: 'jobs', takesValue: true },
     { name: 'help', takesValue: false, short: 'h' },
   ],
-  async run(args, io) {
+  run(args, io) {
     if (args.positionals.length === 0) throw new UsageError('run needs a scenario file or a preset id', 'run');
     if (args.positionals.length > 1) {
       throw new UsageError(`run takes one scenario, got also ${JSON.stringify(args.positionals[1])}`, 'run');
@@ -113,11 +113,13 @@ export const runCommand: Command = {
 
     const notice = quiet ? null : workNotice(scenario);
     if (notice !== null) io.err(notice);
+    // One run answers at once (in-process callers rely on it); an ensemble runs on worker threads.
     if (seeds !== null) {
-      const report = await runEnsemble(raw, scenario.seed, seeds, jobs ?? availableParallelism());
-      if (format === 'csv') io.out(`${ENSEMBLE_CSV_COLUMNS.join(',')}\n${ensembleCsvCells(report).join(',')}\n`);
-      else io.out(`${JSON.stringify(report)}\n`);
-      return EXIT.ok;
+      return runEnsemble(raw, scenario.seed, seeds, jobs ?? availableParallelism()).then((report) => {
+        if (format === 'csv') io.out(`${ENSEMBLE_CSV_COLUMNS.join(',')}\n${ensembleCsvCells(report).join(',')}\n`);
+        else io.out(`${JSON.stringify(report)}\n`);
+        return EXIT.ok;
+      });
     }
     const result = runScenario(scenario);
     if (result.summary.stopped !== null) io.err(`warning: the run stopped early: ${result.summary.stopped}\n`);
