@@ -5,11 +5,13 @@
  */
 import {
   createCompareStore,
+  createEnsembleStore,
   createFanoutStudyStore,
   createLabStore,
   createPhaseStore,
   type CompareStore,
   type CureId,
+  type EnsembleStore,
   type FanoutStudyStore,
   type LabOptions,
   type LabStore,
@@ -35,12 +37,21 @@ export interface AppStores {
   compare: CompareStore;
   phase: PhaseStore;
   study: FanoutStudyStore;
+  /** The lab's seed ensemble, on the phase map's pool (one run at a time: starting one stops the other). */
+  ensemble: EnsembleStore;
 }
 
 /** What a user does that touches more than one store. */
 export interface AppCommands {
+  /** Run the lab's scenario, live actions included, on the ensemble's seeds; the lab pauses meanwhile. */
+  runEnsemble(): boolean;
   /** Run the phase map over the lab's scenario; the lab pauses meanwhile. False when the axes do not fit (problems shown). */
   runPhaseMap(): boolean;
+  /**
+   * A cell of a probability map in the compare view: a seed that stayed stuck beside one that did not (recovered if
+   * any did); a cell whose seeds all agree opens its first seed in the lab instead.
+   */
+  openCellSeeds(index: number): Promise<boolean>;
   /** Open a cell of the phase map as a run of its own in the lab, and switch to the lab. */
   openCellInLab(index: number): Promise<boolean>;
   /** Compare as chosen, the lab's scenario standing for "the lab's"; the lab pauses and both sides play. */
@@ -90,7 +101,11 @@ export function createApp(options: AppOptions = {}): LabApp {
   let compareRunners: readonly [SimRunner, SimRunner] | null = null;
   const compare = given.compare ?? createCompareStore((compareRunners = injected.compare ?? (own.compare = [createSimBridge(), createSimBridge()])), options.compare);
   const cores = typeof navigator === 'undefined' ? undefined : navigator.hardwareConcurrency;
-  const phase = given.phase ?? createPhaseStore(injected.pool ?? (own.pool = createSweepPool({ size: defaultPoolSize(cores) })), options.phase);
+  // Made only when a store needs it; it starts no worker until its first run.
+  let pool: SweepPool | null = injected.pool ?? null;
+  const sharedPool = (): SweepPool => (pool ??= own.pool = createSweepPool({ size: defaultPoolSize(cores) }));
+  const phase = given.phase ?? createPhaseStore(sharedPool(), options.phase);
+  const ensemble = given.ensemble ?? createEnsembleStore(sharedPool());
   const study = given.study ?? createFanoutStudyStore(injected.study ?? (own.study = createStudyClient()));
 
   // A compare side whose worker was restarted goes on from its last good scenario (the store replays it to the
@@ -101,6 +116,13 @@ export function createApp(options: AppOptions = {}): LabApp {
   );
 
   const commands: AppCommands = {
+    runEnsemble() {
+      const scenario = lab.getState().recorded;
+      if (scenario === null) return false;
+      ensemble.getState().start(scenario);
+      lab.getState().pause();
+      return true;
+    },
     runPhaseMap() {
       const scenario = lab.getState().recorded;
       if (scenario === null) return false;
@@ -110,10 +132,27 @@ export function createApp(options: AppOptions = {}): LabApp {
       return true;
     },
     async openCellInLab(index) {
-      const raw = phase.getState().cellRaw(index);
+      const state = phase.getState();
+      // A probability map's cell opens its first seed, the run its colour began with.
+      const raw = state.map?.probability != null ? state.seedRaw(index, 0) : state.cellRaw(index);
       if (raw === null) return false;
       const ok = await lab.getState().openScenario(raw, { presetId: null, play: true });
       if (ok) lab.getState().setTab('lab');
+      return ok;
+    },
+    async openCellSeeds(index) {
+      const state = phase.getState();
+      const runs = state.map?.probability?.runs[index] ?? [];
+      const stuck = runs.findIndex((r) => r !== undefined && r.verdict === 'metastable');
+      const recovered = runs.findIndex((r) => r !== undefined && r.verdict === 'recovered');
+      const other = recovered >= 0 ? recovered : runs.findIndex((r) => r !== undefined && r.verdict !== 'metastable');
+      if (stuck < 0 || other < 0) return commands.openCellInLab(index);
+      lab.getState().pause();
+      lab.getState().setTab('compare');
+      const s = runs[stuck]!;
+      const o = runs[other]!;
+      const ok = await compare.getState().startPair(state.seedRaw(index, stuck), state.seedRaw(index, other), [`Seed ${s.seed}: stays stuck`, `Seed ${o.seed}: ${o.verdict}`]);
+      if (ok) commands.playComparison();
       return ok;
     },
     async startComparison() {
@@ -138,6 +177,7 @@ export function createApp(options: AppOptions = {}): LabApp {
     compare,
     phase,
     study,
+    ensemble,
     commands,
     own,
     dispose() {
@@ -145,6 +185,7 @@ export function createApp(options: AppOptions = {}): LabApp {
       lab.getState().dispose();
       compare.getState().dispose();
       phase.getState().dispose();
+      ensemble.getState().dispose();
       study.getState().dispose();
       own.lab?.terminate();
       for (const bridge of own.compare ?? []) bridge.terminate();

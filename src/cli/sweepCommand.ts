@@ -1,6 +1,21 @@
 import { availableParallelism } from 'node:os';
-import { axisValues, MAX_AXIS_STEPS, parseScenario, ScenarioError, setPath, sweepCells, type SweepAxis } from '../sim/index';
+import {
+  ADAPTIVE_DEFAULT_SEEDS_PER_CELL,
+  ADAPTIVE_DEFAULTS,
+  axisValues,
+  ENSEMBLE_CSV_COLUMNS,
+  ensembleCsvCells,
+  MAX_AXIS_STEPS,
+  MAX_ENSEMBLE_SEEDS,
+  parseScenario,
+  ScenarioError,
+  setPath,
+  sweepCells,
+  type EnsembleReport,
+  type SweepAxis,
+} from '../sim/index';
 import type { Command, Io } from './command';
+import { parseSeeds, runAdaptiveMap, runFixedMap, type AdaptiveSettings } from './ensembles';
 import { EXIT, type ExitCode } from './exitCodes';
 import { loadInput } from './loadInput';
 import { parseOverride, parseOverrideValue, type Override } from './overrides';
@@ -28,10 +43,22 @@ function csvCell(x: number | string | null): string {
   return x === null ? '' : String(x);
 }
 
+function ensembleJson(xPath: string, yPath: string, cells: readonly { x: number; y: number }[], reports: readonly EnsembleReport[]): string {
+  return `${JSON.stringify(cells.map((cell, i) => ({ [xPath]: cell.x, [yPath]: cell.y, ...reports[i] })))}\n`;
+}
+
+function ensembleCsv(xPath: string, yPath: string, cells: readonly { x: number; y: number }[], reports: readonly EnsembleReport[]): string {
+  const lines = [[xPath, yPath, ...ENSEMBLE_CSV_COLUMNS].join(',')];
+  cells.forEach((cell, i) => lines.push([String(cell.x), String(cell.y), ...ensembleCsvCells(reports[i]!)].join(',')));
+  return `${lines.join('\n')}\n`;
+}
+
 export const sweepCommand: Command = {
   name: 'sweep',
   summary: 'run a grid over two parameters and print each cell’s verdict',
-  synopsis: 'sweep <scenario.json | preset-id> --x path=from:to:steps --y path=from:to:steps [--set path=value ...] [--seed N] [--format csv|json] [--jobs N]',
+  synopsis:
+    'sweep <scenario.json | preset-id> --x path=from:to:steps --y path=from:to:steps [--set path=value ...] [--seed N] ' +
+    '[--seeds N | --adaptive [--budget N] [--target-width W] [--max-seeds N]] [--format csv|json] [--jobs N]',
   help: [
     'Runs the scenario once per cell of a grid over two fields and prints one row per cell: the',
     'two values (columns named by their paths), the verdict and the recovery time. Cells run in',
@@ -48,6 +75,20 @@ export const sweepCommand: Command = {
     '                           of { "<x path>": x, "<y path>": y, "verdict", "recoveryTime" }',
     '  --jobs N                 worker threads, at most the number of logical cores (the default)',
     '',
+    'Probability maps (docs/scenario.md, "Ensembles"): each cell runs several seeds, derived from its',
+    'scenario\'s seed, and prints per cell, instead of one verdict, n (seeds run) and per verdict the',
+    'count, the share and its Wilson 95 % interval (k, share, low, high), then the recovery-time',
+    'quantiles of the recovered seeds. json: an array of { "<x path>", "<y path>", "baseSeed", "n",',
+    '"shares", "recoveryTime", "runs" }, as `run --seeds` prints for one scenario.',
+    '  --seeds N                every cell runs seeds 0 … N − 1 (1 to 1000)',
+    '  --adaptive               seeds go where they matter: every cell runs 2, then in rounds cells',
+    '                           whose seeds disagree, or whose neighbours lie on the other side of',
+    '                           50 % stuck, get 2 more, widest interval first, until no such cell',
+    '                           has an interval wider than --target-width or the budget is spent',
+    `  --budget N               seeds in all, at least 2 per cell (default: ${ADAPTIVE_DEFAULT_SEEDS_PER_CELL} per cell)`,
+    `  --target-width W         interval width at which a cell is done, in (0, 1] (default ${ADAPTIVE_DEFAULTS.targetWidth})`,
+    `  --max-seeds N            most seeds one cell runs, 2 to 1000 (default ${ADAPTIVE_DEFAULTS.maxSeeds})`,
+    '',
     'Example (docs/validation.md, M1: load against outage length):',
     '  npm run -s sim -- sweep retry-storm --x load.rate=100:280:10 --y triggers.0.duration=1:31:7',
   ].join('\n'),
@@ -58,6 +99,11 @@ export const sweepCommand: Command = {
     { name: 'seed', takesValue: true },
     { name: 'format', takesValue: true },
     { name: 'jobs', takesValue: true },
+    { name: 'seeds', takesValue: true },
+    { name: 'adaptive', takesValue: false },
+    { name: 'budget', takesValue: true },
+    { name: 'target-width', takesValue: true },
+    { name: 'max-seeds', takesValue: true },
   ],
   async run(args, io: Io): Promise<ExitCode> {
     if (args.positionals.length !== 1) throw new UsageError('sweep needs exactly one scenario file or preset id', 'sweep');
@@ -66,6 +112,10 @@ export const sweepCommand: Command = {
     let format: Format = 'csv';
     let jobs = availableParallelism();
     const overrides: Override[] = [];
+    let seeds: number | null = null;
+    let adaptive = false;
+    const adaptiveSettings: AdaptiveSettings = { budget: null, targetWidth: ADAPTIVE_DEFAULTS.targetWidth, maxSeeds: ADAPTIVE_DEFAULTS.maxSeeds };
+    const adaptiveFlags: string[] = [];
     for (const flag of args.flags) {
       const value = flag.value ?? '';
       if (flag.name === 'x') x = parseAxis('x', value);
@@ -79,6 +129,23 @@ export const sweepCommand: Command = {
       } else if (flag.name === 'jobs') {
         jobs = Number(value);
         if (!Number.isInteger(jobs) || jobs < 1 || jobs > 256) throw new UsageError(`--jobs must be an integer from 1 to 256, got ${JSON.stringify(value)}`, 'sweep');
+      } else if (flag.name === 'seeds') seeds = parseSeeds(value, 'sweep');
+      else if (flag.name === 'adaptive') adaptive = true;
+      else {
+        adaptiveFlags.push(flag.name);
+        const n = Number(value);
+        if (flag.name === 'budget') {
+          if (!Number.isInteger(n) || n < 1) throw new UsageError(`--budget must be a whole number of seeds, got ${JSON.stringify(value)}`, 'sweep');
+          adaptiveSettings.budget = n;
+        } else if (flag.name === 'target-width') {
+          if (!(n > 0 && n <= 1)) throw new UsageError(`--target-width must be a number in (0, 1], got ${JSON.stringify(value)}`, 'sweep');
+          adaptiveSettings.targetWidth = n;
+        } else if (flag.name === 'max-seeds') {
+          if (!Number.isInteger(n) || n < 2 || n > MAX_ENSEMBLE_SEEDS) {
+            throw new UsageError(`--max-seeds must be an integer from 2 to ${MAX_ENSEMBLE_SEEDS}, got ${JSON.stringify(value)}`, 'sweep');
+          }
+          adaptiveSettings.maxSeeds = n;
+        }
       }
     }
     // Each thread holds a run of its own: more of them than cores only adds memory.
@@ -88,6 +155,15 @@ export const sweepCommand: Command = {
       jobs = cores;
     }
     if (x === null || y === null) throw new UsageError('sweep needs both --x and --y', 'sweep');
+    if (adaptive && seeds !== null) throw new UsageError('choose one of --seeds N (the same seeds in every cell) and --adaptive', 'sweep');
+    if (!adaptive && adaptiveFlags.length > 0) throw new UsageError(`--${adaptiveFlags[0] ?? ''} goes with --adaptive`, 'sweep');
+    const cellCount = x.values.length * y.values.length;
+    if (adaptive && adaptiveSettings.budget !== null && adaptiveSettings.budget < ADAPTIVE_DEFAULTS.initialSeeds * cellCount) {
+      throw new UsageError(
+        `--budget must be at least ${ADAPTIVE_DEFAULTS.initialSeeds * cellCount} (${ADAPTIVE_DEFAULTS.initialSeeds} seeds for each of the ${cellCount} cells), got ${adaptiveSettings.budget}`,
+        'sweep',
+      );
+    }
 
     const input = loadInput(args.positionals[0] ?? '');
     let base = input.raw;
@@ -105,9 +181,10 @@ export const sweepCommand: Command = {
       return EXIT.invalidScenario;
     }
     // Every cell is checked before any runs, so a bad corner of the grid fails at once.
+    const baseSeeds: number[] = [];
     for (const cell of cells) {
       try {
-        parseScenario(cell.raw);
+        baseSeeds.push(parseScenario(cell.raw).scenario.seed);
       } catch (e) {
         if (!(e instanceof ScenarioError)) throw e;
         const where = `${x.path}=${cell.x}, ${y.path}=${cell.y}`;
@@ -116,6 +193,14 @@ export const sweepCommand: Command = {
       }
     }
 
+    if (seeds !== null || adaptive) {
+      const reports =
+        seeds !== null
+          ? await runFixedMap(cells, baseSeeds, seeds, jobs)
+          : await runAdaptiveMap(cells, baseSeeds, x.values.length, y.values.length, adaptiveSettings, jobs);
+      io.out(format === 'json' ? ensembleJson(x.path, y.path, cells, reports) : ensembleCsv(x.path, y.path, cells, reports));
+      return EXIT.ok;
+    }
     const results = await runCellsInPool(cells, jobs);
     if (format === 'json') {
       const rows = cells.map((cell, i) => ({ [x.path]: cell.x, [y.path]: cell.y, verdict: results[i]?.verdict, recoveryTime: results[i]?.recoveryTime ?? null }));

@@ -63,3 +63,4 @@ export {
   type Trigger,
   type TriggerKind,
 } from './scenario/index';
+export * from './ensemble/index';

@@ -60,3 +60,5 @@ export {
   type TriggerKind,
   type Verdict,
 } from './format';
+export * from './ensemble/index';
+export { runEnsembleSeeds } from './ensemble/run';

@@ -49,6 +49,8 @@ export interface CompareActions {
   choose: (patch: Partial<Pick<CompareState, 'leftSource' | 'rightSource' | 'rightChange' | 'seed'>>) => void;
   /** Start both sides from t = 0 with the current choices; `labScenario` stands for the lab's source. */
   start: (labScenario: Scenario | null) => Promise<boolean>;
+  /** Start two given scenarios side by side, as they are (two seeds of a phase-map cell), with their titles. */
+  startPair: (left: unknown, right: unknown, titles: [string, string]) => Promise<boolean>;
   /** Both sides from t = 0 again. */
   reset: () => Promise<void>;
   play: () => void;
@@ -207,6 +209,9 @@ export function createCompareStore(runners: readonly [SimRunner, SimRunner], opt
         const pair: [unknown, unknown] = [setPath(left.raw, 'seed', leftSeed), setPath(rightRaw, 'seed', leftSeed)];
         const rightTitle = cure.id === 'none' ? right.title : `${right.title} + ${cure.label}`;
         return begin(pair, [left.title, rightTitle]);
+      },
+      startPair(left, right, titles) {
+        return begin([left, right], titles);
       },
       async reset() {
         if (inputs === null) return;

@@ -21,3 +21,8 @@ export { CURES, findCure } from './compareCures';
 export type { Cure, CureId } from './compareCures';
 export { createFanoutStudyStore, fanoutWidths } from './fanoutStudyStore';
 export type { FanoutStudy, FanoutStudyActions, FanoutStudyState, FanoutStudyStore, StudyWorker } from './fanoutStudyStore';
+export { createEnsembleStore, ENSEMBLE_DEFAULT_SEEDS, ENSEMBLE_MAX_BAND_VALUES, ENSEMBLE_MAX_SEEDS, ENSEMBLE_MIN_SEEDS, ensembleKey } from './ensembleStore';
+export type { Ensemble, EnsembleActions, EnsembleOptions, EnsembleState, EnsembleStatus, EnsembleStore } from './ensembleStore';
+export { ensembleWords, expectationWords, percentRange } from './ensembleWords';
+export { DEFAULT_SEED_SETTINGS, PHASE_MAX_SEEDS_PER_CELL } from './phaseSeeds';
+export type { ProbabilityCells, SeedMode, SeedSettings } from './phaseSeeds';

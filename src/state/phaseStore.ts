@@ -7,6 +7,7 @@ import { getPath, type Scenario } from '../sim/format';
 import type { CellFigures, CellOutcome, SweepEnd, SweepPool, SweepRun } from '../worker/index';
 import { cellScenario } from '../worker/index';
 import { AXIS_PARAMS, axisGrid, axisPath, pairDefaults, validateAxis, type AxisPairId, type AxisParam, type AxisSetting } from './phaseAxes';
+import { DEFAULT_SEED_SETTINGS, emptyProbability, PHASE_MAX_SEEDS_PER_CELL, runSeededMap, seedScenario, type ProbabilityCells, type SeedSettings } from './phaseSeeds';
 
 /** One axis of a map that ran (or runs): its field and values. */
 export interface MapAxis {
@@ -23,6 +24,8 @@ export interface PhaseMap {
   cells: (CellFigures | null)[];
   /** The swept scenario's own values, to mark its point; null when a value is not a number. */
   own: { x: number; y: number } | null;
+  /** With several seeds per cell: each cell's seeds and its share of stuck ones (`cells` then holds seed 0's figures). */
+  probability: ProbabilityCells | null;
 }
 
 export type PhaseStatus = 'idle' | 'running' | 'done' | 'cancelled' | 'failed';
@@ -34,6 +37,8 @@ export interface PhaseState {
   y: AxisSetting | null;
   /** Run length of every cell, seconds; null = the scenario's own. */
   runLengthS: number | null;
+  /** One seed per cell (a verdict), or several (a probability): fixed or adaptive. */
+  seedSettings: SeedSettings;
   /** Problems with the axes as set (field and allowed range), from the last start attempt. */
   problems: string[];
   status: PhaseStatus;
@@ -60,6 +65,9 @@ export interface PhaseActions {
   ensureAxes: (scenario: Scenario) => void;
   setAxis: (which: 'x' | 'y', patch: Partial<Omit<AxisSetting, 'param'>>) => void;
   setRunLength: (seconds: number | null) => void;
+  setSeedSettings: (patch: Partial<SeedSettings>) => void;
+  /** The raw scenario of seed `seedIndex` of a cell of the current probability map, or null. */
+  seedRaw: (index: number, seedIndex: number) => unknown;
   /** Validate the axes against `scenario` and run the map; returns false (with `problems` set) when they do not fit. */
   start: (scenario: Scenario) => boolean;
   cancel: () => void;
@@ -85,6 +93,22 @@ function rafOnce(flush: () => void): void {
     if (typeof requestAnimationFrame === 'function') requestAnimationFrame(() => flush());
     else flush();
   }, FLUSH_INTERVAL_MS);
+}
+
+/** What is wrong with the seeds asked for, by field and allowed range. */
+function seedProblems(s: SeedSettings): string[] {
+  if (s.mode === 'one') return [];
+  const out: string[] = [];
+  const least = s.mode === 'adaptive' ? 2 : 1;
+  const value = s.mode === 'adaptive' ? s.maxPerCell : s.perCell;
+  if (!Number.isInteger(value) || value < least || value > PHASE_MAX_SEEDS_PER_CELL) {
+    out.push(`${s.mode === 'adaptive' ? 'Most seeds per cell' : 'Seeds per cell'}: got ${Number.isNaN(value) ? 'nothing' : value}, expected an integer from ${least} to ${PHASE_MAX_SEEDS_PER_CELL}.`);
+  }
+  if (s.mode === 'adaptive') {
+    if (!(s.budgetPerCell >= 2 && s.budgetPerCell <= PHASE_MAX_SEEDS_PER_CELL)) out.push(`Seed budget per cell: got ${Number.isNaN(s.budgetPerCell) ? 'nothing' : s.budgetPerCell}, expected a number from 2 to ${PHASE_MAX_SEEDS_PER_CELL}.`);
+    if (!(s.targetWidth > 0 && s.targetWidth <= 1)) out.push(`Target width: got ${Number.isNaN(s.targetWidth) ? 'nothing' : s.targetWidth}, expected a number in (0, 1].`);
+  }
+  return out;
 }
 
 /** Create the phase-map store over a worker pool (or an in-process fake in tests). */
@@ -142,6 +166,7 @@ export function createPhaseStore(pool: SweepPool, options: PhaseOptions = {}): P
       x: null,
       y: null,
       runLengthS: null,
+      seedSettings: DEFAULT_SEED_SETTINGS,
       problems: [],
       status: 'idle',
       message: null,
@@ -168,8 +193,16 @@ export function createPhaseStore(pool: SweepPool, options: PhaseOptions = {}): P
       setRunLength(seconds) {
         set({ runLengthS: seconds, problems: [] });
       },
+      setSeedSettings(patch) {
+        set({ seedSettings: { ...get().seedSettings, ...patch }, problems: [] });
+      },
+      seedRaw(index, seedIndex) {
+        const map = get().map;
+        if (map === null || index < 0 || index >= map.cells.length) return null;
+        return seedScenario({ base: map.base, xPath: map.x.path, yPath: map.y.path, xValues: map.x.values, yValues: map.y.values }, index, seedIndex);
+      },
       start(scenario) {
-        const { x, y, runLengthS } = get();
+        const { x, y, runLengthS, seedSettings } = get();
         if (x === null || y === null) return false;
         const problems = [...validateAxis(x, scenario), ...validateAxis(y, scenario)];
         if (runLengthS !== null && !(Number.isFinite(runLengthS) && runLengthS > 0 && runLengthS <= 1e7)) {
@@ -178,6 +211,7 @@ export function createPhaseStore(pool: SweepPool, options: PhaseOptions = {}): P
         const xPath = axisPath(x, scenario);
         const yPath = axisPath(y, scenario);
         if (xPath !== null && xPath === yPath) problems.push(`Both axes sweep ${xPath}: pick two different fields.`);
+        problems.push(...seedProblems(seedSettings));
         if (problems.length > 0 || xPath === null || yPath === null) {
           set({ problems });
           return false;
@@ -192,11 +226,36 @@ export function createPhaseStore(pool: SweepPool, options: PhaseOptions = {}): P
           y: { param: AXIS_PARAMS[y.param], path: yPath, values: axisGrid(y).values },
           cells: [],
           own: typeof ownX === 'number' && typeof ownY === 'number' ? { x: ownX, y: ownY } : null,
+          probability: null,
         };
-        map.cells = new Array<CellFigures | null>(map.x.values.length * map.y.values.length).fill(null);
+        const count = map.x.values.length * map.y.values.length;
+        map.cells = new Array<CellFigures | null>(count).fill(null);
         arrived = 0;
         computeMs = 0;
         startedMs = clockMs();
+        if (seedSettings.mode !== 'one') {
+          const budget = seedSettings.mode === 'fixed' ? seedSettings.perCell * count : Math.round(seedSettings.budgetPerCell * count);
+          map.probability = emptyProbability(seedSettings.mode, count, base.seed, budget);
+          set({ problems: [], status: 'running', message: null, notice: null, failedCells: 0, map, completed: 0, total: budget, version: get().version + 1, elapsedMs: null, computeMs: 0 });
+          const grid = { base, xPath, yPath, xValues: map.x.values, yValues: map.y.values };
+          run = runSeededMap(pool, grid, seedSettings, map.probability, {
+            onSeed(cell, seedIndex, figures, ms) {
+              if (get().map !== map) return;
+              if (seedIndex === 0) map.cells[cell] = figures;
+              arrived++;
+              computeMs += ms;
+              if (!flushPending) {
+                flushPending = true;
+                scheduler(flush);
+              }
+            },
+            onEnd: (end) => onEnd(map, end),
+            onRestart: (message) => {
+              if (get().map === map) set({ notice: message });
+            },
+          });
+          return true;
+        }
         set({ problems: [], status: 'running', message: null, notice: null, failedCells: 0, map, completed: 0, total: map.cells.length, version: get().version + 1, elapsedMs: null, computeMs: 0 });
         run = pool.run(
           { base, xPath, yPath, xValues: map.x.values, yValues: map.y.values },

@@ -1,6 +1,6 @@
 import { useLayoutEffect, useMemo, useRef, type ReactNode } from 'react';
-import type { Action, Trigger } from '../sim/format';
-import { axisTicks, chartInk, colourOf, maxOver, scaleOver, valueDomain, type ChartDef, type RefLine, type SeriesSource, type Theme, type ValueScale } from '../viz/index';
+import type { Action, SeriesBand, Trigger } from '../sim/format';
+import { axisTicks, bandPaths, chartInk, colourOf, maxOver, scaleOver, valueDomain, type ChartDef, type RefLine, type SeriesSource, type Theme, type ValueScale } from '../viz/index';
 import { describeAction } from '../state/index';
 import { fitCanvas } from './canvas';
 import { drawSeries, type DrawnSeries } from './chartCanvas';
@@ -34,6 +34,8 @@ export interface ChartProps {
    * bins draws just those; without it, every change redraws the whole plot.
    */
   epoch?: number;
+  /** An ensemble's band per series key (median and 10–90 % over seeds), drawn behind the lines; null for none. */
+  band?: ReadonlyMap<string, SeriesBand> | null;
 }
 
 /** The largest value a chart must show over bins [from, to): its series, and its reference line with some headroom. */
@@ -44,16 +46,25 @@ export function chartTop(def: ChartDef, source: SeriesSource, from: number, to: 
   return top;
 }
 
+/** The largest 90 % value of a band over bins [from, to). */
+function bandTop(band: ReadonlyMap<string, SeriesBand>, from: number, to: number): number {
+  let top = 0;
+  for (const b of band.values()) for (let i = Math.max(0, from); i < Math.min(to, b.p90.length); i++) if (b.p90[i]! > top) top = b.p90[i]!;
+  return top;
+}
+
 /** One chart of the stack: dense lines on a canvas; axis, trigger bands, action marks, crosshair and legend in SVG. */
 export function Chart(props: ChartProps) {
-  const { def, source, x, from, to, binS, width, height, theme, version, readoutBin, cursorS, triggers, actions, refLine, sharedTop, epoch, tools } = props;
+  const { def, source, x, from, to, binS, width, height, theme, version, readoutBin, cursorS, triggers, actions, refLine, sharedTop, epoch, tools, band } = props;
   // Lines thick enough to see from the back of a room in presenter mode.
   const lineWidth = usePresenterOn() ? 3 : 1.75;
   const canvasRef = useRef<HTMLCanvasElement>(null);
   const drawn = useRef<DrawnSeries | null>(null);
   const plotW = Math.max(10, width - MARGIN.left - MARGIN.right);
   const plotH = height - MARGIN.top - MARGIN.bottom;
-  let top = Math.max(chartTop(def, source, from, to, refLine), sharedTop ?? 0);
+  // The band covers the whole window, ahead of the line too (the seeds have run to the end), and the scale holds it.
+  const bandTo = Math.ceil((x.domain()[1] ?? 0) / binS) + 1;
+  let top = Math.max(chartTop(def, source, from, to, refLine), sharedTop ?? 0, band != null ? bandTop(band, from, bandTo) : 0);
   // Percentages end at 100% unless a value goes past it (a little float noise does not count).
   const atFixedTop = def.top !== undefined && top <= def.top * 1.001;
   if (def.top !== undefined) top = atFixedTop ? def.top : top;
@@ -89,10 +100,26 @@ export function Chart(props: ChartProps) {
           {ticks.map((v) => (
             <line key={v} x1={0} x2={plotW} y1={y(v)} y2={y(v)} stroke={ink.grid} />
           ))}
+          {band != null && (
+            <g className="ensemble-band" data-seeds-band="">
+              {def.series.map((s) => {
+                const b = band.get(s.key);
+                if (b === undefined) return null;
+                const paths = bandPaths(b, from, bandTo, binS, x, y, def.scale === 'log');
+                const colour = colourOf(theme, s.hue);
+                return (
+                  <g key={s.key} data-series={s.key}>
+                    <path d={paths.area} fill={colour} fillOpacity={0.16} />
+                    <path d={paths.median} fill="none" stroke={colour} strokeOpacity={0.6} strokeWidth={1} strokeDasharray="1 2" />
+                  </g>
+                );
+              })}
+            </g>
+          )}
         </g>
       </svg>
     ),
-    [width, height, triggers, x, y, ticks, plotW, plotH, ink],
+    [width, height, triggers, x, y, ticks, plotW, plotH, ink, band, def.series, def.scale, from, bandTo, binS, theme],
   );
   const over = useMemo(
     () => (

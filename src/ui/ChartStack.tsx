@@ -1,6 +1,7 @@
 import { useMemo, useState, type PointerEvent } from 'react';
 import type { ViolationSpan } from '../sim/format';
-import { chartInk, chartsFor, colourOf, runsOf, timeScale, timeWindow, type LatencyView, type RefLine } from '../viz/index';
+import { chartBands, chartInk, chartsFor, colourOf, runsOf, timeScale, timeWindow, type LatencyView, type RefLine } from '../viz/index';
+import { useEnsemble, useEnsembleIsCurrent } from './useEnsemble';
 import { ChartKey, LatencyViewSwitch } from './ChartKey';
 import { useLab } from './LabContext';
 import { Chart, MARGIN } from './Chart';
@@ -37,6 +38,9 @@ export function ChartStack() {
   const bounded = useLab((s) => s.effective?.server.concurrency != null);
   const [ref, width] = useWidth(800);
   const [latencyView, setLatencyView] = useState<LatencyView>('client');
+  // The ensemble's band, when it ran this very scenario (the lab's, live actions included).
+  const ensembleSeries = useEnsemble((s) => s.series);
+  const bandOn = useEnsembleIsCurrent() && ensembleSeries !== null;
 
   const bins = series.length;
   const domain = timeWindow(durationS > 0 ? durationS : 1, scrubS ?? nowS, WINDOW_S);
@@ -75,6 +79,7 @@ export function ChartStack() {
   };
 
   const charts = chartsFor(latencyView).filter((c) => c.id !== 'cache' || cacheOn);
+  const bands = useMemo(() => (bandOn && ensembleSeries !== null ? new Map(charts.map((def) => [def.id, chartBands(def, ensembleSeries)])) : null), [bandOn, ensembleSeries, latencyView, cacheOn]); // eslint-disable-line react-hooks/exhaustive-deps
   const refFor = (id: string): RefLine | null => (id === 'latency' ? latencyRef : null);
   const strip = runsOf(from, Math.min(to, bins), (i) => {
     const b = series.at('bad', i);
@@ -118,6 +123,7 @@ export function ChartStack() {
             triggers={triggers}
             actions={actions}
             refLine={refFor(def.id)}
+            band={bands?.get(def.id) ?? null}
             tools={def.id === 'latency' ? <LatencyViewSwitch view={latencyView} onChange={setLatencyView} /> : undefined}
           />
         ))}

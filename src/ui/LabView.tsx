@@ -1,6 +1,7 @@
 import { AssertionsPanel } from './AssertionsPanel';
 import { ChartStack } from './ChartStack';
 import { ControlsPanel } from './ControlsPanel';
+import { EnsemblePanel } from './EnsemblePanel';
 import { FanoutPanel } from './FanoutPanel';
 import { HysteresisPlot } from './HysteresisPlot';
 import { InvariantsPanel } from './InvariantsPanel';
@@ -30,6 +31,7 @@ export function LabView() {
       <div className="lab-main">
         <PresetStory />
         <ChartStack />
+        <EnsemblePanel />
         <HysteresisPlot />
         <div className="lab-lower">
           <InvariantsPanel />

@@ -1,4 +1,5 @@
-import { bannerFor } from '../state/index';
+import { bannerFor, ensembleWords } from '../state/index';
+import { useEnsemble, useEnsembleIsCurrent } from './useEnsemble';
 import { useLab } from './LabContext';
 
 const EMPTY: never[] = [];
@@ -15,10 +16,18 @@ export function VerdictBanner() {
   const actions = useLab((s) => s.recorded?.actions ?? EMPTY);
   const done = useLab((s) => s.done);
   const stopped = useLab((s) => s.stopped);
+  const report = useEnsemble((s) => s.report);
+  const current = useEnsembleIsCurrent();
+  const likely = report !== null && current ? ensembleWords(report) : null;
   const banner = bannerFor({ triggers, actions, bad: series.values('bad'), bins: series.length, binS, nowS, summary, playing, done });
   return (
     <div className={`banner banner-${banner.tone}`} data-kind={banner.kind} data-seconds={banner.seconds ?? ''} role="status" aria-live="polite" aria-atomic="true">
       <p className="banner-text">{banner.text}</p>
+      {likely !== null && (
+        <p className="banner-ensemble" data-tone={likely.tone}>
+          {likely.text}
+        </p>
+      )}
       {done && summary !== null && (
         <p className="banner-verdict" data-verdict={summary.verdict}>
           Run finished — verdict: <strong>{summary.verdict}</strong>

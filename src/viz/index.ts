@@ -13,3 +13,4 @@ export { VERDICT_LABELS, VERDICTS, verdictColour } from './verdictColours';
 export type { VerdictName } from './verdictColours';
 export { loopLegs, rampDirection, widestGap } from './hysteresis';
 export type { LoopLeg, LoopPoint, ProfileCorner, RampDirection } from './hysteresis';
+export { bandPaths, chartBands, seriesSourceOf } from './bands';

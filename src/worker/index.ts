@@ -9,7 +9,7 @@ export { createStudyClient, runFanoutStudy } from './fanoutStudy';
 export type { ClosedFormCurve, StudyClient, StudyClientOptions, StudyHandle, StudyProgress, StudyRunner } from './fanoutStudy';
 export type { FaultKind } from './fault';
 export { cellTimeoutMs, createSweepPool, defaultPoolSize, fillOrder } from './sweepPool';
-export type { CellOutcome, SweepEnd, SweepGrid, SweepHandlers, SweepPool, SweepPoolOptions, SweepRun } from './sweepPool';
+export type { CellOutcome, SweepEnd, SweepGrid, SweepHandlers, SweepList, SweepPool, SweepPoolOptions, SweepRun, SweepWork } from './sweepPool';
 export { cellScenario } from './sweepProtocol';
 export type { SweepAnswer, SweepRequest } from './sweepProtocol';
 export type { CellFigures } from './sweepCell';

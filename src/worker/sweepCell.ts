@@ -1,5 +1,5 @@
 /** One phase-map cell run to its end: the CLI's verdict and recovery time, plus the figures the map shows on hover. */
-import { parseScenario, runScenario, type Verdict } from '../sim/index';
+import { parseScenario, runScenario, type RunSeries, type Verdict } from '../sim/index';
 import type { SweepAnswer, SweepRequest } from './sweepProtocol';
 
 /** What a cell reports: the verdict and recovery time exactly as `runCell` (and so `sim sweep`) gives them, plus figures. */
@@ -19,10 +19,12 @@ export interface CellFigures {
   badTime: number;
   /** Why the run stopped early (in-flight cap), or null. */
   stopped: string | null;
+  /** The run's series, when the request asked for them (`withSeries`). */
+  series?: RunSeries;
 }
 
 /** Validate and run one cell to its end; throws ScenarioError when the cell's scenario is invalid. */
-export function runSweepCell(raw: unknown): CellFigures {
+export function runSweepCell(raw: unknown, withSeries = false): CellFigures {
   const { scenario, summary, series } = runScenario(parseScenario(raw).scenario);
   let badBins = 0;
   for (const b of series.bad) if (b === 1) badBins++;
@@ -35,6 +37,7 @@ export function runSweepCell(raw: unknown): CellFigures {
     amplification: summary.amplification,
     badTime: badBins * scenario.bin,
     stopped: summary.stopped,
+    ...(withSeries ? { series } : {}),
   };
 }
 
@@ -42,7 +45,7 @@ export function runSweepCell(raw: unknown): CellFigures {
 export function answerSweepRequest(request: SweepRequest, clockMs: () => number): SweepAnswer {
   const t0 = clockMs();
   try {
-    const figures = runSweepCell(request.raw);
+    const figures = runSweepCell(request.raw, request.withSeries === true);
     return { index: request.index, figures, ms: clockMs() - t0 };
   } catch (error) {
     return { index: request.index, error: error instanceof Error ? error.message : String(error), ms: clockMs() - t0 };

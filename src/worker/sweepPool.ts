@@ -20,6 +20,18 @@ export interface SweepGrid {
 }
 
 /**
+ * A list of whole scenarios to run, each a cell of its own (cell `index` = `scenarios[index]`), in list order: an
+ * ensemble's seeds. With `withSeries`, each cell's figures carry the run's series.
+ */
+export interface SweepList {
+  scenarios: readonly unknown[];
+  withSeries?: boolean;
+}
+
+/** What a pool runs: a grid over two fields, or a list of scenarios. */
+export type SweepWork = SweepGrid | SweepList;
+
+/**
  * A finished cell: its figures, why its scenario is invalid (`error`), or why no worker could run it (`failed`: lost
  * twice to a crash or a hang); `ms`, its wall time in the worker.
  */
@@ -40,8 +52,8 @@ export interface SweepRun {
 
 export interface SweepPool {
   readonly size: number;
-  /** Start a grid; a run already going is cancelled first. */
-  run(grid: SweepGrid, handlers: SweepHandlers): SweepRun;
+  /** Start a grid or a list; a run already going is cancelled first. */
+  run(work: SweepWork, handlers: SweepHandlers): SweepRun;
   /** Terminate every worker (a later run starts new ones). */
   dispose(): void;
   /** Test builds only: make the first worker throw or hang (after the cells it holds), with this call's own watchdog. */
@@ -110,7 +122,7 @@ interface Slot {
 
 interface Run {
   id: number;
-  grid: SweepGrid;
+  work: SweepWork;
   handlers: SweepHandlers;
   order: number[];
   next: number;
@@ -176,12 +188,16 @@ export function createSweepPool(options: SweepPoolOptions): SweepPool {
   }
 
   function send(run: Run, slot: Slot, index: number): void {
-    const ny = run.grid.yValues.length;
-    const x = run.grid.xValues[Math.floor(index / ny)] ?? NaN;
-    const y = run.grid.yValues[index % ny] ?? NaN;
-    const raw = cellScenario(run.grid.base, run.grid.xPath, x, run.grid.yPath, y);
+    const work = run.work;
+    let raw: unknown;
+    if ('scenarios' in work) raw = work.scenarios[index];
+    else {
+      const ny = work.yValues.length;
+      raw = cellScenario(work.base, work.xPath, work.xValues[Math.floor(index / ny)] ?? NaN, work.yPath, work.yValues[index % ny] ?? NaN);
+    }
+    const request: SweepRequest = 'scenarios' in work && work.withSeries === true ? { index, raw, withSeries: true } : { index, raw };
     slot.running.push(index);
-    slot.client.call((post) => post({ index, raw }), { timeoutMs: timeoutOf(raw) }).then(
+    slot.client.call((post) => post(request), { timeoutMs: timeoutOf(raw) }).then(
       (answer) => {
         if (current !== run) return;
         slot.running = slot.running.filter((i) => i !== index);
@@ -222,12 +238,12 @@ export function createSweepPool(options: SweepPoolOptions): SweepPool {
 
   return {
     size,
-    run(grid, handlers) {
+    run(work, handlers) {
       if (current !== null) finish({ status: 'cancelled' });
       const id = ++runId;
-      const total = grid.xValues.length * grid.yValues.length;
-      const order = fillOrder(grid.xValues.length, grid.yValues.length);
-      current = { id, grid, handlers, order, next: 0, again: [], retried: new Set(), completed: 0, total };
+      const total = 'scenarios' in work ? work.scenarios.length : work.xValues.length * work.yValues.length;
+      const order = 'scenarios' in work ? Array.from({ length: total }, (_, i) => i) : fillOrder(work.xValues.length, work.yValues.length);
+      current = { id, work, handlers, order, next: 0, again: [], retried: new Set(), completed: 0, total };
       if (total === 0) {
         finish({ status: 'done' });
       } else {

@@ -16,6 +16,8 @@ export function cellScenario(base: unknown, xPath: string, x: number, yPath: str
 export interface SweepRequest {
   index: number;
   raw: unknown;
+  /** Also answer with the run's whole series (an ensemble's seeds, for the charts' band). */
+  withSeries?: boolean;
 }
 
 /** Worker → pool: one cell's figures, or the message of the scenario error that made it invalid; `ms` = the cell's wall time in the worker. */

@@ -63,7 +63,7 @@ function checkTry(all: Sample[], before: number, speed: number, label: string, f
 
 /** Type a value into a transport field and commit it with Enter, as a trainer does. */
 async function commitField(page: Page, label: string, value: number): Promise<void> {
-  const field = page.getByLabel(label);
+  const field = page.getByLabel(label, { exact: true });
   await field.fill(String(value));
   await field.press('Enter');
 }

@@ -213,7 +213,7 @@ test('exports: CSV and JSON exactly as the CLI writes them, SVG and PNG carrying
 
 test('the scenario autosaves and comes back on reload; a link wins over it', async ({ page }) => {
   await openLab(page);
-  const seed = page.getByLabel('Seed');
+  const seed = page.getByLabel('Seed', { exact: true });
   await seed.fill('77');
   await seed.press('Enter');
   await expect.poll(async () => (await labState(page)).recorded?.seed).toBe(77);

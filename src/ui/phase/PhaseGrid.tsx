@@ -1,8 +1,9 @@
-import { scaleLinear } from 'd3';
+import { interpolateOrRd, scaleLinear } from 'd3';
 import { useLayoutEffect, useRef, useState, type KeyboardEvent, type MouseEvent } from 'react';
 import { formatAxisValue, type PhaseMap } from '../../state/index';
 import { chartInk, verdictColour, type Theme } from '../../viz/index';
-import { cellFigures, cellPlace } from './cellText';
+import { cellFigures, cellPlace, cellShare } from './cellText';
+import { contourPath, straddlingCells } from './contour';
 import { fitCanvas } from '../canvas';
 
 const MARGIN = { left: 64, right: 12, top: 10, bottom: 46 };
@@ -14,6 +15,11 @@ export function maxRecovery(map: PhaseMap): number {
   return m;
 }
 
+/** The colour of a share of stuck seeds: a sequential scale from pale (none stuck) to dark red (all stuck). */
+export function shareColour(share: number): string {
+  return interpolateOrRd(0.08 + 0.92 * share);
+}
+
 /** Pixel extent of one axis: values are cell centres, so the domain runs half a step beyond each end. */
 function axisScale(values: readonly number[], lengthPx: number, flip: boolean) {
   const first = values[0] ?? 0;
@@ -21,6 +27,10 @@ function axisScale(values: readonly number[], lengthPx: number, flip: boolean) {
   const half = values.length > 1 ? (last - first) / (values.length - 1) / 2 : 0.5;
   const range: [number, number] = flip ? [lengthPx, 0] : [0, lengthPx];
   return scaleLinear().domain([first - half, last + half]).range(range);
+}
+
+function clickHint(probability: boolean): string {
+  return probability ? 'Click a cell to compare a seed that stays stuck with one that recovers.' : 'Click a cell to open its run in the lab.';
 }
 
 interface Props {
@@ -61,12 +71,14 @@ export function PhaseGrid({ map, version, theme, width, onOpen }: Props) {
         const top = Math.floor((ny - 1 - yi) * cellH);
         const w1 = Math.floor((xi + 1) * cellW) - left;
         const h1 = Math.floor((ny - yi) * cellH) - top;
-        if (cell === null || cell === undefined) {
+        const p = map.probability;
+        const n = p?.n[xi * ny + yi] ?? 0;
+        if (cell === null || cell === undefined || (p !== null && n === 0)) {
           ctx.fillStyle = ink.grid;
           ctx.fillRect(left + w1 / 2 - 1, top + h1 / 2 - 1, 2, 2);
           continue;
         }
-        ctx.fillStyle = verdictColour(theme, cell.verdict, (cell.recoveryTime ?? 0) / recoveryTop);
+        ctx.fillStyle = p !== null ? shareColour(p.stuck[xi * ny + yi]! / n) : verdictColour(theme, cell.verdict, (cell.recoveryTime ?? 0) / recoveryTop);
         ctx.fillRect(left, top, w1, h1);
       }
     }
@@ -113,11 +125,18 @@ export function PhaseGrid({ map, version, theme, width, onOpen }: Props) {
     setHover(null);
   };
 
+  const probability = map.probability;
+  // The 50 % contour and the cells whose interval still holds 50 % (its uncertainty band); `version` stands for the counts.
+  const contour = probability === null ? '' : contourPath(probability, nx, ny, cellW, cellH);
+  const marks = probability === null ? [] : straddlingCells(probability);
   const shown = hover ?? focus;
   const sxi = Math.floor(shown / ny);
   const syi = shown % ny;
   const shownCell = map.cells[shown] ?? null;
-  const readout = `${cellPlace(map.x, map.y, sxi, syi)}: ${shownCell === null ? 'not run yet' : cellFigures(shownCell)}`;
+  const shownShare = probability === null ? null : cellShare(probability, shown);
+  const readout =
+    `${cellPlace(map.x, map.y, sxi, syi)}: ` +
+    (shownCell === null ? 'not run yet' : shownShare !== null ? `${shownShare.text}; seed ${probability?.baseSeed ?? ''}: ${cellFigures(shownCell)}` : cellFigures(shownCell));
   const fx = Math.floor(focus / ny);
   const fy = focus % ny;
 
@@ -140,6 +159,7 @@ export function PhaseGrid({ map, version, theme, width, onOpen }: Props) {
         onKeyDown={onKey}
         data-cols={nx}
         data-rows={ny}
+        data-seed-counts={probability === null ? undefined : Array.from(probability.n).join(',')}
       >
         <canvas ref={canvasRef} style={{ left: MARGIN.left, top: MARGIN.top, width: plotW, height: plotH }} data-left={MARGIN.left} data-top={MARGIN.top} />
         <svg width={plotW + MARGIN.left + MARGIN.right} height={plotH + MARGIN.top + MARGIN.bottom} aria-hidden="true">
@@ -167,6 +187,24 @@ export function PhaseGrid({ map, version, theme, width, onOpen }: Props) {
             <text transform={`translate(${-48},${plotH / 2}) rotate(-90)`} textAnchor="middle" fill={ink.text} className="axis-label">
               {map.y.param.label} ({map.y.param.unit})
             </text>
+            {marks.map((c) => (
+              <circle
+                key={c}
+                className="straddle-mark"
+                cx={(Math.floor(c / ny) + 0.5) * cellW}
+                cy={(ny - 1 - (c % ny) + 0.5) * cellH}
+                r={Math.max(1.5, Math.min(cellW, cellH) * 0.18)}
+                fill="none"
+                stroke={theme === 'dark' ? '#ffffff' : '#000000'}
+                strokeWidth={1.25}
+              />
+            ))}
+            {contour !== '' && (
+              <g className="contour-50">
+                <path d={contour} fill="none" stroke={theme === 'dark' ? '#000000' : '#ffffff'} strokeWidth={4} strokeLinecap="round" />
+                <path d={contour} fill="none" stroke={theme === 'dark' ? '#ffffff' : '#000000'} strokeWidth={2} strokeLinecap="round" />
+              </g>
+            )}
             {ownInside && own !== null && (
               <g className="own-point" transform={`translate(${xScale(own.x)},${yScale(own.y)})`}>
                 <circle r={7} fill="none" stroke={theme === 'dark' ? '#ffffff' : '#000000'} strokeWidth={2.5} />
@@ -196,15 +234,15 @@ export function PhaseGrid({ map, version, theme, width, onOpen }: Props) {
           </div>
         )}
       </div>
-      <p id="phase-readout" className="phase-readout" aria-live="polite" data-index={shown} data-x={map.x.values[sxi]} data-y={map.y.values[syi]} data-verdict={shownCell?.verdict ?? ''}>
+      <p id="phase-readout" className="phase-readout" aria-live="polite" data-index={shown} data-x={map.x.values[sxi]} data-y={map.y.values[syi]} data-verdict={shownCell?.verdict ?? ''} data-k={shownShare?.k ?? ''} data-n={shownShare?.n ?? ''}>
         {readout}
       </p>
       <p className="hint">
         {own === null
           ? 'The scenario’s own point has no value on these axes.'
           : ownInside
-            ? `The ring marks the lab’s scenario (${formatAxisValue(own.x)}, ${formatAxisValue(own.y)}). Click a cell to open its run in the lab.`
-            : `The lab’s scenario (${formatAxisValue(own.x)}, ${formatAxisValue(own.y)}) lies outside this map. Click a cell to open its run in the lab.`}
+            ? `The ring marks the lab’s scenario (${formatAxisValue(own.x)}, ${formatAxisValue(own.y)}). ${clickHint(probability !== null)}`
+            : `The lab’s scenario (${formatAxisValue(own.x)}, ${formatAxisValue(own.y)}) lies outside this map. ${clickHint(probability !== null)}`}
       </p>
     </div>
   );

@@ -1,10 +1,10 @@
 import { useEffect } from 'react';
 import type { Scenario } from '../../sim/index';
-import { AXIS_PAIRS, AXIS_PARAMS, axisGrid, axisPath, formatAxisValue, PHASE_MAX_STEPS, validateAxis, type AxisPairId, type AxisSetting, type PhaseMap } from '../../state/index';
+import { AXIS_PAIRS, AXIS_PARAMS, axisGrid, axisPath, formatAxisValue, PHASE_MAX_STEPS, validateAxis, type AxisPairId, type AxisSetting, type PhaseMap, type SeedMode } from '../../state/index';
 import { VERDICT_LABELS, VERDICTS, verdictColour, type Theme } from '../../viz/index';
 import { useCommands } from '../AppContext';
 import { useLab } from '../LabContext';
-import { maxRecovery, PhaseGrid } from './PhaseGrid';
+import { maxRecovery, PhaseGrid, shareColour } from './PhaseGrid';
 import { usePhase, usePhaseStore } from './PhaseContext';
 import { useWidth } from '../useWidth';
 
@@ -44,7 +44,59 @@ function AxisFields({ which, axis, scenario }: { which: 'x' | 'y'; axis: AxisSet
   );
 }
 
+/** How many seeds each cell runs: one (a verdict), a fixed number, or adaptively (a share of stuck seeds). */
+function SeedFields() {
+  const settings = usePhase((s) => s.seedSettings);
+  const setSeedSettings = usePhase((s) => s.setSeedSettings);
+  return (
+    <fieldset className="phase-seeds">
+      <legend>Seeds per cell</legend>
+      <label className="select">
+        <span>Seeds</span>
+        <select value={settings.mode} onChange={(e) => setSeedSettings({ mode: e.currentTarget.value as SeedMode })}>
+          <option value="one">One seed: a verdict per cell</option>
+          <option value="fixed">Fixed: the same number in every cell</option>
+          <option value="adaptive">Adaptive: more seeds where the outcome is in doubt</option>
+        </select>
+      </label>
+      {settings.mode === 'fixed' && <NumberInput label="Seeds per cell" value={settings.perCell} step="1" onChange={(v) => setSeedSettings({ perCell: v })} />}
+      {settings.mode === 'adaptive' && <NumberInput label="Most seeds per cell" value={settings.maxPerCell} step="1" onChange={(v) => setSeedSettings({ maxPerCell: v })} />}
+      {settings.mode === 'adaptive' && (
+        <>
+          <NumberInput label="Seed budget per cell" value={settings.budgetPerCell} onChange={(v) => setSeedSettings({ budgetPerCell: v })} />
+          <NumberInput label="Target width" value={settings.targetWidth} onChange={(v) => setSeedSettings({ targetWidth: v })} />
+        </>
+      )}
+      {settings.mode === 'adaptive' && (
+        <small>
+          Every cell runs 2 seeds; then cells whose seeds disagree, or whose neighbours lie on the other side of 50 % stuck, get 2 more per round until
+          their 95 % interval is no wider than the target width or the budget (per cell on average) is spent. `sim sweep --adaptive` runs the same seeds.
+        </small>
+      )}
+    </fieldset>
+  );
+}
+
+function ProbabilityLegend() {
+  const stops = [0, 0.25, 0.5, 0.75, 1];
+  return (
+    <ul className="phase-legend" aria-label="Share of stuck seeds">
+      <li>
+        <span className="swatch swatch-wide" aria-hidden="true" style={{ background: `linear-gradient(to right, ${stops.map((t) => shareColour(t)).join(', ')})` }} />
+        share of seeds that stay stuck (metastable): pale 0 %, dark 100 %
+      </li>
+      <li>
+        <span aria-hidden="true">◦</span> the cell’s 95 % interval still holds 50 %: which side it lies on is uncertain (the contour’s uncertainty band)
+      </li>
+      <li>
+        <span aria-hidden="true">━</span> the 50 % contour, between cells on either side of half stuck
+      </li>
+    </ul>
+  );
+}
+
 function Legend({ map, theme }: { map: PhaseMap | null; theme: Theme }) {
+  if (map?.probability != null) return <ProbabilityLegend />;
   const top = map === null ? 1 : maxRecovery(map);
   return (
     <ul className="phase-legend" aria-label="Verdict colours">
@@ -70,7 +122,11 @@ function Progress() {
   const elapsedMs = usePhase((s) => s.elapsedMs);
   const workers = usePhase((s) => s.workers);
   const computeMs = usePhase((s) => s.computeMs);
-  const pct = total > 0 ? Math.round((completed / total) * 100) : 0;
+  const seeds = usePhase((s) => s.map?.probability ?? null);
+  const done = status === 'done' || status === 'cancelled';
+  const pct = total > 0 ? Math.round(((done && seeds !== null ? total : completed) / total) * 100) : 0;
+  const unit = seeds === null ? 'cells' : 'seeds';
+  const counted = seeds === null ? `${completed} of ${total} cells` : `${completed} seeds of ${seeds.mode === 'adaptive' ? 'at most ' : ''}${total}`;
   const words: Record<typeof status, string> = {
     idle: 'Not run yet.',
     running: `Running on ${workers} worker${workers === 1 ? '' : 's'}…`,
@@ -80,11 +136,11 @@ function Progress() {
   };
   return (
     <div className="phase-progress">
-      <div className="progress-track" role="progressbar" aria-label="Phase map progress" aria-valuemin={0} aria-valuemax={100} aria-valuenow={pct} aria-valuetext={`${completed} of ${total} cells (${pct}%)`}>
+      <div className="progress-track" role="progressbar" aria-label="Phase map progress" aria-valuemin={0} aria-valuemax={100} aria-valuenow={pct} aria-valuetext={`${completed} of ${total} ${unit} (${pct}%)`}>
         <div className="progress-fill" style={{ width: `${pct}%` }} />
       </div>
-      <p className="phase-status" data-status={status} data-elapsed-ms={elapsedMs ?? ''} data-compute-ms={computeMs}>
-        {completed} of {total} cells · {words[status]}
+      <p className="phase-status" data-status={status} data-elapsed-ms={elapsedMs ?? ''} data-compute-ms={computeMs} data-seeds={seeds === null ? '' : completed}>
+        {counted} · {words[status]}
       </p>
     </div>
   );
@@ -116,7 +172,7 @@ export function PhaseMapView() {
     commands.runPhaseMap();
   };
   const open = (index: number) => {
-    void commands.openCellInLab(index);
+    void (map?.probability != null ? commands.openCellSeeds(index) : commands.openCellInLab(index));
   };
 
   return (
@@ -146,6 +202,7 @@ export function PhaseMapView() {
           </label>
           {x !== null && <AxisFields which="x" axis={x} scenario={scenario} />}
           {y !== null && <AxisFields which="y" axis={y} scenario={scenario} />}
+          <SeedFields />
           <label className="number">
             <span>Run length (s)</span>
             <input

@@ -1,4 +1,5 @@
-import type { MapAxis } from '../../state/index';
+import { wilson } from '../../sim/format';
+import { percentRange, type MapAxis, type ProbabilityCells } from '../../state/index';
 import type { CellFigures } from '../../worker/index';
 import { formatLatency } from '../format';
 
@@ -16,4 +17,13 @@ export function cellFigures(f: CellFigures): string {
   parts.push(`bad for ${f.badTime} s`);
   if (f.stopped !== null) parts.push(`stopped early: ${f.stopped}`);
   return parts.join('; ');
+}
+
+/** A probability map's cell in words: "stuck on 3 of 8 seeds (38 %, 95 %: 14–69 %)"; null before its first seed. */
+export function cellShare(p: ProbabilityCells, index: number): { k: number; n: number; text: string } | null {
+  const n = p.n[index] ?? 0;
+  if (n === 0) return null;
+  const k = p.stuck[index]!;
+  const w = wilson(k, n);
+  return { k, n, text: `stuck on ${k} of ${n} seeds (${Math.round(w.share * 100)} %, 95 %: ${percentRange(w.low, w.high)})` };
 }
