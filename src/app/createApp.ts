@@ -7,12 +7,15 @@ import {
   createCompareStore,
   createFanoutStudyStore,
   createLabStore,
+  createLessonStore,
   createPhaseStore,
   type CompareStore,
   type CureId,
   type FanoutStudyStore,
   type LabOptions,
   type LabStore,
+  type LessonOptions,
+  type LessonStore,
   type PhaseOptions,
   type PhaseStore,
   type StudyWorker,
@@ -35,6 +38,8 @@ export interface AppStores {
   compare: CompareStore;
   phase: PhaseStore;
   study: FanoutStudyStore;
+  /** Lesson mode beside the lab. */
+  lesson: LessonStore;
 }
 
 /** What a user does that touches more than one store. */
@@ -70,6 +75,7 @@ export interface AppOptions {
   lab?: LabOptions;
   compare?: Parameters<typeof createCompareStore>[1];
   phase?: PhaseOptions;
+  lesson?: LessonOptions;
 }
 
 /** The workers the app made itself (null where a test gave its own, or a given store needs none): for the fault hook. */
@@ -92,6 +98,8 @@ export function createApp(options: AppOptions = {}): LabApp {
   const cores = typeof navigator === 'undefined' ? undefined : navigator.hardwareConcurrency;
   const phase = given.phase ?? createPhaseStore(injected.pool ?? (own.pool = createSweepPool({ size: defaultPoolSize(cores) })), options.phase);
   const study = given.study ?? createFanoutStudyStore(injected.study ?? (own.study = createStudyClient()));
+  const lessonStorage = typeof window === 'undefined' ? () => null : () => window.localStorage;
+  const lesson = given.lesson ?? createLessonStore(lab, { storage: lessonStorage, ...options.lesson });
 
   // A compare side whose worker was restarted goes on from its last good scenario (the store replays it to the
   // shared time); the view says what happened.
@@ -137,6 +145,7 @@ export function createApp(options: AppOptions = {}): LabApp {
     compare,
     phase,
     study,
+    lesson,
     commands,
     own,
     dispose() {
@@ -145,6 +154,7 @@ export function createApp(options: AppOptions = {}): LabApp {
       compare.getState().dispose();
       phase.getState().dispose();
       study.getState().dispose();
+      lesson.getState().dispose();
       own.lab?.terminate();
       for (const bridge of own.compare ?? []) bridge.terminate();
     },

@@ -54,6 +54,7 @@ export {
   LessonError,
   LESSONS,
   parseLesson,
+  PRESET_PAIRS,
   rightAnswers,
   ruleHolds,
   stepFigures,
@@ -66,5 +67,6 @@ export {
   type LessonStep,
   type LessonTask,
   type Prediction,
+  type PresetPair,
   type Rule,
 } from './lessons/index';

@@ -21,3 +21,7 @@ export { CURES, findCure } from './compareCures';
 export type { Cure, CureId } from './compareCures';
 export { createFanoutStudyStore, fanoutWidths } from './fanoutStudyStore';
 export type { FanoutStudy, FanoutStudyActions, FanoutStudyState, FanoutStudyStore, StudyWorker } from './fanoutStudyStore';
+export { createLessonStore, currentStep } from './lessonStore';
+export type { LessonActions, LessonMode, LessonOptions, LessonState, LessonStore, StepResult } from './lessonStore';
+export { LESSON_PROGRESS_KEY, readProgress } from './lessonProgress';
+export type { Progress, ProgressStorage } from './lessonProgress';

@@ -8,6 +8,7 @@ export { LESSON_CHARTS, type Highlight, type Lesson, type LessonChart, type Less
 export { fillText, formatFigure, ruleHolds, rightAnswers, stepFigures, type Figures, type LessonRun } from './figures';
 export { LessonError, parseLesson } from './schema';
 export { stepRawScenario } from './stepScenario';
+export { PRESET_PAIRS, type PresetPair } from './pairs';
 
 /** Every lesson, in the product's order 1 → 9, each checked by the schema when this module loads. */
 export const LESSONS: readonly Lesson[] = [

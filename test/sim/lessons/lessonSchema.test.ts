@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { PRESETS } from '../../../src/sim/format';
+import { runScenario } from '../../../src/sim/engine/runScenario';
+import { parseScenario, PRESET_PAIRS, PRESETS } from '../../../src/sim/format';
 import { fillText, formatFigure, LessonError, LESSONS, parseLesson, ruleHolds } from '../../../src/sim/lessons/index';
 
 const lesson1 = LESSONS[0]!;
@@ -117,5 +118,27 @@ describe('figures in words', () => {
     expect(ruleHolds({ figure: 'x', min: 1, max: 2 }, 'stable', { x: 2.5 })).toBe(false);
     expect(ruleHolds({ figure: 'x', min: 0 }, 'stable', { x: null })).toBe(false);
     expect(ruleHolds({ all: [{ verdict: ['stable'] }, { figure: 'x', max: 0 }] }, 'stable', { x: 1 })).toBe(false);
+  });
+});
+
+describe('the gallery\'s broken and cured pairs', () => {
+  it('pair a run that is worse, as the pair says, with its cure, both real presets under an existing lesson', () => {
+    const byId = new Map(PRESETS.map((p) => [p.id, p]));
+    const run = (id: string) => runScenario(parseScenario(byId.get(id)!.scenario).scenario).summary;
+    for (const pair of PRESET_PAIRS) {
+      const broken = byId.get(pair.broken);
+      const cure = byId.get(pair.cure);
+      expect(broken, pair.broken).toBeDefined();
+      expect(cure, pair.cure).toBeDefined();
+      expect(LESSONS.some((l) => l.number === pair.lesson)).toBe(true);
+      if (pair.by === 'verdict') {
+        expect(['metastable', 'overloaded'], `${pair.broken} is broken`).toContain(broken!.expected);
+        expect(['stable', 'recovered'], `${pair.cure} is cured`).toContain(cure!.expected);
+      } else if (pair.by === 'tail') {
+        expect(run(pair.broken).latency.p999!, `${pair.broken}'s tail is longer`).toBeGreaterThan(10 * run(pair.cure).latency.p999!);
+      } else {
+        expect(run(pair.broken).counts.failed, `${pair.broken} fails more`).toBeGreaterThan(10 * Math.max(1, run(pair.cure).counts.failed));
+      }
+    }
   });
 });
