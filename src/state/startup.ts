@@ -30,7 +30,8 @@ export function planStart(hash: string, autosaved: string | null): StartPlan {
       const lesson = result.state.lesson ?? null;
       // A lesson step with a prediction waits for the learner's choice before the run goes on.
       const predicts = lesson !== null && findLesson(lesson.id)?.steps[lesson.step - 1]?.prediction !== undefined;
-      const play = predicts ? false : view.embed === true ? view.autoplay === true : true;
+      // An embed waits for a click, except in a lesson, whose own steps say when the run goes on.
+      const play = predicts ? false : lesson !== null || view.embed !== true || view.autoplay === true;
       const text = linkNotices(notices);
       return {
         opening: { scenario: result.state.scenario, presetId: presetIdOf(result), play, ...(view.t !== undefined && view.t > 0 ? { atS: view.t } : {}) },

@@ -2,6 +2,7 @@ import { useEffect, useRef, useState } from 'react';
 import { linkOf, urlWithHash } from '../../state/index';
 import { useLab, useLabStore } from '../LabContext';
 import { LabView } from '../LabView';
+import { useLesson } from '../lesson/useLesson';
 import type { EmbedOptions } from './embedOptions';
 import { startHeightReports, startMessageApi } from './messageApi';
 
@@ -17,6 +18,7 @@ export function EmbedApp({ options }: { options: EmbedOptions }) {
   const ready = useLab((s) => s.recorded !== null);
   const recorded = useLab((s) => s.recorded);
   const speed = useLab((s) => s.speed);
+  const inLesson = useLesson((s) => s.lessonId !== null);
   const [started, setStarted] = useState(options.autoplay);
   if (playing && !started) setStarted(true);
 
@@ -56,9 +58,11 @@ export function EmbedApp({ options }: { options: EmbedOptions }) {
       data-show-transport={shown('transport')}
       data-show-triggers={shown('triggers')}
       data-show-sliders={shown('sliders')}
+      data-lesson={inLesson ? '' : undefined}
     >
       <LabView />
-      {!started && (
+      {/* A lesson step plays when its prediction is answered, or at once: no veil over its panel. */}
+      {!started && !inLesson && (
         // A click anywhere on the veil runs too (it covers the controls, Play among them); the button is the keyboard's way.
         <div className="click-to-run" onClick={start}>
           <button type="button" className="primary" disabled={!ready}>

@@ -1,0 +1,151 @@
+import AxeBuilder from '@axe-core/playwright';
+import { expect, test, type Page } from '@playwright/test';
+import { LESSONS, type LessonStep } from '../../src/sim/format';
+import { openLink, shot } from './lab';
+
+const panel = (page: Page) => page.locator('section.lesson-panel');
+
+/** Move the unlocked control at `path` to `value` the way a learner would: keys on a slider, a click on a box, a choice in a list. */
+async function drive(page: Page, path: string, value: unknown): Promise<void> {
+  const p = panel(page);
+  if (typeof value === 'boolean') {
+    await p.locator(`input[type="checkbox"][data-path="${path}"]`).setChecked(value);
+    return;
+  }
+  if (typeof value === 'string') {
+    await p.locator(`select[data-path="${path}"]`).selectOption(value);
+    return;
+  }
+  const box = p.locator(`input[type="checkbox"][data-path="${path}"]`);
+  if ((await box.count()) > 0 && !(await box.isChecked())) await box.check();
+  const slider = p.locator(`input[type="range"][data-path="${path}"]`);
+  await expect(slider).toBeVisible();
+  const step = Number(await slider.getAttribute('step'));
+  for (let i = 0; i < 200; i++) {
+    const now = Number(await slider.inputValue());
+    if (now === value) return;
+    await slider.press(now > (value as number) ? 'ArrowLeft' : 'ArrowRight');
+    await expect.poll(async () => Number(await slider.inputValue())).toBe(now + (now > (value as number) ? -step : step));
+  }
+  throw new Error(`${path} did not reach ${String(value)}`);
+}
+
+/** Play one step as a learner: predict (checking nothing is revealed first), read the outcome, do the task both ways. */
+async function playStep(page: Page, id: string, k: number, step: LessonStep, n: number): Promise<void> {
+  const p = panel(page);
+  await expect(p).toHaveAttribute('data-step', String(k + 1));
+  await expect(p.locator('.lesson-count')).toHaveText(`Step ${k + 1} of ${n}`);
+  await expect(p.getByRole('heading', { name: step.title })).toBeVisible();
+  if (step.prediction !== undefined) {
+    // Offered before the reveal: the run waits, the answers are open and nothing says what happened.
+    await expect(page.getByRole('button', { name: 'Play', exact: true })).toBeVisible();
+    await expect(p.locator('.lesson-reveal')).toHaveCount(0);
+    const answers = p.locator('.lesson-answer');
+    await expect(answers).toHaveCount(step.prediction.answers.length);
+    await answers.first().click();
+    const reveal = p.locator('.lesson-reveal');
+    await expect(reveal).toBeVisible({ timeout: 60_000 });
+    const text = (await reveal.textContent()) ?? '';
+    expect(text, `${id} step ${k + 1}: the explanation quotes the run's numbers`).toMatch(/\d/);
+    expect(text).not.toMatch(/[{}…]|n\/a/);
+    await expect(p.locator('.lesson-answer.right')).toHaveCount(1);
+  }
+  if (step.outcome !== undefined) {
+    const outcome = p.locator('.lesson-outcome');
+    await expect(outcome).toBeVisible({ timeout: 60_000 });
+    expect(await outcome.textContent()).not.toMatch(/[{}…]|n\/a/);
+  }
+  if (step.task !== undefined) {
+    const status = p.locator('.lesson-task-status');
+    await expect(status).toHaveText(/Not reached yet/, { timeout: 60_000 });
+    for (const [path, value] of Object.entries(step.task.example)) await drive(page, path, value);
+    await expect(status).toHaveText(/^Reached/, { timeout: 60_000 });
+  }
+}
+
+test('#lesson=retry-storm&step=2 opens that step; the prediction is offered before the run goes on, and the reveal quotes the run', async ({ page }) => {
+  await openLink(page, '#lesson=retry-storm&step=2&speed=max');
+  const p = panel(page);
+  await expect(p.getByRole('heading', { name: 'A 10-second outage' })).toBeVisible();
+  await expect(p.locator('.lesson-count')).toHaveText('Step 2 of 5');
+  await expect(page.getByRole('button', { name: 'Play', exact: true })).toBeVisible();
+  await p.getByRole('button', { name: 'It stays broken for the rest of the run' }).click();
+  await expect(p.locator('.lesson-reveal')).toContainText('You predicted it.', { timeout: 60_000 });
+  await expect(p.locator('.lesson-reveal')).toContainText(/answered only \d+(\.\d)?% of the offered load, yet the server completed \d{3} per second/);
+  await expect(page).toHaveURL(/#lesson=retry-storm&step=2/);
+});
+
+test('a bad lesson id or step gives a notice and the lab keeps working', async ({ page }) => {
+  await openLink(page, '#lesson=no-such-lesson&step=2');
+  await expect(page.getByText(/names a lesson this version does not have: "no-such-lesson"/)).toBeVisible();
+  await expect(panel(page)).toHaveCount(0);
+  await expect(page.getByRole('button', { name: 'Pause', exact: true })).toBeVisible();
+  await openLink(page, '#lesson=goodput&step=9');
+  await expect(page.getByText(/step: got "9", expected a whole number from 1 to 3; step 1 opened/)).toBeVisible();
+  await expect(panel(page).locator('.lesson-count')).toHaveText('Step 1 of 3');
+});
+
+test('every lesson step opens from its link', async ({ page }) => {
+  for (const lesson of LESSONS) {
+    for (let k = 0; k < lesson.steps.length; k++) {
+      await openLink(page, `#lesson=${lesson.id}&step=${k + 1}`);
+      await expect(panel(page)).toHaveAttribute('data-lesson', lesson.id);
+      await expect(panel(page).locator('.lesson-count')).toHaveText(`Step ${k + 1} of ${lesson.steps.length}`);
+    }
+  }
+});
+
+for (const lesson of LESSONS) {
+  test(`lesson ${lesson.number} (${lesson.id}) runs end to end`, async ({ page }) => {
+    await openLink(page, `#lesson=${lesson.id}&step=1&speed=max`);
+    for (let k = 0; k < lesson.steps.length; k++) {
+      await playStep(page, lesson.id, k, lesson.steps[k]!, lesson.steps.length);
+      if (k + 1 < lesson.steps.length) await panel(page).getByRole('button', { name: 'Next' }).click();
+    }
+    await expect(panel(page).locator('.lesson-takeaway')).toContainText(lesson.takeaway, { timeout: 60_000 });
+    await expect(panel(page).getByRole('button', { name: 'Next' })).toBeDisabled();
+  });
+}
+
+test('the gallery starts a lesson, keeps progress, and opens a broken/cured pair in Compare', async ({ page }) => {
+  await openLink(page, '#preset=retry-storm&tab=presets&speed=max');
+  const group = page.locator('section.gallery-lesson[data-lesson="cache-flush"]');
+  await group.getByRole('button', { name: /Start the lesson/ }).click();
+  await expect(panel(page).getByRole('heading', { name: 'A cache in front' })).toBeVisible();
+  await panel(page).getByRole('button', { name: 'Next' }).click();
+  await expect(panel(page).locator('.lesson-count')).toHaveText('Step 2 of 4');
+  await page.reload();
+  await page.getByRole('button', { name: 'Presets' }).click();
+  await expect(group.getByRole('button', { name: /Continue the lesson at step 2/ })).toBeVisible();
+  await group.locator('button[data-pair="cache-flush+cache-read-through"]').click();
+  await expect(page.getByRole('heading', { name: /compare/i }).first()).toBeVisible({ timeout: 30_000 });
+});
+
+for (const theme of ['light', 'dark'] as const) {
+  test(`axe finds no serious or critical violation on the lesson panel in the ${theme} theme`, async ({ page }) => {
+    await page.emulateMedia({ colorScheme: theme });
+    await openLink(page, '#lesson=retry-storm&step=2&speed=max');
+    await panel(page).locator('.lesson-answer').last().click();
+    await expect(panel(page).locator('.lesson-reveal')).toBeVisible({ timeout: 60_000 });
+    const results = await new AxeBuilder({ page }).include('section.lesson-panel').analyze();
+    const serious = results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+    expect(serious.map((v) => `${v.id}: ${v.nodes.map((x) => x.target.join(' ')).join(', ')}`)).toEqual([]);
+  });
+}
+
+test('screenshots of the first three steps of lesson 1', async ({ page }) => {
+  await page.setViewportSize({ width: 1280, height: 900 });
+  await openLink(page, '#lesson=retry-storm&step=1&speed=max');
+  await expect(panel(page).locator('.lesson-outcome')).toBeVisible({ timeout: 60_000 });
+  await shot(page, 'lesson-1-step-1');
+  await panel(page).getByRole('button', { name: 'Next' }).click();
+  await expect(panel(page).locator('.lesson-answer').first()).toBeVisible();
+  await shot(page, 'lesson-1-step-2-before');
+  await panel(page).getByRole('button', { name: 'It stays broken for the rest of the run' }).click();
+  await expect(panel(page).locator('.lesson-reveal')).toBeVisible({ timeout: 60_000 });
+  await shot(page, 'lesson-1-step-2-after');
+  await panel(page).getByRole('button', { name: 'Next' }).click();
+  await panel(page).locator('.lesson-answer').nth(1).click();
+  await expect(panel(page).locator('.lesson-reveal')).toBeVisible({ timeout: 60_000 });
+  await shot(page, 'lesson-1-step-3');
+});
