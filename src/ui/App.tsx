@@ -2,6 +2,7 @@ import { lazy, Suspense, useEffect, useState } from 'react';
 import { EmbedApp } from './embed/EmbedApp';
 import type { EmbedOptions } from './embed/embedOptions';
 import { PresetGallery } from './gallery/PresetGallery';
+import { GlossaryDialog } from './glossary/GlossaryDialog';
 import { useLab } from './LabContext';
 import { LabView } from './LabView';
 import { NoticeBar } from './NoticeBar';
@@ -51,6 +52,7 @@ export function App({ embed = null }: { embed?: EmbedOptions | null }) {
       {dialog === 'share' && <ShareDialog onClose={close} />}
       {dialog === 'import' && <ImportDialog onClose={close} />}
       {dialog === 'help' && <HelpDialog onClose={close} />}
+      {dialog === 'glossary' && <GlossaryDialog onClose={close} />}
     </>
   );
   if (embed !== null) {

@@ -108,17 +108,20 @@ for (const lesson of LESSONS) {
 }
 
 test('the gallery starts a lesson, keeps progress, and opens a broken/cured pair in Compare', async ({ page }) => {
-  await openLink(page, '#preset=retry-storm&tab=presets&speed=max');
+  await page.goto('./#preset=retry-storm&tab=presets&speed=max');
+  await expect(page.getByRole('heading', { level: 2, name: 'Presets' })).toBeVisible({ timeout: 30_000 });
   const group = page.locator('section.gallery-lesson[data-lesson="cache-flush"]');
   await group.getByRole('button', { name: /Start the lesson/ }).click();
   await expect(panel(page).getByRole('heading', { name: 'A cache in front' })).toBeVisible();
   await panel(page).getByRole('button', { name: 'Next' }).click();
   await expect(panel(page).locator('.lesson-count')).toHaveText('Step 2 of 4');
   await page.reload();
-  await page.getByRole('button', { name: 'Presets' }).click();
+  await expect(panel(page).locator('.lesson-count')).toHaveText('Step 2 of 4', { timeout: 30_000 });
+  await page.getByRole('navigation', { name: 'Views' }).getByRole('button', { name: 'Presets' }).click();
   await expect(group.getByRole('button', { name: /Continue the lesson at step 2/ })).toBeVisible();
   await group.locator('button[data-pair="cache-flush+cache-read-through"]').click();
-  await expect(page.getByRole('heading', { name: /compare/i }).first()).toBeVisible({ timeout: 30_000 });
+  await expect(page.getByRole('heading', { level: 2, name: 'Compare' })).toBeVisible({ timeout: 30_000 });
+  await expect(page.locator('.compare')).toContainText('A cache that refills from late answers', { timeout: 30_000 });
 });
 
 for (const theme of ['light', 'dark'] as const) {

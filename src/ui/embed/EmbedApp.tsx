@@ -4,7 +4,8 @@ import { useLab, useLabStore } from '../LabContext';
 import { LabView } from '../LabView';
 import { useLesson } from '../lesson/useLesson';
 import type { EmbedOptions } from './embedOptions';
-import { startHeightReports, startMessageApi } from './messageApi';
+import { startHeightReports, startMessageApi, startPredictionReports } from './messageApi';
+import { useApp } from '../AppContext';
 
 /**
  * The lab embedded in another page (`embed=1`): no masthead, tabs or side panels beyond the controls
@@ -22,9 +23,16 @@ export function EmbedApp({ options }: { options: EmbedOptions }) {
   const [started, setStarted] = useState(options.autoplay);
   if (playing && !started) setStarted(true);
 
+  const lessons = useApp().lesson;
   useEffect(() => {
-    return startMessageApi(store, window, { allowed: options.origins, onCommand: () => setStarted(true) });
-  }, [store, options.origins]);
+    return startMessageApi(store, window, { allowed: options.origins, onCommand: () => setStarted(true), lessons });
+  }, [store, options.origins, lessons]);
+
+  useEffect(() => {
+    if (window.parent === window) return;
+    // The lab's own origin and the allowed ones: a prediction never goes to a page the link did not allow.
+    return startPredictionReports(lessons, (message, origin) => window.parent.postMessage(message, origin), [location.origin, ...options.origins]);
+  }, [lessons, options.origins]);
 
   useEffect(() => {
     const el = root.current;

@@ -5,6 +5,7 @@ import { currentStep } from '../../state/index';
 import { useApp } from '../AppContext';
 import { useLab } from '../LabContext';
 import { usePresenterOn } from '../trainer/usePresenter';
+import { WithTerms } from '../glossary/Term';
 import { LessonControls } from './LessonControls';
 import { useLesson } from './useLesson';
 
@@ -48,7 +49,9 @@ export function LessonPanel() {
       <h2 id="lesson-step-title" ref={heading} tabIndex={-1}>
         {step.title}
       </h2>
-      <p className="lesson-text">{fill(step.text)}</p>
+      <p className="lesson-text">
+        <WithTerms text={fill(step.text)} />
+      </p>
       {step.highlight !== undefined && <p className="lesson-look">Look at: {step.highlight.label}</p>}
       {prediction !== undefined && (
         <fieldset className="lesson-prediction">
@@ -82,13 +85,15 @@ export function LessonPanel() {
           {revealed && result !== null && (
             <div className="lesson-reveal" role="status">
               <p>
-                <strong>{choice !== null && result.right.includes(choice) ? 'You predicted it.' : 'Not what happened.'}</strong> {fill(prediction.explanation)}
+                <strong>{choice !== null && result.right.includes(choice) ? 'You predicted it.' : 'Not what happened.'}</strong> <WithTerms text={fill(prediction.explanation)} />
               </p>
             </div>
           )}
         </fieldset>
       )}
-      {step.outcome !== undefined && result !== null && (!waiting || revealed) && <p className="lesson-outcome">{fill(step.outcome)}</p>}
+      {step.outcome !== undefined && result !== null && (!waiting || revealed) && <p className="lesson-outcome">
+          <WithTerms text={fill(step.outcome)} />
+        </p>}
       {step.outcome !== undefined && result === null && !waiting && !done && <p className="hint">The rest of this step shows once the run ends.</p>}
       {step.task !== undefined && (
         <div className="lesson-task">

@@ -3,7 +3,7 @@ import { messageOf } from '../../sim/format';
 import { useLabStore } from '../LabContext';
 import { exportRun, type ExportKind } from './exports';
 
-export type DialogName = 'share' | 'import' | 'help';
+export type DialogName = 'share' | 'import' | 'help' | 'glossary';
 
 const EXPORTS: readonly { kind: ExportKind; label: string; title: string }[] = [
   { kind: 'png', label: 'PNG', title: 'The charts as a PNG image (the link is in its metadata)' },
@@ -49,6 +49,9 @@ export function ShareBar({ onDialog, presenter, onPresenter }: { onDialog: (name
       </button>
       <button type="button" aria-keyshortcuts="Shift+?" onClick={() => onDialog('help')}>
         Shortcuts
+      </button>
+      <button type="button" onClick={() => onDialog('glossary')}>
+        Glossary
       </button>
     </div>
   );
