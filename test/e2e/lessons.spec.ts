@@ -152,3 +152,54 @@ test('screenshots of the first three steps of lesson 1', async ({ page }) => {
   await expect(panel(page).locator('.lesson-reveal')).toBeVisible({ timeout: 60_000 });
   await shot(page, 'lesson-1-step-3');
 });
+
+for (const theme of ['light', 'dark'] as const) {
+  test(`the glossary works by keyboard from a term and as a dialog; axe passes on both and on presenter mode (${theme})`, async ({ page }) => {
+    await page.emulateMedia({ colorScheme: theme });
+    await openLink(page, '#lesson=goodput&step=1&speed=max');
+    const axe = async (include: string) => {
+      const results = await new AxeBuilder({ page }).include(include).analyze();
+      return results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id}: ${v.nodes.map((x) => x.target.join(' ')).join(', ')}`);
+    };
+    // A term in the step's text: focus it, Enter opens its definition, Esc closes it.
+    const term = panel(page).locator('.lesson-text .term-button', { hasText: 'capacity' });
+    await term.focus();
+    await page.keyboard.press('Enter');
+    const pop = panel(page).locator('.lesson-text .term-pop').filter({ hasText: 'capacity:' });
+    await expect(pop).toBeVisible();
+    expect(await axe('section.lesson-panel')).toEqual([]);
+    await page.keyboard.press('Escape');
+    await expect(pop).toBeHidden();
+    await page.getByRole('button', { name: 'Glossary' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Glossary' });
+    await expect(dialog.getByText('amplification', { exact: true })).toBeVisible();
+    expect(await axe('dialog')).toEqual([]);
+    await page.keyboard.press('Escape');
+    await expect(dialog).toBeHidden();
+    // Presenter mode: the step's text large, and the trainer may hold the answer back.
+    await page.getByRole('button', { name: 'Presenter' }).click();
+    await expect(panel(page)).toHaveClass(/lesson-large/);
+    await panel(page).getByLabel('Hold the answer until I reveal it').check();
+    await panel(page).locator('.lesson-answer').last().click();
+    const reveal = panel(page).getByRole('button', { name: 'Reveal the answer' });
+    await expect(reveal).toBeVisible({ timeout: 60_000 });
+    await expect(panel(page).locator('.lesson-reveal')).toHaveCount(0);
+    expect(await axe('section.lesson-panel')).toEqual([]);
+    await reveal.click();
+    await expect(panel(page).locator('.lesson-reveal')).toContainText('You predicted it.');
+    if (theme === 'light') await shot(page, 'lesson-presenter');
+  });
+}
+
+test('an embed opens a lesson step with its panel beside the charts', async ({ page }) => {
+  await page.goto('./#lesson=retry-storm&step=2&embed=1&speed=max');
+  const p = panel(page);
+  await expect(p.getByRole('heading', { name: 'A 10-second outage' })).toBeVisible({ timeout: 30_000 });
+  await expect(page.locator('.click-to-run')).toHaveCount(0);
+  await p.locator('.lesson-answer').last().click();
+  await expect(p.locator('.lesson-reveal')).toBeVisible({ timeout: 60_000 });
+  const box = await p.boundingBox();
+  const charts = await page.locator('.charts').boundingBox();
+  expect(box!.x).toBeGreaterThan(charts!.x + charts!.width / 2);
+  await shot(page, 'lesson-embed');
+});
