@@ -28,14 +28,15 @@ export function LabView() {
     <main className="lab">
       <div className="lab-top">
         <Transport />
-        <KeyControls />
+        {/* In a lesson the step unlocks the controls it needs, in its panel; the others wait until the learner leaves. */}
+        {lessonId === null && <KeyControls />}
         <VerdictBanner />
         <NoticeBar />
       </div>
       <div className="lab-side">
         {lessonId !== null && <LessonPanel key={`${lessonId}#${stepIndex}`} />}
-        <TriggerPanel />
-        <ControlsPanel />
+        {lessonId === null && <TriggerPanel />}
+        {lessonId === null && <ControlsPanel />}
       </div>
       <div className="lab-main">
         {lessonId === null && <PresetStory />}
