@@ -45,7 +45,7 @@ async function playStep(page: Page, id: string, k: number, step: LessonStep, n: 
     await answers.first().click();
     const reveal = p.locator('.lesson-reveal');
     await expect(reveal).toBeVisible({ timeout: 60_000 });
-    const text = (await reveal.textContent()) ?? '';
+    const text = await reveal.innerText();
     expect(text, `${id} step ${k + 1}: the explanation quotes the run's numbers`).toMatch(/\d/);
     expect(text).not.toMatch(/[{}…]|n\/a/);
     await expect(p.locator('.lesson-answer.right')).toHaveCount(1);
@@ -53,7 +53,7 @@ async function playStep(page: Page, id: string, k: number, step: LessonStep, n: 
   if (step.outcome !== undefined) {
     const outcome = p.locator('.lesson-outcome');
     await expect(outcome).toBeVisible({ timeout: 60_000 });
-    expect(await outcome.textContent()).not.toMatch(/[{}…]|n\/a/);
+    expect(await outcome.innerText()).not.toMatch(/[{}…]|n\/a/);
   }
   if (step.task !== undefined) {
     const status = p.locator('.lesson-task-status');
@@ -71,7 +71,7 @@ test('#lesson=retry-storm&step=2 opens that step; the prediction is offered befo
   await expect(page.getByRole('button', { name: 'Play', exact: true })).toBeVisible();
   await p.getByRole('button', { name: 'It stays broken for the rest of the run' }).click();
   await expect(p.locator('.lesson-reveal')).toContainText('You predicted it.', { timeout: 60_000 });
-  await expect(p.locator('.lesson-reveal')).toContainText(/answered only \d+(\.\d)?% of the offered load, yet the server completed \d{3} per second/);
+  await expect(p.locator('.lesson-reveal')).toContainText(/answered only \d+(\.\d)?% of the offered load, yet the server completed \d{3} per second/, { useInnerText: true });
   await expect(page).toHaveURL(/#lesson=retry-storm&step=2/);
 });
 

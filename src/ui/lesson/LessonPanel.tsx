@@ -52,7 +52,11 @@ export function LessonPanel() {
       <p className="lesson-text">
         <WithTerms text={fill(step.text)} />
       </p>
-      {step.highlight !== undefined && <p className="lesson-look">Look at: {step.highlight.label}</p>}
+      {step.highlight !== undefined && step.highlight.target !== 'control' && (
+        <p className="lesson-look">
+          Look at the {step.highlight.chart} chart: {step.highlight.label}
+        </p>
+      )}
       {prediction !== undefined && (
         <fieldset className="lesson-prediction">
           <legend>Predict: {prediction.question}</legend>
@@ -100,7 +104,11 @@ export function LessonPanel() {
           <p>
             <strong>Task:</strong> {step.task.goal}
           </p>
-          <LessonControls paths={step.show.controls} onChange={(path, value) => void s.setControl(path, value)} />
+          <LessonControls
+            paths={step.show.controls}
+            onChange={(path, value) => void s.setControl(path, value)}
+            mark={step.highlight?.target === 'control' ? step.highlight : null}
+          />
           <p className="lesson-task-status" role="status">
             {result === null ? 'Checking once the run ends…' : result.reached === true ? 'Reached: this run meets the goal.' : 'Not reached yet: this run misses the goal.'}
           </p>
