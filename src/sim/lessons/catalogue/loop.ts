@@ -17,7 +17,7 @@ export const metastableFailure: Lesson = {
       title: 'A busy, healthy service',
       text:
         'Requests arrive at 280 a second from independent clients. Thirty slots serve up to 300 a second; a client ' +
-        'gives up after 1 s and retries once. Press play and watch the load chart.',
+        'gives up after 1 s and retries once. Watch the load chart as the run plays.',
       outcome: 'With no trigger the service answers {goodput} of the offered load, its slots are {util} busy and the p99 latency is {p99}: nothing looks wrong.',
       scenario: { preset: 'retry-storm', triggers: [], duration: 120 },
       show: { charts: ['load', 'queue', 'latency'], controls: [] },
