@@ -11,3 +11,4 @@ export { importScenario, MAX_IMPORT_LENGTH, type ImportResult } from './importSc
 export { findJsonError, type JsonSyntaxError } from './jsonSyntax';
 export { SVG_METADATA_NAMESPACE, svgMetadata, xmlText } from './svgMetadata';
 export { sha256Hex } from './sha256';
+export { muxWebm, type WebmFrame, type WebmTrack } from './webm';
