@@ -21,7 +21,7 @@ export interface WebmTrack {
 
 type Part = Uint8Array;
 
-function concat(parts: readonly Part[]): Uint8Array {
+function concat(parts: readonly Part[]): Uint8Array<ArrayBuffer> {
   const out = new Uint8Array(parts.reduce((n, p) => n + p.length, 0));
   let at = 0;
   for (const p of parts) {
@@ -80,7 +80,7 @@ function simpleBlock(frame: WebmFrame, clusterMs: number): Part {
 }
 
 /** The WebM file of `frames` (in timestamp order, the first a key frame). */
-export function muxWebm(track: WebmTrack, frames: readonly WebmFrame[]): Uint8Array {
+export function muxWebm(track: WebmTrack, frames: readonly WebmFrame[]): Uint8Array<ArrayBuffer> {
   if (frames.length > 0 && !frames[0]!.key) throw new Error('The first frame of a WebM clip must be a key frame.');
   const header = element(
     0x1a45dfa3,

@@ -6,6 +6,7 @@ import { GlossaryDialog } from './glossary/GlossaryDialog';
 import { useLab } from './LabContext';
 import { LabView } from './LabView';
 import { NoticeBar } from './NoticeBar';
+import { ClipDialog } from './share/ClipDialog';
 import { ImportDialog } from './share/ImportDialog';
 import { ShareBar, type DialogName } from './share/ShareBar';
 import { ShareDialog } from './share/ShareDialog';
@@ -53,6 +54,7 @@ export function App({ embed = null }: { embed?: EmbedOptions | null }) {
       {dialog === 'import' && <ImportDialog onClose={close} />}
       {dialog === 'help' && <HelpDialog onClose={close} />}
       {dialog === 'glossary' && <GlossaryDialog onClose={close} />}
+      {dialog === 'clip' && <ClipDialog onClose={close} />}
     </>
   );
   if (embed !== null) {

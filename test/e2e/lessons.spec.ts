@@ -203,3 +203,37 @@ test('an embed opens a lesson step with its panel beside the charts', async ({ p
   expect(box!.x).toBeGreaterThan(charts!.x + charts!.width / 2);
   await shot(page, 'lesson-embed');
 });
+
+test('a WebM clip of a chosen range plays back for frames / fps seconds at the clip size', async ({ page }) => {
+  await openLink(page, '#lesson=retry-storm&step=2&speed=max');
+  await panel(page).locator('.lesson-answer').last().click();
+  await expect(panel(page).locator('.lesson-reveal')).toBeVisible({ timeout: 60_000 });
+  await page.getByRole('button', { name: 'Clip…' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Video clip' });
+  await dialog.getByLabel('From (s)').fill('60');
+  await dialog.getByLabel('To (s)').fill('100');
+  await dialog.getByLabel('Frames per second').fill('10');
+  await dialog.getByLabel('Speed (simulated s per video s)').fill('4');
+  await expect(dialog.getByRole('status')).toHaveText('100 frames: 10.00 s of video.');
+  const downloading = page.waitForEvent('download', { timeout: 120_000 });
+  await dialog.getByRole('button', { name: 'Record clip' }).click();
+  const file = await downloading;
+  expect(file.suggestedFilename()).toMatch(/-60-100s\.webm$/);
+  const bytes = await (await file.createReadStream()).toArray();
+  const base64 = Buffer.concat(bytes as Buffer[]).toString('base64');
+  const read = await page.evaluate(async (b64) => {
+    const data = Uint8Array.from(atob(b64), (c) => c.charCodeAt(0));
+    const video = document.createElement('video');
+    video.muted = true;
+    video.src = URL.createObjectURL(new Blob([data], { type: 'video/webm' }));
+    await new Promise((resolve, reject) => {
+      video.onloadeddata = resolve;
+      video.onerror = () => reject(new Error(`the browser could not read the clip (${video.error?.message ?? 'no detail'})`));
+    });
+    const duration = video.duration;
+    video.currentTime = 5;
+    await new Promise((resolve) => (video.onseeked = resolve));
+    return { duration, width: video.videoWidth, height: video.videoHeight, canPlay: video.canPlayType('video/webm; codecs="vp8"') };
+  }, base64);
+  expect(read).toEqual({ duration: 10, width: 960, height: 540, canPlay: 'probably' });
+});
