@@ -191,7 +191,13 @@ export function createLessonStore(lab: LabStore, options: LessonOptions = {}): L
   }
 
   const unsubscribe = lab.subscribe((state, prev) => {
-    if (store.getState().lessonId === null) return;
+    const found = currentStep(store.getState());
+    if (found === null) return;
+    // The learner opened another preset (the scenario menu, a shortcut): the lesson step no longer describes the run.
+    if (state.presetId !== prev.presetId && state.presetId !== null && state.presetId !== found.step.scenario.preset) {
+      store.getState().close();
+      return;
+    }
     if (state.recorded !== prev.recorded && store.getState().result !== null) store.setState({ result: null });
     if (state.done && !prev.done) void judge().catch(() => undefined);
   });

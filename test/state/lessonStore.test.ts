@@ -86,4 +86,14 @@ describe('lesson mode', () => {
     expect(readProgress(() => memoryStorage({ [LESSON_PROGRESS_KEY]: '{"goodput": 99, "x": 1, "__proto__": 1, "retry-storm": 2}' }))).toEqual({ 'retry-storm': 2 });
     expect(readProgress(() => memoryStorage({ [LESSON_PROGRESS_KEY]: '['.repeat(100_000) }))).toEqual({});
   });
+
+  it('opening another preset leaves the lesson; the lesson\'s own steps and a changed seed do not', async () => {
+    const { lab, lesson } = await setup();
+    await lesson.getState().open('retry-storm', 0);
+    await lesson.getState().next();
+    await lab.getState().setSeed(5);
+    expect(lesson.getState()).toMatchObject({ lessonId: 'retry-storm', step: 1 });
+    await lab.getState().loadPreset('mm1');
+    expect(lesson.getState().lessonId).toBeNull();
+  });
 });
