@@ -8,6 +8,7 @@ import {
   createEnsembleStore,
   createFanoutStudyStore,
   createLabStore,
+  createLessonStore,
   createPhaseStore,
   type CompareStore,
   type CureId,
@@ -15,6 +16,8 @@ import {
   type FanoutStudyStore,
   type LabOptions,
   type LabStore,
+  type LessonOptions,
+  type LessonStore,
   type PhaseOptions,
   type PhaseStore,
   type StudyWorker,
@@ -39,6 +42,8 @@ export interface AppStores {
   study: FanoutStudyStore;
   /** The lab's seed ensemble, on the phase map's pool (one run at a time: starting one stops the other). */
   ensemble: EnsembleStore;
+  /** Lesson mode beside the lab. */
+  lesson: LessonStore;
 }
 
 /** What a user does that touches more than one store. */
@@ -81,6 +86,7 @@ export interface AppOptions {
   lab?: LabOptions;
   compare?: Parameters<typeof createCompareStore>[1];
   phase?: PhaseOptions;
+  lesson?: LessonOptions;
 }
 
 /** The workers the app made itself (null where a test gave its own, or a given store needs none): for the fault hook. */
@@ -107,6 +113,8 @@ export function createApp(options: AppOptions = {}): LabApp {
   const phase = given.phase ?? createPhaseStore(sharedPool(), options.phase);
   const ensemble = given.ensemble ?? createEnsembleStore(sharedPool());
   const study = given.study ?? createFanoutStudyStore(injected.study ?? (own.study = createStudyClient()));
+  const lessonStorage = typeof window === 'undefined' ? () => null : () => window.localStorage;
+  const lesson = given.lesson ?? createLessonStore(lab, { storage: lessonStorage, ...options.lesson });
 
   // A compare side whose worker was restarted goes on from its last good scenario (the store replays it to the
   // shared time); the view says what happened. One that could not be restarted (or was given up after failing
@@ -178,6 +186,7 @@ export function createApp(options: AppOptions = {}): LabApp {
     phase,
     study,
     ensemble,
+    lesson,
     commands,
     own,
     dispose() {
@@ -187,6 +196,7 @@ export function createApp(options: AppOptions = {}): LabApp {
       phase.getState().dispose();
       ensemble.getState().dispose();
       study.getState().dispose();
+      lesson.getState().dispose();
       own.lab?.terminate();
       for (const bridge of own.compare ?? []) bridge.terminate();
     },

@@ -29,10 +29,21 @@ export function startPage(app: LabApp, embedOrigins: string | undefined): EmbedO
     .init(undefined, plan.opening ?? undefined)
     .then(() => {
       if (plan.notice !== null) store.getState().showNotice(plan.notice);
+      const lesson = app.lesson.getState();
+      if (plan.lesson !== null) lesson.attach(plan.lesson.id, plan.lesson.step - 1);
       // An embed leaves the parent page's history alone: the hash is read once, never written.
       if (embed === null) {
         // Embed mode is a layout chosen at load: a link that asks for it is opened by loading the page again.
-        startLinkSync(store, window, { onEmbedLink: () => location.reload() });
+        startLinkSync(store, window, {
+          onEmbedLink: () => location.reload(),
+          lesson: {
+            current: () => {
+              const s = app.lesson.getState();
+              return s.lessonId === null ? null : { id: s.lessonId, step: s.step + 1 };
+            },
+            onOpen: (ref) => (ref === null ? app.lesson.getState().close() : app.lesson.getState().attach(ref.id, ref.step - 1)),
+          },
+        });
         const autosave = startAutosave(store, storage);
         window.addEventListener('pagehide', autosave.flush);
       }

@@ -1,5 +1,6 @@
 import { PRESETS, ScenarioError, findPreset, parseScenario, type Scenario, type ScenarioIssue } from '../sim/format';
 import { cappedNotices, paramNotices, splitHash, type HashParams } from './hashParams';
+import { lessonParams, readLessonLink, type LessonRef } from './lessonLink';
 import { jsonEqual, minimalScenario } from './minimal';
 import { compressPayload, decompressPayload } from './payload';
 import { VIEW_PARAMS, readView, shown, viewParams, type ViewState } from './view';
@@ -23,6 +24,8 @@ export const LINK_FORMAT_VERSION = 1;
 export interface LinkState {
   scenario: Scenario;
   view?: ViewState;
+  /** The lesson step the page shows beside the run (`#lesson=<id>&step=<n>`). */
+  lesson?: LessonRef;
 }
 
 /** Why a link did not open. */
@@ -32,17 +35,19 @@ export type DecodeFailureReason =
   | 'damaged'
   | 'unknown-version'
   | 'unknown-preset'
+  | 'unknown-lesson'
   | 'ambiguous'
   | 'invalid-scenario'
   | 'internal';
 
 /** A link read back: the state and notices to show, or a message for the user (the lab stays usable). */
 export type DecodeResult =
-  | { ok: true; state: LinkState; notices: string[]; source: 'preset' | 'v1' }
+  | { ok: true; state: LinkState; notices: string[]; source: 'preset' | 'v1' | 'lesson' }
   | { ok: false; error: string; reason: DecodeFailureReason; issues: ScenarioIssue[] };
 
 const PRESET_PARAMS = ['preset', 'seed', ...VIEW_PARAMS] as const;
 const V1_PARAMS = ['v1', ...VIEW_PARAMS] as const;
+const LESSON_PARAMS = ['lesson', 'step', 'seed', ...VIEW_PARAMS] as const;
 const VERSION_PARAM = /^v(\d+)$/;
 
 let presetScenarios: Map<string, Scenario> | null = null;
@@ -72,8 +77,11 @@ function matchingPreset(scenario: Scenario): string | undefined {
 export function encodeLink(state: LinkState): string {
   const { scenario } = state;
   const parts: string[] = [];
-  const preset = matchingPreset(scenario);
-  if (preset !== undefined) {
+  const lesson = state.lesson === undefined ? null : lessonParams(state.lesson, scenario);
+  const preset = lesson === null ? matchingPreset(scenario) : undefined;
+  if (lesson !== null) {
+    parts.push(...lesson);
+  } else if (preset !== undefined) {
     parts.push(`preset=${preset}`);
     if (scenario.seed !== presetScenario(preset)?.seed) parts.push(`seed=${scenario.seed}`);
   } else {
@@ -146,10 +154,32 @@ function decodeV1(split: HashParams, payload: string): DecodeResult {
   return finish(split, parsed.scenario, parsed.notices, 'v1', V1_PARAMS);
 }
 
-function finish(split: HashParams, scenario: Scenario, scenarioNotices: string[], source: 'preset' | 'v1', known: readonly string[]): DecodeResult {
+function decodeLesson(split: HashParams, id: string): DecodeResult {
+  const seedText = split.params.get('seed');
+  const read = readLessonLink(id, split.params.get('step'), seedText === undefined ? undefined : seedValue(seedText));
+  if (!read.ok) return failure('unknown-lesson', read.error);
+  let scenario: Scenario;
+  try {
+    scenario = parseScenario(read.raw).scenario;
+  } catch (e) {
+    if (e instanceof ScenarioError) return invalidScenario(e, `The lesson link ${shown(id)}`);
+    throw e;
+  }
+  return finish(split, scenario, read.notices, 'lesson', LESSON_PARAMS, read.lesson);
+}
+
+function finish(
+  split: HashParams,
+  scenario: Scenario,
+  scenarioNotices: string[],
+  source: 'preset' | 'v1' | 'lesson',
+  known: readonly string[],
+  lesson?: LessonRef,
+): DecodeResult {
   const { view, notices: viewNotices } = readView(split.params, scenario.duration);
   const notices = cappedNotices([...scenarioNotices, ...paramNotices(split, known), ...viewNotices]);
   const state: LinkState = Object.keys(view).length > 0 ? { scenario, view } : { scenario };
+  if (lesson !== undefined) state.lesson = lesson;
   return { ok: true, state, notices, source };
 }
 
@@ -161,9 +191,14 @@ function decodeUnchecked(hash: string): DecodeResult {
   const split = splitHash(body);
   const preset = split.params.get('preset');
   const v1 = split.params.get('v1');
+  const lesson = split.params.get('lesson');
   if (preset !== undefined && v1 !== undefined) {
     return failure('ambiguous', 'This link holds both a preset and a scenario (preset= and v1=); it is damaged.');
   }
+  if (lesson !== undefined && (preset !== undefined || v1 !== undefined)) {
+    return failure('ambiguous', 'This link holds both a lesson and a scenario (lesson= with preset= or v1=); it is damaged.');
+  }
+  if (lesson !== undefined) return decodeLesson(split, lesson);
   if (v1 !== undefined) return decodeV1(split, v1);
   if (preset !== undefined) return decodePreset(split, preset);
   const other = split.names.find((n) => VERSION_PARAM.test(n));
@@ -174,7 +209,7 @@ function decodeUnchecked(hash: string): DecodeResult {
     );
   }
   if (split.names.length === 0) return failure('empty', 'This link holds no scenario.');
-  return failure('damaged', 'This link is damaged or truncated: it holds no scenario (no preset= or v1= part).');
+  return failure('damaged', 'This link is damaged or truncated: it holds no scenario (no preset=, v1= or lesson= part).');
 }
 
 /**

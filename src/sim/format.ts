@@ -1,5 +1,5 @@
 // The scenario format without the engine: types, defaults, parsing and validation, paths,
-// presets, sweep axes and the result's shape. The page (src/state, src/ui, src/viz, src/links)
+// presets, lessons, sweep axes and the result's shape. The page (src/state, src/ui, src/viz, src/links)
 // imports only from here, so its bundle never holds the simulation; src/sim/index adds the engine.
 export { axisValues, MAX_AXIS_STEPS } from './axis';
 export {
@@ -64,3 +64,27 @@ export {
   type TriggerKind,
 } from './scenario/index';
 export * from './ensemble/index';
+export {
+  fillText,
+  findLesson,
+  formatFigure,
+  LESSON_CHARTS,
+  LessonError,
+  LESSONS,
+  parseLesson,
+  PRESET_PAIRS,
+  rightAnswers,
+  ruleHolds,
+  stepFigures,
+  stepRawScenario,
+  type Figures,
+  type Highlight,
+  type Lesson,
+  type LessonChart,
+  type LessonRun,
+  type LessonStep,
+  type LessonTask,
+  type Prediction,
+  type PresetPair,
+  type Rule,
+} from './lessons/index';

@@ -26,3 +26,7 @@ export type { Ensemble, EnsembleActions, EnsembleOptions, EnsembleState, Ensembl
 export { ensembleWords, expectationWords, percentRange } from './ensembleWords';
 export { DEFAULT_SEED_SETTINGS, PHASE_MAX_SEEDS_PER_CELL } from './phaseSeeds';
 export type { ProbabilityCells, SeedMode, SeedSettings } from './phaseSeeds';
+export { createLessonStore, currentStep } from './lessonStore';
+export type { LessonActions, LessonMode, LessonOptions, LessonState, LessonStore, StepResult } from './lessonStore';
+export { LESSON_PROGRESS_KEY, readProgress } from './lessonProgress';
+export type { Progress, ProgressStorage } from './lessonProgress';

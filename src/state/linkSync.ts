@@ -3,7 +3,8 @@
  * committed change, replaced in place while a change is still moving), and a hash the user brings (back,
  * forward, an edited address) is opened through the link decoder. A bad hash never costs the current run.
  */
-import { decodeLink, encodeLink, type DecodeResult, type ViewState } from '../links/index';
+import { decodeLink, encodeLink, type DecodeResult, type LessonRef, type ViewState } from '../links/index';
+import { findLesson } from '../sim/format';
 import { DEFAULT_SPEED, SPEEDS, type Lab, type LabStore } from './labStore';
 
 /** What link sync needs of `window`: injected, so tests run it in jsdom or on a fake. */
@@ -22,6 +23,8 @@ export interface LinkSyncOptions {
   quietMs?: number;
   /** Called instead of opening a link that asks for embed mode, which the page takes only at load (the page reloads). */
   onEmbedLink?: () => void;
+  /** Lesson mode: the step the page shows (written into the link), and what to do when a link opens one, or none (null). */
+  lesson?: { current: () => LessonRef | null; onOpen: (ref: LessonRef | null) => void };
 }
 
 /** The view a link records for the page: the tab and speed when they differ from the defaults. */
@@ -33,9 +36,9 @@ function viewOf(state: Pick<Lab, 'tab' | 'speed'>): ViewState {
 }
 
 /** The hash (with `#`) that reopens the lab as it stands: the recorded scenario (live actions and triggers included), seed, tab and speed. */
-export function linkOf(state: Pick<Lab, 'recorded' | 'tab' | 'speed'>, extra: ViewState = {}): string | null {
+export function linkOf(state: Pick<Lab, 'recorded' | 'tab' | 'speed'>, extra: ViewState = {}, lesson: LessonRef | null = null): string | null {
   if (state.recorded === null) return null;
-  return encodeLink({ scenario: state.recorded, view: { ...viewOf(state), ...extra } });
+  return encodeLink({ scenario: state.recorded, view: { ...viewOf(state), ...extra }, ...(lesson !== null ? { lesson } : {}) });
 }
 
 /** The whole URL of a hash on this page (`https://host/path/#…`), whatever hash the page shows now. */
@@ -88,6 +91,7 @@ function actionsAppended(a: Lab['recorded'], b: Lab['recorded']): boolean {
  */
 export function startLinkSync(store: LabStore, env: LinkEnv, options: LinkSyncOptions = {}): () => void {
   const quietMs = options.quietMs ?? 700;
+  const lessonNow = (): LessonRef | null => options.lesson?.current() ?? null;
   /** The hash the page last wrote or opened: a hash event that finds it there is the page's own. */
   let written = env.location.hash;
   let burst: ReturnType<typeof setTimeout> | null = null;
@@ -115,13 +119,13 @@ export function startLinkSync(store: LabStore, env: LinkEnv, options: LinkSyncOp
     }, quietMs);
   }
 
-  const initial = linkOf(store.getState());
+  const initial = linkOf(store.getState(), {}, lessonNow());
   if (initial !== null) write(initial, 'replace');
 
   const unsubscribe = store.subscribe((state, prev) => {
     if (opening > 0 || state.recorded === null) return;
     if (state.recorded === prev.recorded && state.tab === prev.tab && state.speed === prev.speed) return;
-    const hash = linkOf(state);
+    const hash = linkOf(state, {}, lessonNow());
     if (hash === null || hash === written) return;
     // Speed alone is not worth a history entry. Live changes on the controls (actions appended, nothing
     // else) that follow each other closely — a slider drag — amend the entry the first one pushed.
@@ -155,18 +159,22 @@ export function startLinkSync(store: LabStore, env: LinkEnv, options: LinkSyncOp
     }
     opening++;
     try {
+      options.lesson?.onOpen(result.state.lesson ?? null);
       const { view, notices } = labView(result.state.view, result.notices);
       if (view.tab !== undefined || lab.tab !== 'lab') lab.setTab(view.tab ?? 'lab');
       lab.setSpeed(view.speed ?? DEFAULT_SPEED);
       const atS = view.t ?? 0;
+      // A lesson step with a prediction waits for the learner's choice before the run goes on.
+      const ref = result.state.lesson;
+      const play = ref === undefined || findLesson(ref.id)?.steps[ref.step - 1]?.prediction === undefined;
       const opened =
-        (atS === 0 && sameRun(lab.recorded, result.state.scenario)) || (await lab.openScenario(result.state.scenario, { presetId: presetIdOf(result), atS }));
+        (atS === 0 && sameRun(lab.recorded, result.state.scenario)) || (await lab.openScenario(result.state.scenario, { presetId: presetIdOf(result), atS, play }));
       const text = linkNotices(notices);
       if (opened && text !== null) store.getState().showNotice({ tone: 'warning', text });
     } finally {
       opening--;
     }
-    const now = linkOf(store.getState());
+    const now = linkOf(store.getState(), {}, lessonNow());
     if (now !== null) write(now, 'replace');
   }
 

@@ -1,5 +1,6 @@
 /** What the page opens on: a link wins over the autosaved scenario, which wins over the default preset. */
-import { decodeLink, type ViewState } from '../links/index';
+import { decodeLink, type LessonRef, type ViewState } from '../links/index';
+import { findLesson } from '../sim/format';
 import { SPEEDS, type Notice, type Opening } from './labStore';
 import { labView, linkNotices, presetIdOf } from './linkSync';
 
@@ -12,6 +13,8 @@ export interface StartPlan {
   view: ViewState;
   /** A message to show once the lab runs: a refused link, or what a link dropped. */
   notice: Notice | null;
+  /** The lesson step a link opens beside the run, or null. */
+  lesson: LessonRef | null;
 }
 
 /**
@@ -24,13 +27,18 @@ export function planStart(hash: string, autosaved: string | null): StartPlan {
     const result = decodeLink(hash);
     if (result.ok) {
       const { view, notices } = labView(result.state.view, result.notices);
-      const play = view.embed === true ? view.autoplay === true : true;
+      const lesson = result.state.lesson ?? null;
+      // A lesson step with a prediction waits for the learner's choice before the run goes on.
+      const predicts = lesson !== null && findLesson(lesson.id)?.steps[lesson.step - 1]?.prediction !== undefined;
+      // An embed waits for a click, except in a lesson, whose own steps say when the run goes on.
+      const play = predicts ? false : lesson !== null || view.embed !== true || view.autoplay === true;
       const text = linkNotices(notices);
       return {
         opening: { scenario: result.state.scenario, presetId: presetIdOf(result), play, ...(view.t !== undefined && view.t > 0 ? { atS: view.t } : {}) },
         source: 'link',
         view,
         notice: text === null ? null : { tone: 'warning', text },
+        lesson,
       };
     }
     notice = { tone: 'error', text: result.error };
@@ -43,9 +51,9 @@ export function planStart(hash: string, autosaved: string | null): StartPlan {
       const speed = saved.state.view?.speed;
       if (speed !== undefined && SPEEDS.includes(speed)) view.speed = speed;
       if (notice !== null) notice = { ...notice, text: `${notice.text}\nThe lab opened your last scenario instead.` };
-      return { opening: { scenario: saved.state.scenario, presetId: presetIdOf(saved), play: true }, source: 'autosave', view, notice };
+      return { opening: { scenario: saved.state.scenario, presetId: presetIdOf(saved), play: true }, source: 'autosave', view, notice, lesson: null };
     }
   }
   if (notice !== null) notice = { ...notice, text: `${notice.text}\nThe lab opened the default scenario instead.` };
-  return { opening: null, source: 'default', view: {}, notice };
+  return { opening: null, source: 'default', view: {}, notice, lesson: null };
 }

@@ -2,9 +2,11 @@ import { lazy, Suspense, useEffect, useState } from 'react';
 import { EmbedApp } from './embed/EmbedApp';
 import type { EmbedOptions } from './embed/embedOptions';
 import { PresetGallery } from './gallery/PresetGallery';
+import { GlossaryDialog } from './glossary/GlossaryDialog';
 import { useLab } from './LabContext';
 import { LabView } from './LabView';
 import { NoticeBar } from './NoticeBar';
+import { ClipDialog } from './share/ClipDialog';
 import { ImportDialog } from './share/ImportDialog';
 import { ShareBar, type DialogName } from './share/ShareBar';
 import { ShareDialog } from './share/ShareDialog';
@@ -51,6 +53,8 @@ export function App({ embed = null }: { embed?: EmbedOptions | null }) {
       {dialog === 'share' && <ShareDialog onClose={close} />}
       {dialog === 'import' && <ImportDialog onClose={close} />}
       {dialog === 'help' && <HelpDialog onClose={close} />}
+      {dialog === 'glossary' && <GlossaryDialog onClose={close} />}
+      {dialog === 'clip' && <ClipDialog onClose={close} />}
     </>
   );
   if (embed !== null) {

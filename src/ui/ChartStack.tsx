@@ -13,8 +13,19 @@ export const WINDOW_S = 600;
 const CHART_HEIGHT = 104;
 const EMPTY: never[] = [];
 
-/** The stacked, time-aligned charts with the good/bad strip, a shared crosshair and scrubbing. */
-export function ChartStack() {
+/** A lesson's mark on one chart: a band from `from` to `to`, or a moment `at`, with a label. */
+export interface ChartMark {
+  chart: string;
+  from: number;
+  to?: number;
+  label: string;
+}
+
+/**
+ * The stacked, time-aligned charts with the good/bad strip, a shared crosshair and scrubbing. A lesson step may
+ * show `only` some charts and put a `mark` on one.
+ */
+export function ChartStack({ only, mark }: { only?: readonly string[]; mark?: ChartMark | null } = {}) {
   const series = useLab((s) => s.series);
   const version = useLab((s) => s.version);
   const binS = useLab((s) => s.binS);
@@ -78,7 +89,7 @@ export function ChartStack() {
     setCursor(Math.max(0, Math.min(nowS, x.invert(px))));
   };
 
-  const charts = chartsFor(latencyView).filter((c) => c.id !== 'cache' || cacheOn);
+  const charts = chartsFor(latencyView).filter((c) => (c.id !== 'cache' || cacheOn || only?.includes('cache') === true) && (only === undefined || only.includes(c.id)));
   const bands = useMemo(() => (bandOn && ensembleSeries !== null ? new Map(charts.map((def) => [def.id, chartBands(def, ensembleSeries)])) : null), [bandOn, ensembleSeries, latencyView, cacheOn]); // eslint-disable-line react-hooks/exhaustive-deps
   const refFor = (id: string): RefLine | null => (id === 'latency' ? latencyRef : null);
   const strip = runsOf(from, Math.min(to, bins), (i) => {
@@ -105,27 +116,29 @@ export function ChartStack() {
         </div>
         {assertionCount > 0 && <ViolationStrip violations={violations} x={x} width={width} domain={domain} colour={colourOf(theme, 'purple')} />}
         {charts.map((def) => (
-          <Chart
-            key={def.id}
-            def={def}
-            source={series}
-            x={x}
-            from={from}
-            to={to}
-            binS={binS}
-            width={width}
-            height={CHART_HEIGHT}
-            theme={theme}
-            version={version}
-            epoch={series.epoch}
-            readoutBin={readoutBin}
-            cursorS={crossS}
-            triggers={triggers}
-            actions={actions}
-            refLine={refFor(def.id)}
-            band={bands?.get(def.id) ?? null}
-            tools={def.id === 'latency' ? <LatencyViewSwitch view={latencyView} onChange={setLatencyView} /> : undefined}
-          />
+          <div key={def.id} className="chart-slot">
+            <Chart
+              def={def}
+              source={series}
+              x={x}
+              from={from}
+              to={to}
+              binS={binS}
+              width={width}
+              height={CHART_HEIGHT}
+              theme={theme}
+              version={version}
+              epoch={series.epoch}
+              readoutBin={readoutBin}
+              cursorS={crossS}
+              triggers={triggers}
+              actions={actions}
+              refLine={refFor(def.id)}
+              band={bands?.get(def.id) ?? null}
+              tools={def.id === 'latency' ? <LatencyViewSwitch view={latencyView} onChange={setLatencyView} /> : undefined}
+            />
+            {mark?.chart === def.id && <MarkOverlay mark={mark} left={MARGIN.left + x(mark.from)} right={MARGIN.left + x(mark.to ?? mark.from)} />}
+          </div>
         ))}
         {shardSeries.stations > 0 && bounded && (
           <ShardHeatmap
@@ -197,6 +210,16 @@ function Scrubber() {
       <button type="button" onClick={() => setScrub(null)} disabled={scrubS === null}>
         Follow live
       </button>
+    </div>
+  );
+}
+
+/** A lesson's band or moment drawn over a chart, with its label (read as a note, after the chart). */
+function MarkOverlay({ mark, left, right }: { mark: ChartMark; left: number; right: number }) {
+  const band = mark.to !== undefined;
+  return (
+    <div className={`chart-mark${band ? ' chart-mark-band' : ' chart-mark-moment'}`} style={{ left, width: band ? Math.max(2, right - left) : 2 }} role="note">
+      <span className="chart-mark-label">{band ? mark.label : `↓ ${mark.label}`}</span>
     </div>
   );
 }

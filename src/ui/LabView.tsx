@@ -1,11 +1,13 @@
 import { AssertionsPanel } from './AssertionsPanel';
-import { ChartStack } from './ChartStack';
+import { ChartStack, type ChartMark } from './ChartStack';
 import { ControlsPanel } from './ControlsPanel';
 import { EnsemblePanel } from './EnsemblePanel';
 import { FanoutPanel } from './FanoutPanel';
 import { HysteresisPlot } from './HysteresisPlot';
 import { InvariantsPanel } from './InvariantsPanel';
 import { KeyControls } from './KeyControls';
+import { LessonPanel } from './lesson/LessonPanel';
+import { useLesson } from './lesson/useLesson';
 import { NoticeBar } from './NoticeBar';
 import { PresetStory } from './PresetStory';
 import { RequestFlow } from './RequestFlow';
@@ -13,24 +15,34 @@ import { RunDetails } from './RunDetails';
 import { Transport } from './Transport';
 import { TriggerPanel } from './TriggerPanel';
 import { VerdictBanner } from './VerdictBanner';
+import { currentStep } from '../state/index';
 
 /** The lab: the key controls above, the other controls beside the preset's story and stacked, time-aligned charts, the verdict banner, invariants (built-in and the user's) and the request flow. */
 export function LabView() {
+  const lessonId = useLesson((s) => s.lessonId);
+  const stepIndex = useLesson((s) => s.step);
+  const step = useLesson((s) => currentStep(s)?.step ?? null);
+  const only = step?.show.charts;
+  const h = step?.highlight;
+  const mark: ChartMark | null =
+    h === undefined ? null : h.target === 'band' ? { chart: h.chart, from: h.from, to: h.to, label: h.label } : h.target === 'moment' ? { chart: h.chart, from: h.at, label: h.label } : null;
   return (
     <main className="lab">
       <div className="lab-top">
         <Transport />
-        <KeyControls />
+        {/* In a lesson the step unlocks the controls it needs, in its panel; the others wait until the learner leaves. */}
+        {lessonId === null && <KeyControls />}
         <VerdictBanner />
         <NoticeBar />
       </div>
       <div className="lab-side">
-        <TriggerPanel />
-        <ControlsPanel />
+        {lessonId !== null && <LessonPanel key={`${lessonId}#${stepIndex}`} />}
+        {lessonId === null && <TriggerPanel />}
+        {lessonId === null && <ControlsPanel />}
       </div>
       <div className="lab-main">
-        <PresetStory />
-        <ChartStack />
+        {lessonId === null && <PresetStory />}
+        <ChartStack {...(only !== undefined ? { only } : {})} mark={mark} />
         <EnsemblePanel />
         <HysteresisPlot />
         <div className="lab-lower">

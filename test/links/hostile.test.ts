@@ -38,9 +38,9 @@ function forbidden(x: unknown, found: string[] = []): string[] {
   return found;
 }
 
-const PLAIN_REFUSAL = /damaged or truncated|too long|too large|link format .* cannot read|preset this version does not have|holds no scenario|both a preset and a scenario/;
+const PLAIN_REFUSAL = /damaged or truncated|too long|too large|link format .* cannot read|preset this version does not have|holds no scenario|both a preset and a scenario|lesson this version does not have|both a lesson and a scenario/;
 /** What a notice may say: a dropped field (by path), an unknown or repeated parameter, an ignored view value, the tail count. */
-const NOTICE = /^(?:link parameter "|… and \d+ more|(?:tab|speed|t|embed|controls|autoplay|origins): got |.+: (?:unknown field dropped|every path it sets is unknown; action dropped))/s;
+const NOTICE = /^(?:link parameter "|… and \d+ more|(?:tab|speed|t|embed|controls|autoplay|origins|step): got |.+: (?:unknown field dropped|every path it sets is unknown; action dropped))/s;
 
 function checkResult(link: string, result: DecodeResult): void {
   expect(result.ok || result.reason !== 'internal', result.ok ? '' : result.error).toBe(true);

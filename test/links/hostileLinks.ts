@@ -138,9 +138,9 @@ export const damagedLink = fc
     return link;
   });
 
-const paramName = fc.constantFrom('preset', 'v1', 'v2', 'v9', 'v01', 'seed', 'tab', 'speed', 't', 'embed', 'controls', 'autoplay', 'origins', '__proto__', 'constructor', 'prototype', 'hasOwnProperty', '', '%', '%zz', 'x<y>');
+const paramName = fc.constantFrom('preset', 'lesson', 'step', 'v1', 'v2', 'v9', 'v01', 'seed', 'tab', 'speed', 't', 'embed', 'controls', 'autoplay', 'origins', '__proto__', 'constructor', 'prototype', 'hasOwnProperty', '', '%', '%zz', 'x<y>');
 const paramValue = fc.oneof(
-  fc.constantFrom('retry-storm', 'mm1', 'nope', '1', '0', '-1', 'NaN', 'Infinity', '1e999', '4294967296', 'max', 'lab', 'phase', 'transport,sliders', 'triggers,triggers', 'sliders,', 'https://example.org', 'https://a.test,http://b.test:8080', 'javascript:alert(1)', 'https://x.test/path', 'HTTPS://X.TEST', '%', '%E0%A4%A', '', '__proto__', ...MARKUP),
+  fc.constantFrom('retry-storm', 'mm1', 'hot-shard', 'nope', '1', '2', '99', '0', '-1', 'NaN', 'Infinity', '1e999', '4294967296', 'max', 'lab', 'phase', 'transport,sliders', 'triggers,triggers', 'sliders,', 'https://example.org', 'https://a.test,http://b.test:8080', 'javascript:alert(1)', 'https://x.test/path', 'HTTPS://X.TEST', '%', '%E0%A4%A', '', '__proto__', ...MARKUP),
   fc.string({ maxLength: 20 }),
   fc.double().map(String),
 );

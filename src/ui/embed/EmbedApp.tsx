@@ -2,8 +2,10 @@ import { useEffect, useRef, useState } from 'react';
 import { linkOf, urlWithHash } from '../../state/index';
 import { useLab, useLabStore } from '../LabContext';
 import { LabView } from '../LabView';
+import { useLesson } from '../lesson/useLesson';
 import type { EmbedOptions } from './embedOptions';
-import { startHeightReports, startMessageApi } from './messageApi';
+import { startHeightReports, startMessageApi, startPredictionReports } from './messageApi';
+import { useApp } from '../AppContext';
 
 /**
  * The lab embedded in another page (`embed=1`): no masthead, tabs or side panels beyond the controls
@@ -17,12 +19,20 @@ export function EmbedApp({ options }: { options: EmbedOptions }) {
   const ready = useLab((s) => s.recorded !== null);
   const recorded = useLab((s) => s.recorded);
   const speed = useLab((s) => s.speed);
+  const inLesson = useLesson((s) => s.lessonId !== null);
   const [started, setStarted] = useState(options.autoplay);
   if (playing && !started) setStarted(true);
 
+  const lessons = useApp().lesson;
   useEffect(() => {
-    return startMessageApi(store, window, { allowed: options.origins, onCommand: () => setStarted(true) });
-  }, [store, options.origins]);
+    return startMessageApi(store, window, { allowed: options.origins, onCommand: () => setStarted(true), lessons });
+  }, [store, options.origins, lessons]);
+
+  useEffect(() => {
+    if (window.parent === window) return;
+    // The lab's own origin and the allowed ones: a prediction never goes to a page the link did not allow.
+    return startPredictionReports(lessons, (message, origin) => window.parent.postMessage(message, origin), [location.origin, ...options.origins]);
+  }, [lessons, options.origins]);
 
   useEffect(() => {
     const el = root.current;
@@ -56,9 +66,11 @@ export function EmbedApp({ options }: { options: EmbedOptions }) {
       data-show-transport={shown('transport')}
       data-show-triggers={shown('triggers')}
       data-show-sliders={shown('sliders')}
+      data-lesson={inLesson ? '' : undefined}
     >
       <LabView />
-      {!started && (
+      {/* A lesson step plays when its prediction is answered, or at once: no veil over its panel. */}
+      {!started && !inLesson && (
         // A click anywhere on the veil runs too (it covers the controls, Play among them); the button is the keyboard's way.
         <div className="click-to-run" onClick={start}>
           <button type="button" className="primary" disabled={!ready}>

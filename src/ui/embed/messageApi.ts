@@ -4,8 +4,8 @@
  * allowed origin, and only messages of the exact shapes below; anything else is ignored.
  */
 import * as v from 'valibot';
-import { messageOf } from '../../sim/format';
-import type { LabStore } from '../../state/index';
+import { LESSONS, messageOf } from '../../sim/format';
+import type { LabStore, LessonStore } from '../../state/index';
 import { isAllowedOrigin } from './embedOptions';
 
 /** Prefix of every message type the lab sends or accepts. */
@@ -24,6 +24,11 @@ const COMMAND = v.variant('type', [
   v.strictObject({ type: v.literal('metastability-lab:reset') }),
   v.strictObject({ type: v.literal('metastability-lab:inject'), trigger: TRIGGER }),
   v.strictObject({ type: v.literal('metastability-lab:load-preset'), id: v.pipe(v.string(), v.maxLength(64), v.regex(/^[a-z0-9][a-z0-9-]*$/)) }),
+  v.strictObject({
+    type: v.literal('metastability-lab:lesson-step'),
+    lesson: v.pipe(v.string(), v.maxLength(64), v.regex(/^[a-z0-9][a-z0-9-]*$/)),
+    step: v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(99)),
+  }),
 ]);
 
 export type EmbedCommand = v.InferOutput<typeof COMMAND>;
@@ -45,7 +50,7 @@ export function readCommand(data: unknown): { ok: true; command: EmbedCommand } 
 }
 
 /** Carry out a command on the lab; rejects with a message naming the field when the lab refuses it. */
-export async function runCommand(store: LabStore, command: EmbedCommand): Promise<void> {
+export async function runCommand(store: LabStore, command: EmbedCommand, lessons?: LessonStore): Promise<void> {
   const lab = store.getState();
   switch (command.type) {
     case 'metastability-lab:play':
@@ -66,6 +71,14 @@ export async function runCommand(store: LabStore, command: EmbedCommand): Promis
       // The lab shows why as a notice; the engine names the field as the scenario's (triggers[i]), the sender knows it as `trigger`.
       const why = after.notice !== notice && after.notice !== null ? after.notice.text : 'the run has ended';
       throw new Error(why.replace(/^triggers\[\d+\]\./gm, 'trigger.'));
+    }
+    case 'metastability-lab:lesson-step': {
+      if (lessons === undefined) throw new Error('lesson: this page has no lessons');
+      const lesson = LESSONS.find((l) => l.id === command.lesson);
+      if (lesson === undefined) throw new Error(`lesson: got ${JSON.stringify(command.lesson)}, expected one of ${LESSONS.map((l) => JSON.stringify(l.id)).join(', ')}`);
+      if (command.step > lesson.steps.length) throw new Error(`step: got ${command.step}, expected a whole number from 1 to ${lesson.steps.length}`);
+      if (!(await lessons.getState().open(lesson.id, command.step - 1))) throw new Error(`step: the step did not open${store.getState().notice === null ? '' : ` (${store.getState().notice!.text})`}`);
+      return;
     }
     case 'metastability-lab:load-preset': {
       const ids = lab.presets.map((p) => p.id);
@@ -96,6 +109,8 @@ export interface MessageApiOptions {
   allowed: readonly string[];
   /** Told before each accepted command runs (the embed leaves its "click to run" state). */
   onCommand?: (command: EmbedCommand) => void;
+  /** Lesson mode, for `lesson-step`. */
+  lessons?: LessonStore;
 }
 
 /**
@@ -126,7 +141,7 @@ export function startMessageApi(store: LabStore, env: MessageEnv, options: Messa
       return;
     }
     options.onCommand?.(read.command);
-    runCommand(store, read.command).then(
+    runCommand(store, read.command, options.lessons).then(
       () => reply({ type: `${MESSAGE_PREFIX}done`, command: read.command.type }),
       (error: unknown) => reply({ type: `${MESSAGE_PREFIX}error`, command: read.command.type, error: messageOf(error) }),
     );
@@ -152,4 +167,26 @@ export function startHeightReports(watched: readonly Element[], measure: () => n
   const observer = new ResizeObserver(send);
   for (const element of watched) observer.observe(element);
   return () => observer.disconnect();
+}
+
+/**
+ * Report each prediction a learner makes to the embedding page, so a course page can tally a room's guesses:
+ * `{ type: 'metastability-lab:prediction', lesson, step, answer, text }`, posted once per allowed origin with that
+ * origin as the target, so only an allowed parent can read it. Returns a stop function.
+ */
+export function startPredictionReports(lessons: LessonStore, post: (message: Record<string, unknown>, targetOrigin: string) => void, origins: readonly string[]): () => void {
+  return lessons.subscribe((state, prev) => {
+    if (state.choice === null || (state.choice === prev.choice && state.step === prev.step && state.lessonId === prev.lessonId)) return;
+    const lesson = LESSONS.find((l) => l.id === state.lessonId);
+    const text = lesson?.steps[state.step]?.prediction?.answers[state.choice]?.text;
+    if (lesson === undefined || text === undefined) return;
+    const message = { type: `${MESSAGE_PREFIX}prediction`, lesson: lesson.id, step: state.step + 1, answer: state.choice + 1, text };
+    for (const origin of origins) {
+      try {
+        post(message, origin);
+      } catch {
+        // the parent went away
+      }
+    }
+  });
 }

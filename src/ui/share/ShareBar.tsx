@@ -3,7 +3,7 @@ import { messageOf } from '../../sim/format';
 import { useLabStore } from '../LabContext';
 import { exportRun, type ExportKind } from './exports';
 
-export type DialogName = 'share' | 'import' | 'help';
+export type DialogName = 'share' | 'import' | 'help' | 'glossary' | 'clip';
 
 const EXPORTS: readonly { kind: ExportKind; label: string; title: string }[] = [
   { kind: 'png', label: 'PNG', title: 'The charts as a PNG image (the link is in its metadata)' },
@@ -43,12 +43,18 @@ export function ShareBar({ onDialog, presenter, onPresenter }: { onDialog: (name
             {e.label}
           </button>
         ))}
+        <button type="button" title="The load chart as a WebM video, drawn from the run" onClick={() => onDialog('clip')}>
+          Clip…
+        </button>
       </div>
       <button type="button" aria-pressed={presenter} aria-keyshortcuts="P" onClick={onPresenter}>
         Presenter
       </button>
       <button type="button" aria-keyshortcuts="Shift+?" onClick={() => onDialog('help')}>
         Shortcuts
+      </button>
+      <button type="button" onClick={() => onDialog('glossary')}>
+        Glossary
       </button>
     </div>
   );
