@@ -2,6 +2,7 @@ import type { Command } from './command';
 import { listCommand } from './listCommand';
 import { runCommand } from './runCommand';
 import { sweepCommand } from './sweepCommand';
+import { tradeoffsCommand } from './tradeoffsCommand';
 
 /** Every subcommand, in the order the usage lists them. */
-export const COMMANDS: readonly Command[] = [runCommand, sweepCommand, listCommand];
+export const COMMANDS: readonly Command[] = [runCommand, sweepCommand, tradeoffsCommand, listCommand];

@@ -46,3 +46,24 @@ export {
   type Trigger,
   type TriggerKind,
 } from './scenario/index';
+export { CURES, findCure, type Cure, type CureId } from './cures';
+export {
+  applicableCures,
+  TRADEOFF_SEEDS,
+  TRANSIENT_LOAD_SCALE,
+  tradeoffCells,
+  tradeoffConfigs,
+  transientVariant,
+  type TradeoffCell,
+  type TradeoffConfig,
+} from './tradeoffs/plan';
+export {
+  aggregateTradeoffs,
+  costsOfRun,
+  frontierOf,
+  TRADEOFF_MEASURES,
+  type CostedRun,
+  type RunCosts,
+  type TradeoffMeasureKey,
+  type TradeoffRow,
+} from './tradeoffs/measures';

@@ -6,6 +6,21 @@ export { erlangC, fanoutSlowFraction, mmck, mmckProbabilities, mmcMeanLatency, m
 export { fanoutClosedForm, fanoutPointScenario, measureFanout, quorumAt, requestsAt, studyObjective, type FanoutPoint } from './fanoutStudy';
 export { runCell, sweepCells, type CellResult, type SweepAxis, type SweepCell } from './sweep';
 export {
+  aggregateTradeoffs,
+  costsOfRun,
+  CURES,
+  findCure,
+  frontierOf,
+  TRADEOFF_MEASURES,
+  TRADEOFF_SEEDS,
+  tradeoffCells,
+  tradeoffConfigs,
+  transientVariant,
+  type CostedRun,
+  type CureId,
+  type RunCosts,
+  type TradeoffConfig,
+  type TradeoffRow,
   applySet,
   checkJsonLimits,
   axisValues,

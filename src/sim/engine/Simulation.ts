@@ -123,6 +123,11 @@ export class Simulation {
   // Controls (triggers and actions) in time order.
   private readonly timeline = new Timeline();
   private triggerSpans: { at: number; end: number }[] = [];
+  // Cost measures (docs/model.md, "Cost measures"): the longest queue wait of a served call in the window, and the
+  // first refusal or shed at or after the earliest trigger's start.
+  private longestWaitS = -1;
+  private shedWatchFromS = Infinity;
+  private firstShedS: number | null = null;
 
   // Load.
   private arrivalGen = 0;
@@ -492,6 +497,8 @@ export class Simulation {
       stopped: this.stoppedMsg,
       fanout: this.fanoutN,
       shards: this.stations > 1 ? this.shardSummaries(endS) : null,
+      longestWait: this.longestWaitS < 0 ? null : this.longestWaitS,
+      firstShed: this.firstShedS,
     });
   }
 
@@ -539,6 +546,7 @@ export class Simulation {
   }
 
   private addTriggerControls(tr: Trigger, index: number): void {
+    if (tr.at < this.shedWatchFromS) this.shedWatchFromS = tr.at;
     if (tr.kind === 'cache-flush') {
       this.triggerSpans.push({ at: tr.at, end: tr.at });
       this.timeline.insert({ at: tr.at, order: ORDER_TRIGGER_START, index, apply: () => this.cache?.flush() });
@@ -965,6 +973,7 @@ export class Simulation {
     if (this.breaker !== null) {
       if (!this.breaker.allow(t)) {
         c[C.refused]!++;
+        this.noteShed(t);
         this.fail(r, t);
         return;
       }
@@ -972,6 +981,7 @@ export class Simulation {
     }
     if (this.throttle !== null && !this.throttle.allow(t, this.rngThrottle)) {
       c[C.refused]!++;
+      this.noteShed(t);
       this.fail(r, t);
       return;
     }
@@ -1025,6 +1035,7 @@ export class Simulation {
       this.startService(a, t);
     } else if (this.stQueued[k]! >= this.queueLimit) {
       c[C.rejected]!++;
+      this.noteShed(t);
       this.callRefused(a, t);
       return a;
     } else {
@@ -1157,6 +1168,7 @@ export class Simulation {
     }
     if (this.budget !== null && !this.budget.allowRetry()) {
       this.c[C.refused]!++;
+      this.noteShed(t);
       this.fail(r, t);
       return;
     }
@@ -1169,6 +1181,11 @@ export class Simulation {
     } else {
       this.sendAttempt(r, t);
     }
+  }
+
+  /** A request or call refused or shed on purpose (budget, breaker, throttle, queue limit, CoDel). */
+  private noteShed(t: number): void {
+    if (this.firstShedS === null && t >= this.shedWatchFromS) this.firstShedS = t;
   }
 
   private succeed(r: number, t: number): void {
@@ -1214,8 +1231,10 @@ export class Simulation {
     if (this.alpha !== 0 || this.beta !== 0) s *= 1 + this.alpha * (n - 1) + this.beta * n * (n - 1);
     if (this.speed !== 1) s /= this.speed;
     if (this.inWindow) {
-      this.c[C.waitSum]! += t - this.attEnq[a]!;
+      const wait = t - this.attEnq[a]!;
+      this.c[C.waitSum]! += wait;
       this.c[C.waitCount]!++;
+      if (wait > this.longestWaitS) this.longestWaitS = wait;
     }
     this.events.push(t + s, EV_COMPLETE, a, this.attGen[a]!);
   }
@@ -1297,6 +1316,7 @@ export class Simulation {
       }
       if (this.codelOn && congested && t - this.attEnq[a]! > this.codelTarget) {
         this.c[C.rejected]!++;
+        this.noteShed(t);
         this.callRefused(a, t);
         continue;
       }
