@@ -8,6 +8,7 @@ import {
   createFanoutStudyStore,
   createLabStore,
   createPhaseStore,
+  createTradeoffsStore,
   type CompareStore,
   type CureId,
   type FanoutStudyStore,
@@ -16,6 +17,7 @@ import {
   type PhaseOptions,
   type PhaseStore,
   type StudyWorker,
+  type TradeoffsStore,
 } from '../state/index';
 import { createSimBridge, createStudyClient, createSweepPool, defaultPoolSize, type SimBridge, type SimRunner, type StudyClient, type SweepPool } from '../worker/index';
 
@@ -24,7 +26,7 @@ export interface AppWorkers {
   lab: SimRunner;
   /** The compare view's two sides, each on a worker of its own. */
   compare: readonly [SimRunner, SimRunner];
-  /** The phase map's pool. */
+  /** The pool the phase map and the tradeoffs view share (one runs at a time: starting one cancels the other). */
   pool: SweepPool;
   /** The fan-out study beside the lab. */
   study: StudyWorker;
@@ -35,6 +37,7 @@ export interface AppStores {
   compare: CompareStore;
   phase: PhaseStore;
   study: FanoutStudyStore;
+  tradeoffs: TradeoffsStore;
 }
 
 /** What a user does that touches more than one store. */
@@ -47,8 +50,12 @@ export interface AppCommands {
   startComparison(): Promise<boolean>;
   /** Play both sides of the comparison; the lab pauses, so the two views do not share the cores. */
   playComparison(): void;
-  /** The lab's scenario against itself with one cure: what the cure buys and what it costs, in the compare view. */
-  openTradeoff(cure: CureId): Promise<boolean>;
+  /** Run the tradeoffs of the lab's scenario as recorded; the lab pauses meanwhile. False when it cannot be planned. */
+  runTradeoffs(): boolean;
+  /** Open a configuration of the tradeoffs view (on its first seed) in the lab, and switch to the lab. */
+  openConfigInLab(id: string): Promise<boolean>;
+  /** The lab's scenario against itself with one cure (or two): what the cure buys and what it costs, in the compare view. */
+  openTradeoff(cure: CureId, also?: CureId): Promise<boolean>;
 }
 
 /** What the components are given: the stores to read and the commands to call. */
@@ -90,7 +97,10 @@ export function createApp(options: AppOptions = {}): LabApp {
   let compareRunners: readonly [SimRunner, SimRunner] | null = null;
   const compare = given.compare ?? createCompareStore((compareRunners = injected.compare ?? (own.compare = [createSimBridge(), createSimBridge()])), options.compare);
   const cores = typeof navigator === 'undefined' ? undefined : navigator.hardwareConcurrency;
-  const phase = given.phase ?? createPhaseStore(injected.pool ?? (own.pool = createSweepPool({ size: defaultPoolSize(cores) })), options.phase);
+  let pool: SweepPool | null = injected.pool ?? null;
+  const sharedPool = (): SweepPool => (pool ??= own.pool = createSweepPool({ size: defaultPoolSize(cores) }));
+  const phase = given.phase ?? createPhaseStore(sharedPool(), options.phase);
+  const tradeoffs = given.tradeoffs ?? createTradeoffsStore(sharedPool());
   const study = given.study ?? createFanoutStudyStore(injected.study ?? (own.study = createStudyClient()));
 
   // A compare side whose worker was restarted goes on from its last good scenario (the store replays it to the
@@ -125,8 +135,22 @@ export function createApp(options: AppOptions = {}): LabApp {
       lab.getState().pause();
       compare.getState().play();
     },
-    openTradeoff(cure) {
-      compare.getState().choose({ leftSource: { kind: 'lab' }, rightSource: { kind: 'lab' }, rightChange: cure });
+    runTradeoffs() {
+      const scenario = lab.getState().recorded;
+      if (scenario === null) return false;
+      if (!tradeoffs.getState().start(scenario)) return false;
+      lab.getState().pause();
+      return true;
+    },
+    async openConfigInLab(id) {
+      const raw = tradeoffs.getState().configRaw(id);
+      if (raw === null) return false;
+      const ok = await lab.getState().openScenario(raw, { presetId: null, play: true });
+      if (ok) lab.getState().setTab('lab');
+      return ok;
+    },
+    openTradeoff(cure, also) {
+      compare.getState().choose({ leftSource: { kind: 'lab' }, rightSource: { kind: 'lab' }, rightChange: cure, rightAlso: also ?? null });
       lab.getState().setTab('compare');
       return commands.startComparison();
     },
@@ -137,6 +161,7 @@ export function createApp(options: AppOptions = {}): LabApp {
     compare,
     phase,
     study,
+    tradeoffs,
     commands,
     own,
     dispose() {
@@ -144,6 +169,7 @@ export function createApp(options: AppOptions = {}): LabApp {
       lab.getState().dispose();
       compare.getState().dispose();
       phase.getState().dispose();
+      tradeoffs.getState().dispose();
       study.getState().dispose();
       own.lab?.terminate();
       for (const bridge of own.compare ?? []) bridge.terminate();

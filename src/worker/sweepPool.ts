@@ -42,6 +42,8 @@ export interface SweepPool {
   readonly size: number;
   /** Start a grid; a run already going is cancelled first. */
   run(grid: SweepGrid, handlers: SweepHandlers): SweepRun;
+  /** Start a list of scenarios (cell `index` = `raws[index]`, handed out in order), as `run` does a grid. */
+  runList(raws: readonly unknown[], handlers: SweepHandlers): SweepRun;
   /** Terminate every worker (a later run starts new ones). */
   dispose(): void;
   /** Test builds only: make the first worker throw or hang (after the cells it holds), with this call's own watchdog. */
@@ -110,7 +112,7 @@ interface Slot {
 
 interface Run {
   id: number;
-  grid: SweepGrid;
+  rawOf: (index: number) => unknown;
   handlers: SweepHandlers;
   order: number[];
   next: number;
@@ -176,10 +178,7 @@ export function createSweepPool(options: SweepPoolOptions): SweepPool {
   }
 
   function send(run: Run, slot: Slot, index: number): void {
-    const ny = run.grid.yValues.length;
-    const x = run.grid.xValues[Math.floor(index / ny)] ?? NaN;
-    const y = run.grid.yValues[index % ny] ?? NaN;
-    const raw = cellScenario(run.grid.base, run.grid.xPath, x, run.grid.yPath, y);
+    const raw = run.rawOf(index);
     slot.running.push(index);
     slot.client.call((post) => post({ index, raw }), { timeoutMs: timeoutOf(raw) }).then(
       (answer) => {
@@ -220,25 +219,34 @@ export function createSweepPool(options: SweepPoolOptions): SweepPool {
     }
   }
 
+  function start(rawOf: (index: number) => unknown, order: number[], handlers: SweepHandlers): SweepRun {
+    if (current !== null) finish({ status: 'cancelled' });
+    const id = ++runId;
+    const total = order.length;
+    current = { id, rawOf, handlers, order, next: 0, again: [], retried: new Set(), completed: 0, total };
+    if (total === 0) {
+      finish({ status: 'done' });
+    } else {
+      ensureSlots();
+      dispatch();
+    }
+    return {
+      cancel() {
+        if (current?.id === id) finish({ status: 'cancelled' });
+      },
+    };
+  }
+
   return {
     size,
     run(grid, handlers) {
-      if (current !== null) finish({ status: 'cancelled' });
-      const id = ++runId;
-      const total = grid.xValues.length * grid.yValues.length;
-      const order = fillOrder(grid.xValues.length, grid.yValues.length);
-      current = { id, grid, handlers, order, next: 0, again: [], retried: new Set(), completed: 0, total };
-      if (total === 0) {
-        finish({ status: 'done' });
-      } else {
-        ensureSlots();
-        dispatch();
-      }
-      return {
-        cancel() {
-          if (current?.id === id) finish({ status: 'cancelled' });
-        },
-      };
+      const ny = grid.yValues.length;
+      const rawOf = (index: number): unknown =>
+        cellScenario(grid.base, grid.xPath, grid.xValues[Math.floor(index / ny)] ?? NaN, grid.yPath, grid.yValues[index % ny] ?? NaN);
+      return start(rawOf, fillOrder(grid.xValues.length, ny), handlers);
+    },
+    runList(raws, handlers) {
+      return start((index) => raws[index], raws.map((_, i) => i), handlers);
     },
     dispose() {
       if (current !== null) finish({ status: 'cancelled' });

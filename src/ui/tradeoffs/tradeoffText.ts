@@ -1,0 +1,12 @@
+/** How the tradeoffs view writes its figures: shares as percentages, seconds and factors to three figures. */
+import type { TradeoffMeasureKey } from '../../sim/format';
+
+export function formatMeasure(unit: 'share' | 's' | '×', v: number | null): string {
+  if (v === null) return '—';
+  if (unit === 'share') return `${(v * 100).toFixed(1)}%`;
+  if (unit === '×') return `${v.toFixed(2)}×`;
+  return `${v < 10 ? v.toFixed(2) : v.toFixed(0)} s`;
+}
+
+/** The costs the chart can put against goodput share. */
+export const CHART_COSTS: readonly TradeoffMeasureKey[] = ['amplification', 'shedShare', 'successesLost', 'p999', 'longestWait', 'detect'];
