@@ -67,3 +67,4 @@ export {
   type TradeoffMeasureKey,
   type TradeoffRow,
 } from './tradeoffs/measures';
+export { ASSUMPTIONS, assumptionsOf, brokenAssumptions, withBreak, type Assumption, type AssumptionBreak } from './scenario/presets/assumptions';
