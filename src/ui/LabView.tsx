@@ -6,6 +6,7 @@ import { InvariantsPanel } from './InvariantsPanel';
 import { KeyControls } from './KeyControls';
 import { NoticeBar } from './NoticeBar';
 import { PresetStory } from './PresetStory';
+import { AssumptionsPanel } from './AssumptionsPanel';
 import { RequestFlow } from './RequestFlow';
 import { RunDetails } from './RunDetails';
 import { Transport } from './Transport';
@@ -28,6 +29,7 @@ export function LabView() {
       </div>
       <div className="lab-main">
         <PresetStory />
+        <AssumptionsPanel />
         <ChartStack />
         <HysteresisPlot />
         <div className="lab-lower">

@@ -1,3 +1,4 @@
+import { brokenAssumptions, PRESETS } from '../sim/format';
 import { bannerFor } from '../state/index';
 import { useLab } from './LabContext';
 
@@ -15,7 +16,10 @@ export function VerdictBanner() {
   const actions = useLab((s) => s.recorded?.actions ?? EMPTY);
   const done = useLab((s) => s.done);
   const stopped = useLab((s) => s.stopped);
-  const banner = bannerFor({ triggers, actions, bad: series.values('bad'), bins: series.length, binS, nowS, summary, playing, done });
+  const presetId = useLab((s) => s.presetId);
+  const own = PRESETS.find((p) => p.id === presetId)?.scenario['triggers'];
+  const broken = brokenAssumptions(presetId, { triggers, actions }, Array.isArray(own) ? own.length : 0).map((a) => a.text);
+  const banner = bannerFor({ triggers, actions, bad: series.values('bad'), bins: series.length, binS, nowS, summary, playing, done, broken });
   return (
     <div className={`banner banner-${banner.tone}`} data-kind={banner.kind} data-seconds={banner.seconds ?? ''} role="status" aria-live="polite" aria-atomic="true">
       <p className="banner-text">{banner.text}</p>
