@@ -9,7 +9,8 @@ import type { Action, Scenario, Trigger } from '../types';
 
 export type AssumptionBreak =
   | { kind: 'set'; set: Readonly<Record<string, unknown>> }
-  | { kind: 'inject'; trigger: Readonly<{ kind: 'spike' | 'outage' | 'capacity'; duration: number; factor?: number; slots?: number }> };
+  | { kind: 'inject'; trigger: Readonly<{ kind: 'spike' | 'outage' | 'capacity'; duration: number; factor?: number; slots?: number }> }
+  | { kind: 'inject'; trigger: Readonly<{ kind: 'cache-flush' }> };
 
 export interface Assumption {
   id: string;
@@ -26,13 +27,13 @@ export interface Assumption {
   says: string;
 }
 
-/** Load above the storm's capacity of 300/s from before the outage: the system is overloaded without any trigger. */
-const loadAboveCapacity = (rate: number): Assumption => ({
+/** Load above capacity from before any trigger: the system is overloaded without one. */
+const loadAboveCapacity = (rate: number, capacity = 300, at = 30): Assumption => ({
   id: 'load-below-capacity',
-  text: `the load stays at ${rate} requests per second, below the capacity of 300`,
-  breaks: 'raise the load to 330/s, above capacity',
-  change: { kind: 'set', set: { 'load.rate': 330 } },
-  at: 30,
+  text: `the load stays at ${rate} requests per second, below the capacity of ${capacity}`,
+  breaks: `raise the load to ${Math.round(capacity * 1.1)}/s, above capacity`,
+  change: { kind: 'set', set: { 'load.rate': Math.round(capacity * 1.1) } },
+  at,
   verdicts: ['overloaded'],
   says: 'with the load above capacity goodput falls short before any trigger: overloaded',
 });
@@ -93,6 +94,42 @@ export const ASSUMPTIONS: Readonly<Record<string, readonly Assumption[]>> = {
   'circuit-breaker': [
     loadAboveCapacity(280),
     cureStaysOn('breaker-on', 'the circuit breaker stays on', 'turn the breaker off', { 'client.breaker': null }),
+  ],
+  mm1: [
+    loadAboveCapacity(8, 10),
+    {
+      id: 'server-up',
+      text: 'the server never stops',
+      breaks: 'inject a 20-s outage',
+      change: { kind: 'inject', trigger: { kind: 'outage', duration: 20 } },
+      at: 100,
+      verdicts: ['recovered'],
+      says: 'the queue the outage leaves drains at the 2/s of spare capacity: bad for a while, then recovered',
+    },
+  ],
+  'queues-defer-pain': [
+    loadAboveCapacity(250),
+    {
+      id: 'clients-wait',
+      text: 'clients wait as long as it takes (no timeout, no retries)',
+      breaks: 'give clients a 1-s timeout and one immediate retry',
+      change: { kind: 'set', set: { 'client.timeout': 1, 'client.retry.maxRetries': 1 } },
+      at: 30,
+      verdicts: ['metastable'],
+      says: 'the spike’s backlog makes requests time out and retry, and the retries keep the queue full: stuck',
+    },
+  ],
+  'independent-failures': [
+    loadAboveCapacity(100, 1000),
+    {
+      id: 'independent',
+      text: 'failures are independent: one backend down at a time',
+      breaks: 'inject a 30-s outage of every backend at once',
+      change: { kind: 'inject', trigger: { kind: 'outage', duration: 30 } },
+      at: 100,
+      verdicts: ['recovered'],
+      says: 'a correlated outage takes the quorum down with it: bad while it lasts, then recovered',
+    },
   ],
 };
 
