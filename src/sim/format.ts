@@ -67,4 +67,4 @@ export {
   type TradeoffMeasureKey,
   type TradeoffRow,
 } from './tradeoffs/measures';
-export { ASSUMPTIONS, assumptionsOf, brokenAssumptions, withBreak, type Assumption, type AssumptionBreak } from './scenario/presets/assumptions';
+export { ASSUMPTIONS, assumptionsOf, brokenAssumptions, storyPreset, withBreak, type Assumption, type AssumptionBreak } from './scenario/presets/assumptions';

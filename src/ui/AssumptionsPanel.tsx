@@ -1,7 +1,5 @@
-import { assumptionsOf, brokenAssumptions, PRESETS, type Assumption } from '../sim/format';
+import { assumptionsOf, brokenAssumptions, PRESETS, storyPreset, type Assumption } from '../sim/format';
 import { useLab } from './LabContext';
-
-const EMPTY: never[] = [];
 
 /**
  * What the preset's story rests on, each with a Break it control: the change that breaks the assumption, applied to
@@ -9,15 +7,14 @@ const EMPTY: never[] = [];
  */
 export function AssumptionsPanel() {
   const presetId = useLab((s) => s.presetId);
-  const triggers = useLab((s) => s.recorded?.triggers ?? EMPTY);
-  const actions = useLab((s) => s.recorded?.actions ?? EMPTY);
+  const recorded = useLab((s) => s.recorded);
   const stopped = useLab((s) => s.stopped);
   const change = useLab((s) => s.change);
   const injectNow = useLab((s) => s.injectNow);
-  const assumptions = assumptionsOf(presetId);
+  const preset = storyPreset(PRESETS, presetId, recorded);
+  const assumptions = assumptionsOf(preset);
   if (assumptions.length === 0) return null;
-  const own = PRESETS.find((p) => p.id === presetId)?.scenario['triggers'];
-  const broken = new Set(brokenAssumptions(presetId, { triggers, actions }, Array.isArray(own) ? own.length : 0).map((a) => a.id));
+  const broken = new Set(recorded === null ? [] : brokenAssumptions(preset, recorded).map((a) => a.id));
   const breakIt = (a: Assumption) => {
     if (a.change.kind === 'set') change({ ...a.change.set });
     else void injectNow({ ...a.change.trigger });

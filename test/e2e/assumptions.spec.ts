@@ -23,4 +23,12 @@ test('Break it: turning retries on in the no-retries storm is recorded, names th
   await expect(page.locator('.banner-verdict')).toHaveAttribute('data-verdict', 'metastable', { timeout: 150_000 });
   await expect(banner).toHaveAttribute('data-kind', 'stuck');
   await expect(banner).toContainText('Assumption broken: “clients do not retry”.');
+
+  // The break is in the page's link: opened elsewhere, the run replays it and the banner names it again.
+  await expect.poll(() => page.evaluate(() => location.hash)).toMatch(/^#v1=/);
+  const hash = await page.evaluate(() => location.hash);
+  const other = await page.context().newPage();
+  await openLink(other, hash);
+  await expect(other.getByRole('region', { name: 'Assumptions' }).locator('li[data-assumption="no-retries"]')).toHaveAttribute('data-broken', 'yes');
+  await expect(other.locator('.banner')).toContainText('Assumption broken: “clients do not retry”.', { timeout: 30_000 });
 });

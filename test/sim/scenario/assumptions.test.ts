@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { parseScenario, PRESETS, runScenario } from '../../../src/sim/index';
-import { ASSUMPTIONS, brokenAssumptions, withBreak } from '../../../src/sim/scenario/presets/assumptions';
+import { ASSUMPTIONS, brokenAssumptions, storyPreset, withBreak } from '../../../src/sim/scenario/presets/assumptions';
 
 const SEEDS = [1, 2, 3];
 
@@ -21,8 +21,9 @@ describe('preset assumptions and their Break it', () => {
           expect(a.verdicts).not.toContain(preset.expected);
           expect(a.verdicts, `seed ${seed}`).toContain(runScenario(scenario).summary.verdict);
           // And the recorded scenario names the assumption it breaks, and no other.
-          const own = (preset.scenario['triggers'] as unknown[]).length;
-          expect(brokenAssumptions(preset.id, scenario, own).map((b) => b.id)).toEqual([a.id]);
+          expect(brokenAssumptions(preset, scenario).map((b) => b.id)).toEqual([a.id]);
+          // A link to the changed preset opens as a scenario of its own: its name still finds the preset.
+          expect(brokenAssumptions(storyPreset(PRESETS, null, scenario), scenario).map((b) => b.id)).toEqual([a.id]);
         }
       }, 120_000);
     }

@@ -6,6 +6,7 @@
  */
 import type { Verdict } from '../../engine/result';
 import type { Action, Scenario, Trigger } from '../types';
+import type { Preset } from './preset';
 
 export type AssumptionBreak =
   | { kind: 'set'; set: Readonly<Record<string, unknown>> }
@@ -133,8 +134,20 @@ export const ASSUMPTIONS: Readonly<Record<string, readonly Assumption[]>> = {
   ],
 };
 
-export function assumptionsOf(presetId: string | null): readonly Assumption[] {
-  return presetId === null ? [] : (ASSUMPTIONS[presetId] ?? []);
+type Recorded = Pick<Scenario, 'name' | 'actions' | 'triggers'>;
+
+/**
+ * The preset a run tells the story of: the one it was opened as, else the one whose name it carries (a link to a
+ * changed preset opens as a scenario of its own, under the preset's name).
+ */
+export function storyPreset(presets: readonly Preset[], presetId: string | null, scenario: Pick<Scenario, 'name'> | null): Preset | null {
+  if (presetId !== null) return presets.find((p) => p.id === presetId) ?? null;
+  if (scenario === null) return null;
+  return presets.find((p) => p.scenario['name'] === scenario.name) ?? null;
+}
+
+export function assumptionsOf(preset: Preset | null): readonly Assumption[] {
+  return preset === null ? [] : (ASSUMPTIONS[preset.id] ?? []);
 }
 
 function sameValue(a: unknown, b: unknown): boolean {
@@ -154,8 +167,10 @@ function triggerBreaks(trigger: Trigger, change: Extract<AssumptionBreak, { kind
  * The assumptions of the preset that the recorded scenario breaks: a recorded action that sets what the break sets,
  * or a trigger beyond the preset's own like the one it starts. In the order the preset lists them.
  */
-export function brokenAssumptions(presetId: string | null, scenario: Pick<Scenario, 'actions' | 'triggers'>, ownTriggers: number): Assumption[] {
-  return assumptionsOf(presetId).filter((a) =>
+export function brokenAssumptions(preset: Preset | null, scenario: Recorded): Assumption[] {
+  const own = preset?.scenario['triggers'];
+  const ownTriggers = Array.isArray(own) ? own.length : 0;
+  return assumptionsOf(preset).filter((a) =>
     a.change.kind === 'set'
       ? scenario.actions.some((action) => actionBreaks(action, a.change as Extract<AssumptionBreak, { kind: 'set' }>))
       : scenario.triggers.slice(ownTriggers).some((tr) => triggerBreaks(tr, a.change as Extract<AssumptionBreak, { kind: 'inject' }>)),
