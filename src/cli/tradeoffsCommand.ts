@@ -33,7 +33,7 @@ export const tradeoffsCommand: Command = {
   help: [
     'Runs the scenario as given (the baseline), with every cure that applies to it and with every',
     'pair of those cures, each on seeds 1 to N, once as given and once under the transient variant',
-    '(the same triggers at a quarter of the load), and prints one row per configuration: means over the',
+    '(one outage of 1.5 client timeouts at a quarter of the load), and prints one row per configuration: means over the',
     'seeds of the benefit (goodput share, stuck share, recovery time) and the costs (amplification,',
     'refused or shed, successes lost under the transient failure, p99.9, longest wait, time to',
     'detect), as docs/model.md, "Cost measures", defines them. The tradeoffs view shows the same rows.',

@@ -1,7 +1,7 @@
 /**
  * The tradeoffs view's plan (docs/model.md, "Cost measures"): the broken baseline, every cure that applies to the
  * scenario and every pair of them, each run on the same seeds, once as given and once under a transient failure
- * (the same triggers at a fraction of the load, where the baseline recovers by itself). No engine here: the page
+ * (a brief outage at a quarter of the load, where the baseline recovers by itself). No engine here: the page
  * builds the cells and a pool of workers (or the CLI's threads) runs them.
  */
 import { CURES, type CureId } from '../cures';
@@ -17,6 +17,8 @@ export const TRADEOFF_SEEDS: readonly number[] = [1, 2, 3, 4, 5, 6, 7, 8];
 
 /** The load of the transient variant, as a share of the scenario's: low enough that a retry storm drains by itself. */
 export const TRANSIENT_LOAD_SCALE = 0.25;
+/** The transient outage, in client timeouts: attempts caught by it time out once, and a retry after it succeeds. */
+export const TRANSIENT_OUTAGE_TIMEOUTS = 1.5;
 
 export interface TradeoffConfig {
   /** `none` for the baseline, a cure's id, or two joined by `+`. */
@@ -79,10 +81,16 @@ function scaleRate(x: unknown, k: number): unknown {
   return typeof x === 'number' ? x * k : x;
 }
 
-/** The transient variant: the same triggers with the load scaled by `TRANSIENT_LOAD_SCALE` (rate, profile or clients). */
+/**
+ * The transient variant: the load scaled by `TRANSIENT_LOAD_SCALE` (rate, profile or clients), and instead of the
+ * scenario's triggers one outage of `TRANSIENT_OUTAGE_TIMEOUTS` client timeouts (1.5 s without a timeout) at the
+ * earliest trigger's start (a quarter of the run without triggers).
+ */
 export function transientVariant(raw: unknown): unknown {
   const s = parseScenario(raw).scenario;
-  let out = raw;
+  const at = s.triggers.length > 0 ? Math.min(...s.triggers.map((t) => t.at)) : s.duration / 4;
+  const duration = TRANSIENT_OUTAGE_TIMEOUTS * (s.client.timeout ?? 1);
+  let out = setPath(raw, 'triggers', [{ kind: 'outage', at, duration }]);
   if (s.load.clients !== null) return setPath(out, 'load.clients', Math.max(1, Math.round(s.load.clients * TRANSIENT_LOAD_SCALE)));
   out = setPath(out, 'load.rate', s.load.rate * TRANSIENT_LOAD_SCALE);
   if (s.load.profile !== null) {

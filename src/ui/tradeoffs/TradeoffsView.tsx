@@ -32,8 +32,8 @@ export function TradeoffsView() {
       <h2 id="tradeoffs-title">Tradeoffs</h2>
       <p className="hint">
         The lab’s scenario as it stands (the baseline), with every cure that applies and with each pair, each on the same seeds: once as
-        given, and once under a transient failure (the same triggers at a quarter of the load) to count the successes a cure gives up
-        where it was not needed. Each figure is a mean over the seeds. <code>npm run -s sim -- tradeoffs &lt;scenario&gt;</code> prints the same rows.
+        given, and once under a transient failure (an outage of 1.5 client timeouts at a quarter of the load) to count the successes
+        a cure gives up where it was not needed. Each figure is a mean over the seeds. <code>npm run -s sim -- tradeoffs &lt;scenario&gt;</code> prints the same rows.
       </p>
       <div className="tradeoffs-form">
         <label className="toggle-line">

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { costsOfRun, parseScenario, runScenario, setPath } from '../../../src/sim/index';
+import { costsOfRun, findPreset, parseScenario, runScenario, setPath, transientVariant } from '../../../src/sim/index';
 
 /** A quiet service: 30 slots of 0.1 s (capacity 300/s) at 20/s, so nothing queues outside the triggers. */
 function quiet(seed: number, extra: Record<string, unknown>): unknown {
@@ -40,6 +40,22 @@ describe('cost measures, where each is known by construction', () => {
       expect(costs.detect).toBeGreaterThan(0);
       expect(costs.detect).toBeLessThan(10);
       expect(costs.recoveryTime === null || costs.recoveryTime >= 0).toBe(true);
+    }
+  });
+
+  it('under the transient variant the retry storm’s baseline loses no request, and turning retries off loses exactly the ones whose only attempt the outage caught', () => {
+    const storm = setPath(findPreset('retry-storm')!.scenario, 'duration', 120);
+    for (const seed of SEEDS.slice(0, 3)) {
+      const transient = transientVariant(setPath(storm, 'seed', seed));
+      const base = run(transient);
+      const noRetries = run(setPath(transient, 'client.retry.maxRetries', 0));
+      // The outage is 1.5 timeouts at 70/s: a caught attempt times out once, and its retry after the outage succeeds.
+      expect(base.summary.counts.failed).toBe(0);
+      expect(noRetries.summary.counts.failed).toBeGreaterThan(0);
+      expect(noRetries.summary.counts.arrivals).toBe(base.summary.counts.arrivals);
+      const lost = costsOfRun(base).successShare! - costsOfRun(noRetries).successShare!;
+      const inFlight = noRetries.summary.counts.inFlight - base.summary.counts.inFlight;
+      expect(lost * base.summary.counts.arrivals).toBeCloseTo(noRetries.summary.counts.failed + inFlight, 9);
     }
   });
 
