@@ -10,6 +10,7 @@ import {
   createLabStore,
   createLessonStore,
   createPhaseStore,
+  createTradeoffsStore,
   type CompareStore,
   type CureId,
   type EnsembleStore,
@@ -21,6 +22,7 @@ import {
   type PhaseOptions,
   type PhaseStore,
   type StudyWorker,
+  type TradeoffsStore,
 } from '../state/index';
 import { createSimBridge, createStudyClient, createSweepPool, defaultPoolSize, type SimBridge, type SimRunner, type StudyClient, type SweepPool } from '../worker/index';
 
@@ -29,7 +31,7 @@ export interface AppWorkers {
   lab: SimRunner;
   /** The compare view's two sides, each on a worker of its own. */
   compare: readonly [SimRunner, SimRunner];
-  /** The phase map's pool. */
+  /** The pool the phase map and the tradeoffs view share (one runs at a time: starting one cancels the other). */
   pool: SweepPool;
   /** The fan-out study beside the lab. */
   study: StudyWorker;
@@ -44,6 +46,8 @@ export interface AppStores {
   ensemble: EnsembleStore;
   /** Lesson mode beside the lab. */
   lesson: LessonStore;
+  /** The tradeoffs view: every cure's benefit and costs, on the shared pool. */
+  tradeoffs: TradeoffsStore;
 }
 
 /** What a user does that touches more than one store. */
@@ -63,8 +67,12 @@ export interface AppCommands {
   startComparison(): Promise<boolean>;
   /** Play both sides of the comparison; the lab pauses, so the two views do not share the cores. */
   playComparison(): void;
-  /** The lab's scenario against itself with one cure: what the cure buys and what it costs, in the compare view. */
-  openTradeoff(cure: CureId): Promise<boolean>;
+  /** Run the tradeoffs of the lab's scenario as recorded; the lab pauses meanwhile. False when it cannot be planned. */
+  runTradeoffs(): boolean;
+  /** Open a configuration of the tradeoffs view (on its first seed) in the lab, and switch to the lab. */
+  openConfigInLab(id: string): Promise<boolean>;
+  /** The lab's scenario against itself with one cure (or two): what the cure buys and what it costs, in the compare view. */
+  openTradeoff(cure: CureId, also?: CureId): Promise<boolean>;
 }
 
 /** What the components are given: the stores to read and the commands to call. */
@@ -112,6 +120,7 @@ export function createApp(options: AppOptions = {}): LabApp {
   const sharedPool = (): SweepPool => (pool ??= own.pool = createSweepPool({ size: defaultPoolSize(cores) }));
   const phase = given.phase ?? createPhaseStore(sharedPool(), options.phase);
   const ensemble = given.ensemble ?? createEnsembleStore(sharedPool());
+  const tradeoffs = given.tradeoffs ?? createTradeoffsStore(sharedPool());
   const study = given.study ?? createFanoutStudyStore(injected.study ?? (own.study = createStudyClient()));
   const lessonStorage = typeof window === 'undefined' ? () => null : () => window.localStorage;
   const lesson = given.lesson ?? createLessonStore(lab, { storage: lessonStorage, ...options.lesson });
@@ -173,8 +182,22 @@ export function createApp(options: AppOptions = {}): LabApp {
       lab.getState().pause();
       compare.getState().play();
     },
-    openTradeoff(cure) {
-      compare.getState().choose({ leftSource: { kind: 'lab' }, rightSource: { kind: 'lab' }, rightChange: cure });
+    runTradeoffs() {
+      const scenario = lab.getState().recorded;
+      if (scenario === null) return false;
+      if (!tradeoffs.getState().start(scenario)) return false;
+      lab.getState().pause();
+      return true;
+    },
+    async openConfigInLab(id) {
+      const raw = tradeoffs.getState().configRaw(id);
+      if (raw === null) return false;
+      const ok = await lab.getState().openScenario(raw, { presetId: null, play: true });
+      if (ok) lab.getState().setTab('lab');
+      return ok;
+    },
+    openTradeoff(cure, also) {
+      compare.getState().choose({ leftSource: { kind: 'lab' }, rightSource: { kind: 'lab' }, rightChange: cure, rightAlso: also ?? null });
       lab.getState().setTab('compare');
       return commands.startComparison();
     },
@@ -187,6 +210,7 @@ export function createApp(options: AppOptions = {}): LabApp {
     study,
     ensemble,
     lesson,
+    tradeoffs,
     commands,
     own,
     dispose() {
@@ -195,6 +219,7 @@ export function createApp(options: AppOptions = {}): LabApp {
       compare.getState().dispose();
       phase.getState().dispose();
       ensemble.getState().dispose();
+      tradeoffs.getState().dispose();
       study.getState().dispose();
       lesson.getState().dispose();
       own.lab?.terminate();

@@ -2,7 +2,8 @@ import type { Command } from './command';
 import { listCommand } from './listCommand';
 import { runCommand } from './runCommand';
 import { sweepCommand } from './sweepCommand';
+import { tradeoffsCommand } from './tradeoffsCommand';
 import { verifyCommand } from './verifyCommand';
 
 /** Every subcommand, in the order the usage lists them. */
-export const COMMANDS: readonly Command[] = [runCommand, sweepCommand, verifyCommand, listCommand];
+export const COMMANDS: readonly Command[] = [runCommand, sweepCommand, verifyCommand, tradeoffsCommand, listCommand];

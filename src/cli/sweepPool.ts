@@ -1,6 +1,6 @@
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
-import type { CellResult, SweepCell } from '../sim/index';
+import type { CellFigures } from '../worker/sweepCell';
 import type { SweepAnswer, SweepRequest } from '../worker/sweepProtocol';
 
 /**
@@ -10,8 +10,8 @@ import type { SweepAnswer, SweepRequest } from '../worker/sweepProtocol';
  * worker threads are not the page's workers, every cell was validated before any runs, and a command line that
  * stopped answering is stopped by its user, so it keeps no watchdog and gives up on the first failure.
  */
-export async function runCellsInPool(cells: readonly SweepCell[], jobs = availableParallelism()): Promise<CellResult[]> {
-  const results: (CellResult | undefined)[] = new Array<CellResult | undefined>(cells.length);
+export async function runCellsInPool(cells: readonly { raw: unknown }[], jobs = availableParallelism()): Promise<CellFigures[]> {
+  const results: (CellFigures | undefined)[] = new Array<CellFigures | undefined>(cells.length);
   const threads = Math.max(1, Math.min(jobs, cells.length));
   let next = 0;
   const workers: Worker[] = [];
@@ -35,7 +35,7 @@ export async function runCellsInPool(cells: readonly SweepCell[], jobs = availab
               reject(new Error(answer.error));
               return;
             }
-            results[answer.index] = { verdict: answer.figures.verdict, recoveryTime: answer.figures.recoveryTime };
+            results[answer.index] = answer.figures;
             feed();
           });
           worker.on('error', reject);

@@ -1,7 +1,7 @@
 import * as v from 'valibot';
 
 /** The tabs of the page a link can open on. */
-export const VIEW_TABS = ['lab', 'presets', 'phase', 'compare'] as const;
+export const VIEW_TABS = ['lab', 'presets', 'phase', 'compare', 'tradeoffs'] as const;
 export type ViewTab = (typeof VIEW_TABS)[number];
 
 /** Fastest playback speed a link may ask for (simulated seconds per second), besides `max`. */

@@ -88,3 +88,25 @@ export {
   type PresetPair,
   type Rule,
 } from './lessons/index';
+export { CURES, findCure, type Cure, type CureId } from './cures';
+export {
+  applicableCures,
+  TRADEOFF_SEEDS,
+  TRANSIENT_LOAD_SCALE,
+  tradeoffCells,
+  tradeoffConfigs,
+  transientVariant,
+  type TradeoffCell,
+  type TradeoffConfig,
+} from './tradeoffs/plan';
+export {
+  aggregateTradeoffs,
+  costsOfRun,
+  frontierOf,
+  TRADEOFF_MEASURES,
+  type CostedRun,
+  type RunCosts,
+  type TradeoffMeasureKey,
+  type TradeoffRow,
+} from './tradeoffs/measures';
+export { ASSUMPTIONS, assumptionsOf, brokenAssumptions, storyPreset, withBreak, type Assumption, type AssumptionBreak } from './scenario/presets/assumptions';

@@ -28,6 +28,8 @@ export interface BannerInput {
   playing?: boolean;
   /** The run has ended: its summary's verdict is final (while it runs, the summary judges it so far). */
   done?: boolean;
+  /** The preset's assumptions the run has broken (README, "Assumptions"), in words; the banner names them. */
+  broken?: readonly string[];
 }
 
 const TRIGGER_LABEL: Partial<Record<string, string>> = {
@@ -106,8 +108,16 @@ function unresolvedBanner(input: BannerInput, triggerEndS: number, label: string
   };
 }
 
-/** The banner for the run so far. */
+/** The banner for the run so far, naming the assumptions the run has broken. */
 export function bannerFor(input: BannerInput): Banner {
+  const banner = runBanner(input);
+  const broken = input.broken ?? [];
+  if (broken.length === 0 || banner.kind === 'starting' || banner.kind === 'ready') return banner;
+  const named = broken.map((b) => `“${b}”`).join(' and ');
+  return { ...banner, text: `${banner.text} Assumption broken: ${named}.` };
+}
+
+function runBanner(input: BannerInput): Banner {
   const { bad, bins, binS, nowS, summary } = input;
   if (bins === 0) {
     return input.playing === false

@@ -32,6 +32,8 @@ export interface CompareState {
   leftSource: CompareSource;
   rightSource: CompareSource;
   rightChange: CureId;
+  /** A second cure applied with the first (a pair from the tradeoffs view); null for one change. */
+  rightAlso: CureId | null;
   /** The seed both sides run with; null = the left scenario's own. */
   seed: number | null;
   status: 'idle' | 'starting' | 'ready' | 'failed';
@@ -46,7 +48,7 @@ export interface CompareState {
 }
 
 export interface CompareActions {
-  choose: (patch: Partial<Pick<CompareState, 'leftSource' | 'rightSource' | 'rightChange' | 'seed'>>) => void;
+  choose: (patch: Partial<Pick<CompareState, 'leftSource' | 'rightSource' | 'rightChange' | 'rightAlso' | 'seed'>>) => void;
   /** Start both sides from t = 0 with the current choices; `labScenario` stands for the lab's source. */
   start: (labScenario: Scenario | null) => Promise<boolean>;
   /** Start two given scenarios side by side, as they are (two seeds of a phase-map cell), with their titles. */
@@ -175,6 +177,7 @@ export function createCompareStore(runners: readonly [SimRunner, SimRunner], opt
       leftSource: { kind: 'lab' },
       rightSource: { kind: 'lab' },
       rightChange: 'retry-budget',
+      rightAlso: null,
       seed: null,
       status: 'idle',
       message: null,
@@ -189,7 +192,7 @@ export function createCompareStore(runners: readonly [SimRunner, SimRunner], opt
         set(patch);
       },
       async start(labScenario) {
-        const { leftSource, rightSource, rightChange, seed } = get();
+        const { leftSource, rightSource, rightChange, rightAlso, seed } = get();
         let left: { raw: unknown; title: string };
         let right: { raw: unknown; title: string };
         try {
@@ -198,16 +201,16 @@ export function createCompareStore(runners: readonly [SimRunner, SimRunner], opt
           set({ status: 'failed', message: messageOf(error) });
           return false;
         }
-        const cure = findCure(rightChange);
+        const cures = [findCure(rightChange), ...(rightAlso !== null && rightAlso !== rightChange ? [findCure(rightAlso)] : [])];
         // The cure's values depend on the right side's scenario as it stands (a bounded queue sized from its timeout).
-        const rightParsed = rightSource.kind === 'lab' ? labScenario : null;
+        const rightParsed = rightSource.kind === 'lab' && labScenario !== null ? labScenario : await runners[1].start(right.raw).then((i) => i.recorded);
         let rightRaw = right.raw;
-        const patch = rightParsed !== null ? cure.patch(rightParsed) : cure.patch(await runners[1].start(right.raw).then((i) => i.recorded));
-        for (const [path, value] of Object.entries(patch)) rightRaw = setPath(rightRaw, path, value);
+        for (const cure of cures) for (const [path, value] of Object.entries(cure.patch(rightParsed))) rightRaw = setPath(rightRaw, path, value);
         // One seed for both: the same arrivals, service times and jitter draws on each side.
         const leftSeed = seed ?? (left.raw as { seed?: unknown }).seed ?? 1;
         const pair: [unknown, unknown] = [setPath(left.raw, 'seed', leftSeed), setPath(rightRaw, 'seed', leftSeed)];
-        const rightTitle = cure.id === 'none' ? right.title : `${right.title} + ${cure.label}`;
+        const changed = cures.filter((c) => c.id !== 'none');
+        const rightTitle = changed.length === 0 ? right.title : `${right.title} + ${changed.map((c) => c.label).join(' + ')}`;
         return begin(pair, [left.title, rightTitle]);
       },
       startPair(left, right, titles) {

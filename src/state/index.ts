@@ -12,6 +12,8 @@ export type { StartPlan } from './startup';
 export { SeriesBuffer } from './seriesBuffer';
 export { ShardBuffer } from './shardBuffer';
 export { createPhaseStore } from './phaseStore';
+export { createTradeoffsStore, MAX_VIEW_SEEDS } from './tradeoffsStore';
+export type { Tradeoffs, TradeoffsStatus, TradeoffsStore } from './tradeoffsStore';
 export type { MapAxis, Phase, PhaseActions, PhaseMap, PhaseOptions, PhaseState, PhaseStatus, PhaseStore } from './phaseStore';
 export { AXIS_PAIRS, AXIS_PARAMS, axisGrid, axisPath, formatAxisValue, niceStep, pairDefaults, PHASE_DEFAULT_STEPS, PHASE_MAX_STEPS, validateAxis } from './phaseAxes';
 export type { AxisGrid, AxisPairId, AxisParam, AxisParamId, AxisSetting } from './phaseAxes';

@@ -19,6 +19,7 @@ import { ViewTabs } from './ViewTabs';
 // their code out of the first download.
 const PhaseMapView = lazy(() => import('./phase/PhaseMapView').then((m) => ({ default: m.PhaseMapView })));
 const CompareView = lazy(() => import('./compare/CompareView').then((m) => ({ default: m.CompareView })));
+const TradeoffsView = lazy(() => import('./tradeoffs/TradeoffsView').then((m) => ({ default: m.TradeoffsView })));
 
 /** A toggle button: its name says what it switches, `aria-pressed` and the On/Off mark say whether it is on. */
 function ThemeSwitch() {
@@ -92,6 +93,7 @@ export function App({ embed = null }: { embed?: EmbedOptions | null }) {
       <Suspense fallback={<p className="hint view-loading">Loading the view…</p>}>
         {tab === 'phase' && <PhaseMapView />}
         {tab === 'compare' && <CompareView />}
+        {tab === 'tradeoffs' && <TradeoffsView />}
       </Suspense>
       {dialogs}
     </>

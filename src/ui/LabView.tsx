@@ -10,6 +10,7 @@ import { LessonPanel } from './lesson/LessonPanel';
 import { useLesson } from './lesson/useLesson';
 import { NoticeBar } from './NoticeBar';
 import { PresetStory } from './PresetStory';
+import { AssumptionsPanel } from './AssumptionsPanel';
 import { RequestFlow } from './RequestFlow';
 import { RunDetails } from './RunDetails';
 import { Transport } from './Transport';
@@ -42,6 +43,7 @@ export function LabView() {
       </div>
       <div className="lab-main">
         {lessonId === null && <PresetStory />}
+        {lessonId === null && <AssumptionsPanel />}
         <ChartStack {...(only !== undefined ? { only } : {})} mark={mark} />
         <EnsemblePanel />
         <HysteresisPlot />

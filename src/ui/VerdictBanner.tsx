@@ -1,3 +1,4 @@
+import { brokenAssumptions, PRESETS, storyPreset } from '../sim/format';
 import { bannerFor, ensembleWords } from '../state/index';
 import { useEnsemble, useEnsembleIsCurrent } from './useEnsemble';
 import { useLab } from './LabContext';
@@ -12,14 +13,17 @@ export function VerdictBanner() {
   const nowS = useLab((s) => s.nowS);
   const playing = useLab((s) => s.playing);
   const summary = useLab((s) => s.summary);
-  const triggers = useLab((s) => s.recorded?.triggers ?? EMPTY);
-  const actions = useLab((s) => s.recorded?.actions ?? EMPTY);
+  const recorded = useLab((s) => s.recorded);
+  const triggers = recorded?.triggers ?? EMPTY;
+  const actions = recorded?.actions ?? EMPTY;
   const done = useLab((s) => s.done);
   const stopped = useLab((s) => s.stopped);
   const report = useEnsemble((s) => s.report);
   const current = useEnsembleIsCurrent();
   const likely = report !== null && current ? ensembleWords(report) : null;
-  const banner = bannerFor({ triggers, actions, bad: series.values('bad'), bins: series.length, binS, nowS, summary, playing, done });
+  const presetId = useLab((s) => s.presetId);
+  const broken = recorded === null ? [] : brokenAssumptions(storyPreset(PRESETS, presetId, recorded), recorded).map((a) => a.text);
+  const banner = bannerFor({ triggers, actions, bad: series.values('bad'), bins: series.length, binS, nowS, summary, playing, done, broken });
   return (
     <div className={`banner banner-${banner.tone}`} data-kind={banner.kind} data-seconds={banner.seconds ?? ''} role="status" aria-live="polite" aria-atomic="true">
       <p className="banner-text">{banner.text}</p>

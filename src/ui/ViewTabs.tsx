@@ -6,6 +6,7 @@ const TABS: readonly { tab: ViewTab; label: string }[] = [
   { tab: 'presets', label: 'Presets' },
   { tab: 'phase', label: 'Phase map' },
   { tab: 'compare', label: 'Compare' },
+  { tab: 'tradeoffs', label: 'Tradeoffs' },
 ];
 
 /** The page's views. The lab keeps running in the background while another view shows. */

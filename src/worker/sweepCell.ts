@@ -1,5 +1,5 @@
 /** One phase-map cell run to its end: the CLI's verdict and recovery time, plus the figures the map shows on hover. */
-import { parseScenario, runScenario, type RunSeries, type Verdict } from '../sim/index';
+import { costsOfRun, parseScenario, runScenario, type RunCosts, type RunSeries, type Verdict } from '../sim/index';
 import type { SweepAnswer, SweepRequest } from './sweepProtocol';
 
 /** What a cell reports: the verdict and recovery time exactly as `runCell` (and so `sim sweep`) gives them, plus figures. */
@@ -19,13 +19,16 @@ export interface CellFigures {
   badTime: number;
   /** Why the run stopped early (in-flight cap), or null. */
   stopped: string | null;
+  /** The run's benefit and costs (docs/model.md, "Cost measures"), for the tradeoffs view. */
+  costs: RunCosts;
   /** The run's series, when the request asked for them (`withSeries`). */
   series?: RunSeries;
 }
 
 /** Validate and run one cell to its end; throws ScenarioError when the cell's scenario is invalid. */
 export function runSweepCell(raw: unknown, withSeries = false): CellFigures {
-  const { scenario, summary, series } = runScenario(parseScenario(raw).scenario);
+  const result = runScenario(parseScenario(raw).scenario);
+  const { scenario, summary, series } = result;
   let badBins = 0;
   for (const b of series.bad) if (b === 1) badBins++;
   return {
@@ -37,6 +40,7 @@ export function runSweepCell(raw: unknown, withSeries = false): CellFigures {
     amplification: summary.amplification,
     badTime: badBins * scenario.bin,
     stopped: summary.stopped,
+    costs: costsOfRun(result),
     ...(withSeries ? { series } : {}),
   };
 }

@@ -98,7 +98,7 @@ for (const theme of ['light', 'dark'] as const) {
   });
 }
 
-test('on a 390-px phone the lab, the gallery, the phase map and compare fit the width', async ({ page }) => {
+test('on a 390-px phone the lab, the gallery, the phase map, compare and tradeoffs fit the width', async ({ page }) => {
   await page.setViewportSize({ width: 390, height: 844 });
   await openLab(page);
   const overflow = () => page.evaluate(() => document.documentElement.scrollWidth);
@@ -107,6 +107,7 @@ test('on a 390-px phone the lab, the gallery, the phase map and compare fit the 
     ['Presets', '.cards .card'],
     ['Phase map', '.phase-form'],
     ['Compare', '.compare-pane .compare-clock'],
+    ['Tradeoffs', '.tradeoffs-form'],
   ] as const) {
     await page.getByRole('navigation', { name: 'Views' }).getByRole('button', { name: tab }).click();
     await expect(page.locator(drawn).first()).toBeVisible({ timeout: 30_000 });

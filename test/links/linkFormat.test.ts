@@ -81,7 +81,7 @@ describe('the view', () => {
     const result = opened(decodeLink('#preset=mm1&tab=settings&speed=fast&t=1e9&embed=yes'));
     expect(result.state.view).toBeUndefined();
     expect(result.notices).toEqual([
-      'tab: got "settings", expected one of "lab", "presets", "phase", "compare"; ignored',
+      'tab: got "settings", expected one of "lab", "presets", "phase", "compare", "tradeoffs"; ignored',
       'speed: got "fast", expected a number above 0 and at most 1000, or "max"; ignored',
       't: got "1e9", expected a number from 0 to 10000000; ignored',
       'embed: got "yes", expected 1 or 0; ignored',

@@ -22,6 +22,15 @@ describe('bannerFor', () => {
     expect(bannerFor(input('.....0011', [])).kind).toBe('overloaded');
   });
 
+  it('names the assumptions the run broke after what it says, and none before a run starts', () => {
+    const stuck = bannerFor(input('.....' + '0'.repeat(20) + '1'.repeat(30), [spike], { broken: ['clients do not retry'] }));
+    expect(stuck.kind).toBe('stuck');
+    expect(stuck.text).toMatch(/^Stuck for .* Assumption broken: “clients do not retry”\.$/);
+    expect(bannerFor(input('.....0011', [], { broken: ['a', 'b'] })).text).toMatch(/Assumption broken: “a” and “b”\.$/);
+    expect(bannerFor(input('', [], { playing: false, broken: ['a'] })).text).not.toMatch(/Assumption/);
+    expect(bannerFor(input('.....0000', [], { broken: [] })).text).toBe('Healthy: goodput keeps up with the offered load.');
+  });
+
   it('counts down an active trigger', () => {
     const b = bannerFor(input('.....' + '0'.repeat(20), [spike]));
     expect(b).toMatchObject({ kind: 'trigger', seconds: 5 });

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { NO_COSTS } from '../support/costs';
 import { findPreset, parseScenario } from '../../src/sim/index';
 import { createPhaseStore } from '../../src/state/index';
 import { createSweepPool, type CellFigures } from '../../src/worker/index';
@@ -8,7 +9,7 @@ const storm = parseScenario(findPreset('retry-storm')!.scenario).scenario;
 
 function figures(raw: unknown): CellFigures {
   const s = raw as { load: { rate: number } };
-  return { verdict: s.load.rate > 200 ? 'metastable' : 'recovered', recoveryTime: s.load.rate > 200 ? null : 5, goodput: 1, offered: 1, p99: 0.1, amplification: 1, badTime: 3, stopped: null };
+  return { verdict: s.load.rate > 200 ? 'metastable' : 'recovered', recoveryTime: s.load.rate > 200 ? null : 5, goodput: 1, offered: 1, p99: 0.1, amplification: 1, badTime: 3, stopped: null, costs: NO_COSTS };
 }
 
 function setup(runCell: (raw: unknown) => CellFigures = figures, cellTimeoutMs?: () => number) {

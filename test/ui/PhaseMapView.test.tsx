@@ -1,5 +1,6 @@
 // @vitest-environment jsdom
 import { act } from 'react';
+import { NO_COSTS } from '../support/costs';
 import { describe, expect, it } from 'vitest';
 import { createLabStore, createPhaseStore, type LabStore, type PhaseStore } from '../../src/state/index';
 import { App } from '../../src/ui/index';
@@ -15,7 +16,7 @@ const settle = (condition: () => boolean): Promise<void> => until(condition, (wa
 
 function figures(raw: unknown): CellFigures {
   const rate = (raw as { load: { rate: number } }).load.rate;
-  return { verdict: rate > 200 ? 'metastable' : 'recovered', recoveryTime: rate > 200 ? null : 12, goodput: 50, offered: rate, p99: 0.2, amplification: 1.1, badTime: 4, stopped: null };
+  return { verdict: rate > 200 ? 'metastable' : 'recovered', recoveryTime: rate > 200 ? null : 12, goodput: 50, offered: rate, p99: 0.2, amplification: 1.1, badTime: 4, stopped: null, costs: NO_COSTS };
 }
 
 function setInput(input: HTMLInputElement, value: string) {

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { NO_COSTS } from '../support/costs';
 import { axisValues, findPreset, runCell, sweepCells, type Verdict } from '../../src/sim/index';
 import { createSweepPool, defaultPoolSize, fillOrder, type CellFigures, type CellOutcome, type SweepEnd, type SweepGrid } from '../../src/worker/index';
 import { runSweepCell } from '../../src/worker/sweepCell';
@@ -8,7 +9,7 @@ import { fakeSweepWorkers, react } from './fakeSweepWorkers';
 function echo(raw: unknown): CellFigures {
   const s = raw as { load: { rate: number }; client: { timeout: number } };
   if (s.load.rate < 0) throw new Error('load.rate: got -1, expected a number from 0 to 1000000');
-  return { verdict: 'stable', recoveryTime: s.load.rate * 1000 + s.client.timeout, goodput: 0, offered: 0, p99: null, amplification: null, badTime: 0, stopped: null };
+  return { verdict: 'stable', recoveryTime: s.load.rate * 1000 + s.client.timeout, goodput: 0, offered: 0, p99: null, amplification: null, badTime: 0, stopped: null, costs: NO_COSTS };
 }
 
 const grid: SweepGrid = { base: { load: { rate: 0 }, client: { timeout: 0 } }, xPath: 'load.rate', yPath: 'client.timeout', xValues: [1, 2, 3], yValues: [10, 20, 30, 40] };

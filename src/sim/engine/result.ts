@@ -138,6 +138,10 @@ export interface Summary {
   completionTime: number | null;
   /** Per backend (fan-out) or shard (partitions); null with one server. */
   shards: ShardSummary[] | null;
+  /** Longest time a call waited in a queue before service, over [warmup, end]; null when none was served. */
+  longestWait: number | null;
+  /** When the first request or call was refused or shed on purpose at or after the earliest trigger's start; null if none. */
+  firstShed: number | null;
 }
 
 export interface RunResult {

@@ -23,6 +23,8 @@ export interface SummaryInput {
   /** Calls per attempt with a fan-out (n), else 1: hedges count in amplification per attempt. */
   fanout: number;
   shards: Summary['shards'];
+  longestWait: number | null;
+  firstShed: number | null;
 }
 
 function percentiles(h: LogHistogram): Percentiles {
@@ -94,5 +96,7 @@ export function buildSummary(x: SummaryInput): Summary {
     stopped: x.stopped,
     completionTime: null,
     shards: x.shards,
+    longestWait: x.longestWait,
+    firstShed: x.firstShed,
   };
 }

@@ -117,6 +117,8 @@ export function runWriteConflict(s: Scenario): RunResult {
     stopped: null,
     fanout: 1,
     shards: null,
+    longestWait: null,
+    firstShed: null,
   });
   summary.completionTime = committed === n ? lastCommit : null;
   return { scenario: s, summary, series };

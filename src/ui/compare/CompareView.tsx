@@ -136,7 +136,7 @@ export function CompareView() {
           <SourceSelect label="Right" value={rightSource} onChange={(s) => store.getState().choose({ rightSource: s })} />
           <label className="select">
             <span>Right side’s change</span>
-            <select value={rightChange} onChange={(e) => store.getState().choose({ rightChange: e.currentTarget.value as CureId })}>
+            <select value={rightChange} onChange={(e) => store.getState().choose({ rightChange: e.currentTarget.value as CureId, rightAlso: null })}>
               {CURES.map((c) => (
                 <option key={c.id} value={c.id}>
                   {c.label}
