@@ -3,6 +3,7 @@ import { AdaptiveSampler, ensembleSeed, findPreset, parseScenario } from '../../
 import { createPhaseStore } from '../../src/state/index';
 import { createSweepPool, type CellFigures } from '../../src/worker/index';
 import { fakeSweepWorkers, react } from '../worker/fakeSweepWorkers';
+import { NO_COSTS } from '../support/costs';
 
 const storm = parseScenario(findPreset('retry-storm')!.scenario).scenario;
 
@@ -13,7 +14,7 @@ function stuckAt(rate: number, seed: number): boolean {
 function figures(raw: unknown): CellFigures {
   const s = raw as { load: { rate: number }; seed: number };
   const stuck = stuckAt(s.load.rate, s.seed);
-  return { verdict: stuck ? 'metastable' : 'recovered', recoveryTime: stuck ? null : 5, goodput: 1, offered: 1, p99: 0.1, amplification: 1, badTime: 3, stopped: null };
+  return { verdict: stuck ? 'metastable' : 'recovered', recoveryTime: stuck ? null : 5, goodput: 1, offered: 1, p99: 0.1, amplification: 1, badTime: 3, stopped: null, costs: NO_COSTS };
 }
 
 async function runToEnd(mode: 'fixed' | 'adaptive') {

@@ -88,7 +88,7 @@ export class Simulation {
     this.load.connect(this.client);
 
     this.configure(scenario, 0, null);
-    this.controls = new Controls(scenario, this.load, this.server, this.cache, (set, t) => this.configure(applySet(this.eff, set), t, this.eff));
+    this.controls = new Controls(scenario, this.load, this.server, this.cache, this.m, (set, t) => this.configure(applySet(this.eff, set), t, this.eff));
   }
 
   // ---------------------------------------------------------------- public API

@@ -151,6 +151,7 @@ export class Client {
     if (!refused && this.throttle !== null && !this.throttle.allow(t, this.rngThrottle)) refused = true;
     if (refused) {
       c[C.refused]!++;
+      this.m.noteShed(t);
       this.fail(r, t);
       return;
     }
@@ -333,6 +334,7 @@ export class Client {
     let giveUp = requests.tries[r]! >= this.maxRetries;
     if (!giveUp && this.budget !== null && !this.budget.allowRetry()) {
       this.c[C.refused]!++;
+      this.m.noteShed(t);
       giveUp = true;
     }
     if (giveUp) {

@@ -2,6 +2,7 @@ import type { Action, Scenario, Trigger } from '../scenario/types';
 import { applySet } from '../scenario/index';
 import type { CacheLayer } from './cacheLayer';
 import type { Load } from './load';
+import type { Measurement } from './measurement';
 import { Rng, Stream } from './rng';
 import type { Server } from './server';
 import { ORDER_ACTION, ORDER_TRIGGER_END, ORDER_TRIGGER_START, Timeline } from './timeline';
@@ -23,6 +24,7 @@ export class Controls {
     private readonly load: Load,
     private readonly server: Server,
     private readonly cache: CacheLayer,
+    private readonly m: Measurement,
     private readonly reconfigure: (set: Action['set'], t: number) => void,
   ) {
     base.triggers.forEach((tr, i) => this.addTrigger(tr, i));
@@ -65,6 +67,7 @@ export class Controls {
   }
 
   private addTrigger(tr: Trigger, index: number): void {
+    this.m.watchShedsFrom(tr.at);
     if (tr.kind === 'cache-flush') {
       this.triggerSpans.push({ at: tr.at, end: tr.at });
       this.timeline.insert({ at: tr.at, order: ORDER_TRIGGER_START, index, apply: () => this.cache.flush() });

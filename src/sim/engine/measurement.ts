@@ -68,6 +68,13 @@ export class Measurement {
   lastIntegrateT = 0;
   private lastSteadyT = 0;
 
+  // Cost measures (docs/model.md, "Cost measures"): the longest queue wait of a served call in the window, and the
+  // first refusal or shed at or after the earliest trigger's start.
+  /** Longest queue wait of a call served in the window so far; -1 before the first. */
+  longestWaitS = -1;
+  private shedWatchFromS = Infinity;
+  private firstShedS: number | null = null;
+
   // Per station (several backends or shards), cumulative: calls arrived, answers or successes, ∫ busy slots dt.
   readonly stations: number;
   readonly stOffered: Float64Array;
@@ -252,6 +259,18 @@ export class Measurement {
     this.nextBinEnd = this.binEndAt(this.binIndex);
   }
 
+  // ---------------------------------------------------------------- cost measures
+
+  /** A trigger starts at `at` (scenario or live): refusals and sheds from the earliest one on count for `firstShed`. */
+  watchShedsFrom(at: number): void {
+    if (at < this.shedWatchFromS) this.shedWatchFromS = at;
+  }
+
+  /** A request or call refused or shed on purpose (budget, breaker, throttle, queue limit, CoDel). */
+  noteShed(t: number): void {
+    if (this.firstShedS === null && t >= this.shedWatchFromS) this.firstShedS = t;
+  }
+
   // ---------------------------------------------------------------- summary
 
   /** The summary over [warmup, endS], with the verdict judged on the bins closed so far. */
@@ -275,6 +294,8 @@ export class Measurement {
       stopped: x.stopped,
       fanout: this.client.fanoutN,
       shards: this.stations > 1 ? this.shardSummaries(endS) : null,
+      longestWait: this.longestWaitS < 0 ? null : this.longestWaitS,
+      firstShed: this.firstShedS,
     });
   }
 

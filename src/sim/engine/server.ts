@@ -112,6 +112,7 @@ export class Server {
       this.startService(a, t);
     } else if (this.stQueued[k]! >= this.queueLimit) {
       this.c[C.rejected]!++;
+      this.m.noteShed(t);
       this.client.callRefused(a, t);
       return false;
     } else {
@@ -137,8 +138,10 @@ export class Server {
     if (this.alpha !== 0 || this.beta !== 0) s *= 1 + this.alpha * (n - 1) + this.beta * n * (n - 1);
     if (this.speed !== 1) s /= this.speed;
     if (this.m.inWindow) {
-      this.c[C.waitSum]! += t - calls.enq[a]!;
+      const wait = t - calls.enq[a]!;
+      this.c[C.waitSum]! += wait;
       this.c[C.waitCount]!++;
+      if (wait > this.m.longestWaitS) this.m.longestWaitS = wait;
     }
     this.events.push(t + s, EV_COMPLETE, a, calls.gen[a]!);
   }
@@ -189,6 +192,7 @@ export class Server {
       }
       if (this.codelOn && congested && t - calls.enq[a]! > this.codelTarget) {
         this.c[C.rejected]!++;
+        this.m.noteShed(t);
         this.client.callRefused(a, t);
         continue;
       }
