@@ -1,11 +1,18 @@
 import { actionOrder, applyCheckedSet } from './actions';
 import type { Found } from './found';
+import { MIN_BIN } from './schema';
 import { checkMemory } from './memoryGuard';
 import type { Scenario, Trigger } from './types';
 
 /** Most attempts a scenario may need: beyond this a run takes minutes and gigabytes, in a browser tab. */
 export const MAX_ATTEMPTS = 2e8;
 const MIN_CYCLE = 1e-3;
+/**
+ * Most attempts one bin may need. The page and the CLI report progress a bin at a time and the
+ * page's watchdog expects an answer within seconds: a bin over this would be many seconds of work
+ * shown as one step, so `bin` must be small enough for the load.
+ */
+export const MAX_ATTEMPTS_PER_BIN = 1e6;
 
 /** An upper bound on the attempts a run makes, and the product of fields that gives it. */
 export interface WorkEstimate {
@@ -137,5 +144,23 @@ export function checkWork(scenario: Scenario, states?: readonly EffectiveState[]
         `the limit is ${scientific(MAX_ATTEMPTS).replace('.0', '')}: lower ${lower}`,
     };
   }
+  const perBin = (estimate.attempts / scenario.duration) * scenario.bin;
+  if (perBin > MAX_ATTEMPTS_PER_BIN) {
+    const maxBin = (MAX_ATTEMPTS_PER_BIN / estimate.attempts) * scenario.duration;
+    const range = maxBin >= MIN_BIN ? `expected a number from ${MIN_BIN} to ${roundDown(maxBin)} at this load` : `and no bin is small enough for this load`;
+    return {
+      segments: ['bin'],
+      message:
+        `got ${scenario.bin}, ${range}: a bin may hold at most ${scientific(MAX_ATTEMPTS_PER_BIN).replace('.0', '')} attempts, ` +
+        `and this one needs about ${scientific(perBin)} (${estimate.formula.replace(` × duration ${scenario.duration}`, ` × bin ${scenario.bin}`)}); ` +
+        `lower bin or ${estimate.field}`,
+    };
+  }
   return checkMemory(scenario, known, estimate.attempts);
+}
+
+/** x rounded down to 3 significant digits: a bound that is itself allowed. */
+function roundDown(x: number): number {
+  const step = 10 ** (Math.floor(Math.log10(x)) - 2);
+  return Number((Math.floor(x / step) * step).toPrecision(3));
 }

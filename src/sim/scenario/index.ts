@@ -36,7 +36,7 @@ export { messageOf, ScenarioError, type ScenarioIssue } from './errors';
 export { applySet } from './actions';
 export { SETTABLE_PATHS, SETTABLE_ROOTS, isSettablePath } from './settable';
 export { MAX_PATH_LENGTH, MAX_PATH_SEGMENTS, getPath, pathStart, pathTooLong, setPath, splitPath } from './paths';
-export { MAX_ATTEMPTS, estimateAttempts, peakSpikeFactor, type WorkEstimate } from './guard';
+export { MAX_ATTEMPTS, MAX_ATTEMPTS_PER_BIN, estimateAttempts, peakSpikeFactor, type WorkEstimate } from './guard';
 export { MEMORY_BUDGET, estimateMemory, type MemoryEstimate, type MemoryPart } from './memoryGuard';
 export { didYouMean, editDistance, suggestion } from './didYouMean';
 export { MAX_ACTIONS, MAX_BINS, MAX_DURATION, MAX_TRIGGERS, TRIGGER_KINDS } from './schema';

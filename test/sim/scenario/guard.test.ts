@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { MAX_ATTEMPTS, ScenarioError, estimateAttempts, parseScenario, peakSpikeFactor } from '../../../src/sim/scenario/index';
+import { MAX_ATTEMPTS, MAX_ATTEMPTS_PER_BIN, ScenarioError, estimateAttempts, parseScenario, peakSpikeFactor } from '../../../src/sim/scenario/index';
 
 function messageOf(input: unknown): string {
   try {
@@ -17,6 +17,23 @@ describe('work guard', () => {
     expect(messageOf({ load: { rate: 1e6 } })).toBe(
       'load.rate: scenario needs about 4.0e8 attempts (load.rate 1000000 × duration 400 × (1 + client.retry.maxRetries 0)); ' +
         'the limit is 2e8: lower load.rate or duration',
+    );
+  });
+
+  it('refuses a bin that would hold over 1e6 attempts, naming bin, its allowed range at this load and the product', () => {
+    expect(MAX_ATTEMPTS_PER_BIN).toBe(1e6);
+    const longBin = { version: 1, duration: 400, bin: 400, load: { rate: 50_000 }, server: { concurrency: null } };
+    expect(messageOf(longBin)).toBe(
+      'bin: got 400, expected a number from 0.001 to 20 at this load: a bin may hold at most 1e6 attempts, and this one needs about 2.0e7 ' +
+        '(load.rate 50000 × bin 400 × (1 + client.retry.maxRetries 0)); lower bin or load.rate',
+    );
+    // The largest bin the message offers is allowed; a little more is not.
+    expect(messageOf({ ...longBin, bin: 20 })).toBe('');
+    expect(messageOf({ ...longBin, bin: 20.5 })).toMatch(/^bin: got 20\.5, expected a number from 0\.001 to 20 at this load/);
+    // Retries and spikes count as they do for the whole run.
+    expect(messageOf({ ...longBin, bin: 11, client: { retry: { maxRetries: 1 } } })).toMatch(/^bin: got 11, expected a number from 0\.001 to 10 at this load/);
+    expect(messageOf({ ...longBin, bin: 6, client: { retry: { maxRetries: 1 } }, triggers: [{ kind: 'spike', at: 10, duration: 5, factor: 2 }] })).toMatch(
+      /^bin: got 6, expected a number from 0\.001 to 5 at this load/,
     );
   });
 
