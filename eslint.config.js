@@ -51,7 +51,10 @@ const layerImport = (...layers) => `^(\\./)?(\\.\\./)+(${layers.join('|')})(/|$)
 /** What the page's main thread may import from src/sim: values from the format, types from anywhere. */
 const pageSimPatterns = [
   { regex: '(^|/)sim/index$', allowTypeImports: true, message: 'The page imports values from src/sim/format; src/sim/index adds the engine, which runs in the workers.' },
-  { regex: '(^|/)sim/(?!format$|index$)', message: 'Import the scenario format through src/sim/format, not from inside src/sim.' },
+  {
+    regex: '(^|/)sim/(?!format$|index$|configImport$)',
+    message: 'Import the scenario format through src/sim/format (or the configuration importer, loaded on demand, through src/sim/configImport), not from inside src/sim.',
+  },
 ];
 
 const noNewWorker = {

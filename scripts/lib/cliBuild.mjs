@@ -65,6 +65,8 @@ export async function buildCli() {
     metafile: true,
     logLevel: 'warning',
     legalComments: 'none',
+    // Bundled CommonJS packages (the YAML parser) require Node's built-ins; an ES module has no `require` of its own.
+    banner: { js: "import { createRequire as __cliRequire } from 'node:module'; const require = __cliRequire(import.meta.url);" },
   });
   mkdirSync(CLI_DIR, { recursive: true });
   const suffix = `.${process.pid}.tmp`;

@@ -1,25 +1,39 @@
 import { useId, useState } from 'react';
 import { importScenario, MAX_IMPORT_LENGTH } from '../../links/index';
+import type { Scenario } from '../../sim/format';
+import type { ImportResult } from '../../sim/configImport';
 import { useLabStore } from '../LabContext';
+import { ConfigImportReport } from './ConfigImportReport';
 import { Dialog } from './Dialog';
 
-/** Open a scenario JSON (the CLI's format) pasted or read from a file, validated like the CLI; problems named by field. */
+/** An Envoy, gRPC or resilience4j configuration put on `base`, or why not; the importer (and its YAML parser) loads on first use. */
+async function importConfigOnto(text: string, base: Scenario | null): Promise<{ result: ImportResult } | { error: string; notConfig: boolean }> {
+  const { ConfigImportError, importConfig } = await import('../../sim/configImport');
+  try {
+    return { result: importConfig(text, base === null ? {} : { base }) };
+  } catch (e) {
+    if (!(e instanceof ConfigImportError)) throw e;
+    return { error: e.message, notConfig: e.message.startsWith('not a configuration') || e.message.startsWith('not valid YAML') };
+  }
+}
+
+/**
+ * Open a scenario JSON (the CLI's format) pasted or read from a file, validated like the CLI; problems named by field.
+ * An Envoy, gRPC or resilience4j configuration (as `sim import` reads) goes onto the current scenario, after a report
+ * of every field it set, approximated or left out.
+ */
 export function ImportDialog({ onClose }: { onClose: () => void }) {
   const store = useLabStore();
   const [text, setText] = useState('');
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
+  const [imported, setImported] = useState<ImportResult | null>(null);
   const errorId = useId();
 
-  const open = async (input: string) => {
-    const result = importScenario(input);
-    if (!result.ok) {
-      setError(result.error);
-      return;
-    }
+  const start = async (scenario: Scenario) => {
     setBusy(true);
     const lab = store.getState();
-    const started = await lab.openScenario(result.scenario, { presetId: null, play: true });
+    const started = await lab.openScenario(scenario, { presetId: null, play: true });
     setBusy(false);
     if (started) {
       lab.setTab('lab');
@@ -28,6 +42,27 @@ export function ImportDialog({ onClose }: { onClose: () => void }) {
       // The worker refused it (e.g. a model the lab does not run): its message names why.
       setError(store.getState().notice?.text ?? 'The scenario could not be started.');
     }
+  };
+
+  const open = async (input: string) => {
+    setImported(null);
+    const result = importScenario(input);
+    if (result.ok) {
+      await start(result.scenario);
+      return;
+    }
+    if (result.reason === 'empty' || result.reason === 'too-long') {
+      setError(result.error);
+      return;
+    }
+    // Not a scenario: perhaps a configuration (YAML, or JSON of another shape). If it is neither, the scenario's reason stands.
+    setBusy(true);
+    const config = await importConfigOnto(input, store.getState().recorded);
+    setBusy(false);
+    if ('result' in config) {
+      setError(null);
+      setImported(config.result);
+    } else setError(config.notConfig ? result.error : `This configuration cannot be imported: ${config.error}`);
   };
 
   const readFile = async (file: File | undefined) => {
@@ -43,13 +78,16 @@ export function ImportDialog({ onClose }: { onClose: () => void }) {
 
   return (
     <Dialog title="Open a scenario" onClose={onClose} className="import-dialog">
-      <p className="hint">A scenario JSON file, as the command line reads it (`npm run sim -- run file.json`). Unknown fields are refused, as there.</p>
+      <p className="hint">
+        A scenario JSON file, as the command line reads it (`npm run sim -- run file.json`); unknown fields are refused, as there. Or an Envoy retry
+        policy, a gRPC service config or resilience4j properties (YAML or JSON), put on the current scenario as `npm run sim -- import` does.
+      </p>
       <label className="share-field">
         <span>Scenario file</span>
-        <input type="file" accept=".json,application/json" onChange={(e) => void readFile(e.currentTarget.files?.[0])} />
+        <input type="file" accept=".json,.yaml,.yml,application/json,application/yaml,text/yaml" onChange={(e) => void readFile(e.currentTarget.files?.[0])} />
       </label>
       <label className="share-field">
-        <span>Or paste the JSON</span>
+        <span>Or paste the JSON (or YAML)</span>
         <textarea
           rows={10}
           value={text}
@@ -59,6 +97,7 @@ export function ImportDialog({ onClose }: { onClose: () => void }) {
           onChange={(e) => {
             setText(e.currentTarget.value);
             setError(null);
+            setImported(null);
           }}
         />
       </label>
@@ -67,9 +106,16 @@ export function ImportDialog({ onClose }: { onClose: () => void }) {
           {error}
         </p>
       )}
-      <button type="button" className="primary" disabled={busy} onClick={() => void open(text)}>
-        Open scenario
-      </button>
+      {imported !== null && <ConfigImportReport result={imported} />}
+      {imported !== null ? (
+        <button type="button" className="primary" disabled={busy} onClick={() => void start(imported.scenario)}>
+          Open with these settings
+        </button>
+      ) : (
+        <button type="button" className="primary" disabled={busy} onClick={() => void open(text)}>
+          Open scenario
+        </button>
+      )}
     </Dialog>
   );
 }
