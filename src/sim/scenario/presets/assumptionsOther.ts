@@ -140,7 +140,7 @@ export const OTHER_ASSUMPTIONS: Readonly<Record<string, readonly Assumption[]>> 
       ['overloaded'],
       'about 40% of requests wait more than 0.5 s for a slow backend and fail: goodput falls short with no trigger, overloaded',
     ),
-    serverStaysUp(20, 100, 'every request fails while the backends are down, and all is well as soon as they are back: recovered', 'the backends never stop'),
+    serverStaysUp(20, 100, 'no request completes while the backends are down (clients wait), and they catch up within seconds of coming back: recovered', 'the backends never stop'),
   ],
   'slow-tail': [
     slotsLimited('the slow calls hold the slots and the queue builds up: overloaded'),
