@@ -2,8 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { parseScenario, PRESETS, runScenario } from '../../../src/sim/index';
 import { ASSUMPTIONS, assumptionsOf, brokenAssumptions, storyPreset, withBreak } from '../../../src/sim/scenario/presets/assumptions';
 
-// Every break, applied at its `at` on seeds 1–10, reached one of its verdicts on all ten (measured when the lists were
-// written; the table is in the commit that added them). Three seeds, all of which must hold, keep the test fast on a
+// Every break, applied at its `at` on seeds 1–10, reached one of its verdicts on all ten, and a recovery time within
+// the range its words give (measured when the lists were written; the table is in the commit that added them). Three seeds, all of which must hold, keep the test fast on a
 // busy machine while still failing a break whose verdict depends on the seed: a break that held on only 7 of 10 seeds
 // would pass all three only about a third of the time.
 const SEEDS = [1, 2, 3];
@@ -26,7 +26,13 @@ describe('preset assumptions and their Break it', () => {
         for (const seed of SEEDS) {
           const raw = withBreak({ ...preset.scenario, seed }, a);
           const { scenario } = parseScenario(raw);
-          expect(a.verdicts, `seed ${seed}`).toContain(runScenario(scenario).summary.verdict);
+          const summary = runScenario(scenario).summary;
+          expect(a.verdicts, `seed ${seed}`).toContain(summary.verdict);
+          // Where the words give a recovery time ("about 2 min"), a recovered run's lies in the range they stand for.
+          if (a.recovery !== undefined && summary.verdict === 'recovered') {
+            expect(summary.recoveryTime, `seed ${seed}`).toBeGreaterThanOrEqual(a.recovery[0]);
+            expect(summary.recoveryTime, `seed ${seed}`).toBeLessThanOrEqual(a.recovery[1]);
+          }
           // And the recorded scenario names the assumption it breaks, and no other.
           expect(brokenAssumptions(preset, scenario).map((b) => b.id)).toEqual([a.id]);
           // A link to the changed preset opens as a scenario of its own: its name still finds the preset.

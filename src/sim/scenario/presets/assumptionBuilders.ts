@@ -24,6 +24,13 @@ export interface Assumption {
   verdicts: readonly Verdict[];
   /** What the preset's text says happens, in words. */
   says: string;
+  /** When `says` gives a recovery time: the range (s) the recovered runs' recovery times must lie in. */
+  recovery?: readonly [number, number];
+}
+
+/** The assumption, with the recovery time its words give ("about 2 min") as the range the tests hold it to. */
+export function recovering(a: Assumption, min: number, max: number): Assumption {
+  return { ...a, recovery: [min, max] };
 }
 
 /** An assumption broken by setting fields (dotted paths, as an action's `set`). */

@@ -3,7 +3,7 @@
  * invariants preset, tails, shards and replicas (lessons 1, 4 and 6–9). The verdicts and figures in `says` are the
  * engine's, measured over seeds 1–10.
  */
-import { loadAboveCapacity, loadNearCapacity, openLoop, retriesOff, retriesOn, serverStaysUp, setBreak, type Assumption } from './assumptionBuilders';
+import { loadAboveCapacity, loadNearCapacity, openLoop, recovering, retriesOff, retriesOn, serverStaysUp, setBreak, type Assumption } from './assumptionBuilders';
 
 /** Two slots: a slow call (about 1 s) then holds up half the backend, and the slow 1% doubles the work to 2 slot-seconds a second. */
 const slotsLimited = (says: string): Assumption =>
@@ -26,13 +26,17 @@ const noCache = (says: string): Assumption =>
 
 export const OTHER_ASSUMPTIONS: Readonly<Record<string, readonly Assumption[]>> = {
   'cache-flush': [
-    setBreak(
-      'fill-on-time',
-      'a miss fills its key only if the server answers before the client times out',
-      'let the cache fill a key from every answer, even a late one (read-through)',
-      { 'cache.fill': 'read-through' },
-      ['recovered'],
-      'each late answer still warms the cache and the hit rate climbs back: recovered about 1 min after the flush',
+    recovering(
+      setBreak(
+        'fill-on-time',
+        'a miss fills its key only if the server answers before the client times out',
+        'let the cache fill a key from every answer, even a late one (read-through)',
+        { 'cache.fill': 'read-through' },
+        ['recovered'],
+        'each late answer still warms the cache and the hit rate climbs back: recovered about 1 min after the flush',
+      ),
+      45,
+      70,
     ),
     loadNearCapacity(
       'the load (1,000/s) is more than the server alone can serve (300/s)',
@@ -53,7 +57,7 @@ export const OTHER_ASSUMPTIONS: Readonly<Record<string, readonly Assumption[]>> 
     retriesOn(1, ['metastable'], 'timed-out misses come back as retries, the server stays saturated with misses and the hit rate stays near a third: stuck'),
   ],
   'slowdown-retries': [
-    retriesOff(4, ['recovered'], 'nothing multiplies the load: the slowdown’s backlog drains within about 20 s of its end: recovered'),
+    recovering(retriesOff(4, ['recovered'], 'nothing multiplies the load: the slowdown’s backlog drains within about 20 s of its end: recovered'), 8, 25),
     loadNearCapacity(
       'the load (50/s) is more than the slowed server serves (20/s)',
       15,
@@ -62,20 +66,28 @@ export const OTHER_ASSUMPTIONS: Readonly<Record<string, readonly Assumption[]>> 
     ),
   ],
   'concurrency-collapse': [
-    retriesOff(
-      2,
-      ['recovered'],
-      'after the spike the load falls back to 40/s, concurrency and service times with it: recovered within about 20 s',
-      10,
+    recovering(
+      retriesOff(
+        2,
+        ['recovered'],
+        'after the spike the load falls back to 40/s, concurrency and service times with it: recovered within about 20 s',
+        10,
+      ),
+      8,
+      25,
     ),
-    setBreak(
-      'contention',
-      'each request in service slows the others by 1%',
-      'cut the slowdown to 0.1% per request',
-      { 'server.contention.alpha': 0.001 },
-      ['stable', 'recovered'],
-      'the spike no longer pushes service times past the timeout: stable, or bad only while the spike lasts',
-      10,
+    recovering(
+      setBreak(
+        'contention',
+        'each request in service slows the others by 1%',
+        'cut the slowdown to 0.1% per request',
+        { 'server.contention.alpha': 0.001 },
+        ['stable', 'recovered'],
+        'the spike no longer pushes service times past the timeout: stable, or bad only while the spike lasts',
+        10,
+      ),
+      0,
+      5,
     ),
   ],
   'queues-defer-pain': [
@@ -140,15 +152,15 @@ export const OTHER_ASSUMPTIONS: Readonly<Record<string, readonly Assumption[]>> 
       ['overloaded'],
       'about 40% of requests wait more than 0.5 s for a slow backend and fail: goodput falls short with no trigger, overloaded',
     ),
-    serverStaysUp(20, 100, 'no request completes while the backends are down (clients wait), and they catch up within seconds of coming back: recovered', 'the backends never stop'),
+    recovering(serverStaysUp(20, 100, 'no request completes while the backends are down (clients wait), and they catch up within seconds of coming back: recovered', 'the backends never stop'), 0, 10),
   ],
   'slow-tail': [
     slotsLimited('the slow calls hold the slots and the queue builds up: overloaded'),
-    serverStaysUp(20, 100, 'requests wait out the outage, then the backlog drains within seconds: recovered', 'the backend never stops'),
+    recovering(serverStaysUp(20, 100, 'requests wait out the outage, then the backlog drains within seconds: recovered', 'the backend never stops'), 0, 10),
   ],
   'hedged-requests': [
     slotsLimited('the slow calls and the hedges’ copies hold the slots and the queue builds up: overloaded'),
-    serverStaysUp(20, 100, 'requests wait out the outage, then the backlog drains within seconds: recovered', 'the backend never stops'),
+    recovering(serverStaysUp(20, 100, 'requests wait out the outage, then the backlog drains within seconds: recovered', 'the backend never stops'), 0, 10),
   ],
   'hot-shard': [
     skewedKeys('the load spreads evenly over the 16 shards, each far below its 40/s: stable'),

@@ -2,18 +2,22 @@
  * The assumptions of the retry storm, its variants and its cures (lessons 1–3, 5 and 6): what each story rests on and
  * the change that breaks it. The verdicts and figures in `says` are the engine's, measured over seeds 1–10.
  */
-import { cureStaysOn, loadAboveCapacity, loadNearCapacity, openLoop, retriesOff, retriesOn, setBreak, type Assumption } from './assumptionBuilders';
+import { cureStaysOn, loadAboveCapacity, loadNearCapacity, openLoop, recovering, retriesOff, retriesOn, setBreak, type Assumption } from './assumptionBuilders';
 
 export const RETRY_ASSUMPTIONS: Readonly<Record<string, readonly Assumption[]>> = {
   'retry-storm': [
-    retriesOff(1, ['recovered'], 'nothing feeds the backlog beyond the offered load, which drains at the spare 20/s: recovered about 2 min after the outage'),
-    loadNearCapacity(
-      'the load stays near capacity: 280 of 300 requests per second',
-      140,
-      ['recovered'],
-      'doubled by retries, 140/s stays below capacity, so the backlog drains, slowly: recovered about 2 min after the outage',
+    recovering(retriesOff(1, ['recovered'], 'nothing feeds the backlog beyond the offered load, which drains at the spare 20/s: recovered about 2 min after the outage'), 100, 160),
+    recovering(
+      loadNearCapacity(
+        'the load stays near capacity: 280 of 300 requests per second',
+        140,
+        ['recovered'],
+        'doubled by retries, 140/s stays below capacity, so the backlog drains, slowly: recovered about 2 min after the outage',
+      ),
+      90,
+      160,
     ),
-    openLoop(280, ['recovered'], 'clients stuck on timeouts and retries send no new requests, so the load falls with the service and the backlog drains: recovered within about 20 s'),
+    recovering(openLoop(280, ['recovered'], 'clients stuck on timeouts and retries send no new requests, so the load falls with the service and the backlog drains: recovered within about 20 s'), 10, 25),
   ],
   'retry-storm-low-load': [
     loadAboveCapacity(140),
@@ -42,33 +46,45 @@ export const RETRY_ASSUMPTIONS: Readonly<Record<string, readonly Assumption[]>> 
   ],
   'circuit-breaker': [loadAboveCapacity(280), cureStaysOn('breaker-on', 'the circuit breaker stays on', 'turn the breaker off', { 'client.breaker': null })],
   'backoff-open-loop': [
-    openLoop(
-      280,
-      ['recovered'],
-      'a client that backs off sends nothing new meanwhile, so backoff now sheds load: recovered within about 15 s of the outage',
+    recovering(
+      openLoop(
+        280,
+        ['recovered'],
+        'a client that backs off sends nothing new meanwhile, so backoff now sheds load: recovered within about 15 s of the outage',
+      ),
+      8,
+      20,
     ),
-    retriesOff(1, ['recovered'], 'with no retries to defer, the backlog drains at the spare 20/s: recovered about 2 min after the outage'),
+    recovering(retriesOff(1, ['recovered'], 'with no retries to defer, the backlog drains at the spare 20/s: recovered about 2 min after the outage'), 100, 160),
   ],
   'autoscale-late': [
-    setBreak(
-      'scaling-too-small',
-      'the autoscaler adds 5 slots at a time, up to 40 (400 requests per second), less than the doubled load',
-      'let it add 20 slots at a time, up to 80 (800/s)',
-      { 'server.autoscale.step': 20, 'server.autoscale.max': 80 },
-      ['recovered'],
-      'capacity outgrows the doubled load and the backlog drains: recovered within about 40 s of the outage',
+    recovering(
+      setBreak(
+        'scaling-too-small',
+        'the autoscaler adds 5 slots at a time, up to 40 (400 requests per second), less than the doubled load',
+        'let it add 20 slots at a time, up to 80 (800/s)',
+        { 'server.autoscale.step': 20, 'server.autoscale.max': 80 },
+        ['recovered'],
+        'capacity outgrows the doubled load and the backlog drains: recovered within about 40 s of the outage',
+      ),
+      25,
+      45,
     ),
-    retriesOff(1, ['recovered'], 'nothing doubles the load, which stays at 280/s, below the capacity the autoscaler adds, and the backlog drains: recovered within about 30 s'),
+    recovering(retriesOff(1, ['recovered'], 'nothing doubles the load, which stays at 280/s, below the capacity the autoscaler adds, and the backlog drains: recovered within about 30 s'), 15, 35),
   ],
   'queue-too-deep': [
-    setBreak(
-      'queue-deep',
-      'the queue holds 600 calls, two seconds of work, more than the 1-s timeout',
-      'bound the queue at 150 calls, less than the timeout',
-      { 'server.queue.limit': 150 },
-      ['recovered'],
-      'everything the queue holds can finish in time: recovered within seconds of the outage',
+    recovering(
+      setBreak(
+        'queue-deep',
+        'the queue holds 600 calls, two seconds of work, more than the 1-s timeout',
+        'bound the queue at 150 calls, less than the timeout',
+        { 'server.queue.limit': 150 },
+        ['recovered'],
+        'everything the queue holds can finish in time: recovered within seconds of the outage',
+      ),
+      0,
+      10,
     ),
-    retriesOff(1, ['recovered'], 'timeouts no longer double the load and the backlog drains: recovered within about 35 s of the outage'),
+    recovering(retriesOff(1, ['recovered'], 'timeouts no longer double the load and the backlog drains: recovered within about 35 s of the outage'), 10, 40),
   ],
 };
