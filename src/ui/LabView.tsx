@@ -38,6 +38,8 @@ export function LabView() {
       </div>
       <div className="lab-side">
         {lessonId !== null && <LessonPanel key={`${lessonId}#${stepIndex}`} />}
+        {/* Under the lesson: the assumptions of the preset the step runs, each with Break it. */}
+        {lessonId !== null && <AssumptionsPanel />}
         {lessonId === null && <TriggerPanel />}
         {lessonId === null && <ControlsPanel />}
       </div>

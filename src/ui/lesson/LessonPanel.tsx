@@ -1,6 +1,6 @@
 import './lesson.css';
 import { useEffect, useRef } from 'react';
-import { fillText } from '../../sim/format';
+import { brokenAssumptions, fillText, findPreset } from '../../sim/format';
 import { currentStep } from '../../state/index';
 import { useApp } from '../AppContext';
 import { useLab } from '../LabContext';
@@ -21,6 +21,7 @@ export function LessonPanel() {
   const hint = useLesson((s) => s.hint);
   const holdAnswers = useLesson((s) => s.holdAnswers);
   const done = useLab((s) => s.done);
+  const recorded = useLab((s) => s.recorded);
   const heading = useRef<HTMLHeadingElement>(null);
   const found = currentStep({ lessonId, step: stepIndex });
   // Focus follows the step, so a keyboard or screen-reader user lands on the new step's title.
@@ -37,6 +38,8 @@ export function LessonPanel() {
   const prediction = step.prediction;
   const answered = choice !== null;
   const waiting = prediction !== undefined && !answered;
+  // An assumption broken from the panel under the lesson: the run is no longer the step's, so its outcome is not shown.
+  const broken = recorded === null ? [] : brokenAssumptions(findPreset(step.scenario.preset) ?? null, recorded);
 
   return (
     <section className={`panel lesson-panel${large ? ' lesson-large' : ''}`} aria-labelledby="lesson-step-title" data-lesson={lesson.id} data-step={stepIndex + 1}>
@@ -95,10 +98,15 @@ export function LessonPanel() {
           )}
         </fieldset>
       )}
-      {step.outcome !== undefined && result !== null && (!waiting || revealed) && <p className="lesson-outcome">
+      {broken.length > 0 && (
+        <p className="lesson-broken" role="note">
+          You broke {broken.map((a) => `“${a.text}”`).join(' and ')}: this run is no longer the step’s own, so the step’s outcome is not shown. Reset runs the step as written.
+        </p>
+      )}
+      {step.outcome !== undefined && broken.length === 0 && result !== null && (!waiting || revealed) && <p className="lesson-outcome">
           <WithTerms text={fill(step.outcome)} />
         </p>}
-      {step.outcome !== undefined && result === null && !waiting && !done && <p className="hint">The rest of this step shows once the run ends.</p>}
+      {step.outcome !== undefined && broken.length === 0 && result === null && !waiting && !done && <p className="hint">The rest of this step shows once the run ends.</p>}
       {step.task !== undefined && (
         <div className="lesson-task">
           <p>
