@@ -38,14 +38,16 @@ export function LabView() {
       </div>
       <div className="lab-side">
         {lessonId !== null && <LessonPanel key={`${lessonId}#${stepIndex}`} />}
-        {/* Under the lesson: the assumptions of the preset the step runs, each with Break it. */}
-        {lessonId !== null && <AssumptionsPanel />}
         {lessonId === null && <TriggerPanel />}
+        {/*
+          The assumptions of the preset (in a lesson, of the preset the step runs), each with Break it: beside the
+          triggers, which act on the run the same way, and out of the charts' column, so the first charts stay in view.
+        */}
+        <AssumptionsPanel />
         {lessonId === null && <ControlsPanel />}
       </div>
       <div className="lab-main">
         {lessonId === null && <PresetStory />}
-        {lessonId === null && <AssumptionsPanel />}
         <ChartStack {...(only !== undefined ? { only } : {})} mark={mark} />
         <EnsemblePanel />
         <HysteresisPlot />
