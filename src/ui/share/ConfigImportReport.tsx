@@ -3,7 +3,8 @@ import type { ImportResult } from '../../sim/configImport';
 /** What an imported configuration set, approximated and left out: every field of it, before the user opens it. */
 export function ConfigImportReport({ result }: { result: ImportResult }) {
   return (
-    <section className="config-report" aria-labelledby="config-report-heading">
+    // Scrolls within the dialog when long; focusable so the keyboard can scroll it too.
+    <section className="config-report" aria-labelledby="config-report-heading" tabIndex={0}>
       <h3 id="config-report-heading">Imported {result.source}</h3>
       <p>
         {result.mapped.length} fields set, {result.approximated.length} approximated, {result.unsupported.length} not imported, onto the lab&apos;s current scenario.
