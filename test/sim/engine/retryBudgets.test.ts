@@ -158,6 +158,64 @@ describe('retry budgets: amplification against the formulas of docs/model.md', (
     expectNear(measure(budget, 0.5, 3, { backoff: 'constant', base: 0.01 }), formula(0.5, 3, 0.01, 0.001), 3 * c);
   });
 
+  it('envoy: under total failure by timeouts the percentage binds: held retries = ⌊budgetPercent % × attempts in flight⌋', () => {
+    // Every attempt times out after T; a retry holds its place for its backoff b and its attempt's
+    // T. In the fluid limit, retries per second R satisfy R(b + T) = β(λ + R)T − ½ (the floor
+    // loses half a place on average), so A = 1 + (βT − 1/(2λ)) / (b + (1 − β)T); the floor's
+    // loss lies between 0 and 1 place, hence the tolerance of half a place.
+    const cases: [number, number, number, number][] = [
+      [2000, 0.1, 0, 0.2],
+      [2000, 0.1, 0.05, 0.2],
+      [5000, 0.2, 0, 0.2],
+    ];
+    for (const [rate, T, b, beta] of cases) {
+      const amplification: number[] = [];
+      let requests = Infinity;
+      for (const seed of SEEDS.slice(0, 3)) {
+        const { summary } = runScenario(
+          scenario({
+            seed,
+            duration: 100,
+            warmup: 10,
+            bin: 10,
+            load: { rate },
+            client: { timeout: T, retry: { maxRetries: 3, backoff: b > 0 ? 'constant' : 'none', base: b, budget: { kind: 'envoy', budgetPercent: beta * 100 } } },
+            server: { concurrency: null, service: { mean: 0.001 } },
+            triggers: [{ kind: 'outage', at: 0, duration: 100 }],
+          }),
+        );
+        amplification.push(summary.amplification!);
+        requests = Math.min(requests, summary.rates.offered * 90);
+      }
+      const formula = 1 + (beta * T - 1 / (2 * rate)) / (b + (1 - beta) * T);
+      const halfPlace = 1 / (2 * rate) / (b + (1 - beta) * T);
+      expectNear({ amplification, requests }, formula, halfPlace * requests);
+    }
+  });
+
+  it('envoy: budgetPercent 0.2 (a 20 % meant, read as 0.2 %) leaves only minRetryConcurrency: an Erlang loss system on 3 places', () => {
+    const amplification: number[] = [];
+    let requests = Infinity;
+    for (const seed of SEEDS.slice(0, 3)) {
+      const { summary } = runScenario(
+        scenario({
+          seed,
+          duration: 100,
+          warmup: 10,
+          bin: 10,
+          load: { rate: 2000 },
+          client: { timeout: 0.1, retry: { maxRetries: 3, budget: { kind: 'envoy', budgetPercent: 0.2 } } },
+          server: { concurrency: null, service: { mean: 0.001 } },
+          triggers: [{ kind: 'outage', at: 0, duration: 100 }],
+        }),
+      );
+      amplification.push(summary.amplification!);
+      requests = Math.min(requests, summary.rates.offered * 90);
+    }
+    // 0.2 % of about 200 attempts in flight rounds down to 0: the limit is 3 places, each held r·T.
+    expectNear({ amplification, requests }, 1 + 3 * (1 - erlangB(3, 2000 * 3 * 0.1)), 3 * 3);
+  });
+
   it('envoy: minRetryConcurrency 0 and no attempts in flight refuse every retry', () => {
     expectNear(measure({ kind: 'envoy', minRetryConcurrency: 0 }, 1, 3, { backoff: 'constant', base: 0.01 }), 1, 0);
   });
