@@ -84,14 +84,14 @@ export class Client {
     this.cache = cache;
   }
 
-  /** Put the client parameters in force; the budget, breaker and throttle keep their state when retuned. */
-  configure(cl: ClientSpec): void {
+  /** Put the client parameters in force at time t; the budget, breaker and throttle keep their state when retuned. */
+  configure(cl: ClientSpec, t: number): void {
     this.timeoutS = cl.timeout ?? Infinity;
     this.maxRetries = cl.retry.maxRetries;
     this.baseS = cl.retry.base;
     this.retry = cl.retry;
     this.sloS = cl.slo ?? Infinity;
-    this.budget = retryBudgetFor(cl.retry.budget, this.budget);
+    this.budget = retryBudgetFor(cl.retry.budget, this.budget, t);
     if (cl.breaker === null) this.breaker = null;
     else if (this.breaker === null) this.breaker = new CircuitBreaker(cl.breaker);
     else this.breaker.retune(cl.breaker);

@@ -8,8 +8,8 @@ import { RetryBudget as GrpcBucket } from './clientControls';
  */
 export interface RetryBudgetControl {
   readonly kind: RetryBudgetKind;
-  /** New parameters of the same kind mid-run; the budget keeps its state. */
-  retune(spec: RetryBudgetSpec): void;
+  /** New parameters of the same kind at time t; the budget keeps its state. */
+  retune(spec: RetryBudgetSpec, t: number): void;
   /** Request r's first attempt leaves for the servers (past the cache) at t. */
   requestStarted(t: number): void;
   /** An attempt left for the servers and awaits its answer. */
@@ -63,11 +63,11 @@ class FinagleBudget implements RetryBudgetControl {
   private writer = 0;
   private old = 0;
 
-  constructor(spec: RetryBudgetSpec) {
-    this.retune(spec);
+  constructor(spec: RetryBudgetSpec, t: number) {
+    this.retune(spec, t);
   }
 
-  retune(spec: RetryBudgetSpec): void {
+  retune(spec: RetryBudgetSpec, t: number): void {
     const scale = 1000;
     this.empty = spec.minRetriesPerSec === 0 && spec.percentCanRetry === 0;
     this.depositAmount = spec.percentCanRetry === 0 ? 0 : scale;
@@ -79,6 +79,8 @@ class FinagleBudget implements RetryBudgetControl {
       this.buf = new Array<number>(9).fill(0);
       this.i = 0;
       this.writer = 0;
+      // The adder starts its first slice when it is made, as WindowedAdder does.
+      this.old = t;
     }
   }
 
@@ -220,18 +222,18 @@ class BrookerBudget implements RetryBudgetControl {
   requestEnded(): void {}
 }
 
-/** The budget a spec asks for, or the current one retuned when its kind is unchanged. */
-export function retryBudgetFor(spec: RetryBudgetSpec | null, current: RetryBudgetControl | null): RetryBudgetControl | null {
+/** The budget a spec asks for at time t, or the current one retuned when its kind is unchanged. */
+export function retryBudgetFor(spec: RetryBudgetSpec | null, current: RetryBudgetControl | null, t: number): RetryBudgetControl | null {
   if (spec === null) return null;
   if (current !== null && current.kind === spec.kind) {
-    current.retune(spec);
+    current.retune(spec, t);
     return current;
   }
   switch (spec.kind) {
     case 'grpc':
       return new GrpcBudget(spec);
     case 'finagle':
-      return new FinagleBudget(spec);
+      return new FinagleBudget(spec, t);
     case 'envoy':
       return new EnvoyBudget(spec);
     case 'aws':
