@@ -12,8 +12,8 @@ export const retryQuota: Preset = {
   title: "Retry storm with the AWS SDK's retry quota",
   lesson: 2,
   story:
-    'The retry storm with three retries, as the AWS SDKs make them in their standard mode, with ' +
-    'their retry quota: 500 units, 10 taken by a retry after a timeout (5 after an error), given back ' +
+    "The retry storm with three retries, behind the AWS SDKs' retry quota (their standard retry mode): " +
+    '500 units, 10 taken by a retry after a timeout (5 after an error), given back ' +
     'when the retry succeeds, and 1 given back by each success at the first attempt. The outage spends ' +
     'the quota in 50 retries; from then on a retry waits for successes to refill it, and there are ' +
     'almost none.',
