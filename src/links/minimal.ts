@@ -26,7 +26,7 @@ const DEFAULTS: Obj = defaultScenario() as unknown as Obj;
 const ALL_ON: Obj = parseScenario({
   cache: {},
   client: { retry: { budget: {} }, breaker: {}, throttle: {} },
-  server: { queue: { codel: {} }, contention: {}, autoscale: {} },
+  server: { queue: { codel: {} }, contention: {}, autoscale: {}, errors: {} },
 }).scenario as unknown as Obj;
 
 /** Fields of `value` that differ from `base`; a section off in `base` is compared with `on`, its defaults. */

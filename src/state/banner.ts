@@ -37,6 +37,7 @@ const TRIGGER_LABEL: Partial<Record<string, string>> = {
   outage: 'outage',
   capacity: 'capacity loss',
   'cache-flush': 'cache flush',
+  errors: 'error burst',
 };
 
 function triggerEnd(trigger: Trigger): number {

@@ -1,4 +1,5 @@
 import { formatLatency } from '../viz/index';
+import { BudgetControls } from './BudgetControls';
 import { useLab } from './LabContext';
 import { Slider } from './Slider';
 import { Toggle } from './Toggle';
@@ -25,12 +26,13 @@ export function ControlsPanel() {
   const base = useNumber('client.retry.base', 0.05);
   const backoff = useParam('client.retry.backoff');
   const budget = useParam('client.retry.budget');
-  const ratio = useNumber('client.retry.budget.ratio', 0.1);
   const concurrencyParam = useParam('server.concurrency');
   const concurrency = typeof concurrencyParam === 'number' ? concurrencyParam : null;
   const mean = useNumber('server.service.mean', 0.1);
   const limit = useParam('server.queue.limit');
   const discipline = useParam('server.queue.discipline');
+  const errors = useParam('server.errors');
+  const errorRate = useNumber('server.errors.rate', 0.1);
   const on = (path: string) => (v: number) => change({ [path]: v });
 
   if (!ready) return <section className="panel controls" aria-label="Controls" />;
@@ -43,10 +45,8 @@ export function ControlsPanel() {
         {timeout !== null && <Slider label="Timeout" path="client.timeout" value={timeout} min={0.1} max={10} step={0.1} format={secs} onChange={on('client.timeout')} />}
         <Slider label="Max retries" path="client.retry.maxRetries" value={maxRetries} min={0} max={10} step={1} format={(v) => `${v} ${v === 1 ? 'retry' : 'retries'}`} onChange={on('client.retry.maxRetries')} />
         <Slider label="Base backoff delay" path="client.retry.base" value={base} min={0.01} max={2} step={0.01} format={secs} onChange={on('client.retry.base')} disabled={backoff === 'none'} />
-        <Toggle label="Retry budget" hint="retries only while the token bucket is over half full" path="client.retry.budget" checked={budget !== null && budget !== undefined} onChange={(v) => change({ 'client.retry.budget': v ? {} : null })} />
-        {budget !== null && budget !== undefined && (
-          <Slider label="Budget refill per success" path="client.retry.budget.ratio" value={ratio} min={0} max={1} step={0.05} format={(v) => `${v.toFixed(2)} tokens`} onChange={on('client.retry.budget.ratio')} />
-        )}
+        <Toggle label="Retry budget" hint="refuses retries when too many fail, by the rule of the kind chosen" path="client.retry.budget" checked={budget !== null && budget !== undefined} onChange={(v) => change({ 'client.retry.budget': v ? {} : null })} />
+        {budget !== null && budget !== undefined && <BudgetControls />}
       </Section>
       <Section title="Server">
         <Toggle label="Limited concurrency" hint="off: every request is served at once" path="server.concurrency" checked={concurrency !== null} onChange={(v) => change({ 'server.concurrency': v ? 30 : null })} />
@@ -57,6 +57,10 @@ export function ControlsPanel() {
         <Toggle label="Bounded queue" path="server.queue.limit" checked={typeof limit === 'number'} onChange={(v) => change({ 'server.queue.limit': v ? 300 : null })} />
         {typeof limit === 'number' && (
           <Slider label="Queue limit" path="server.queue.limit" value={limit} min={0} max={5000} step={10} format={(v) => `${v} waiting`} onChange={on('server.queue.limit')} />
+        )}
+        <Toggle label="Error answers" hint="a share of calls answered with an error at once" path="server.errors" checked={errors !== null && errors !== undefined} onChange={(v) => change({ 'server.errors': v ? {} : null })} />
+        {errors !== null && errors !== undefined && (
+          <Slider label="Error share" path="server.errors.rate" value={errorRate} min={0} max={1} step={0.01} format={(v) => `${Math.round(v * 100)}% of calls`} onChange={on('server.errors.rate')} />
         )}
         <label className="select">
           <span>Queue discipline</span>

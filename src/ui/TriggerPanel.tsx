@@ -5,13 +5,14 @@ import { Slider } from './Slider';
 
 const NO_TRIGGERS: never[] = [];
 
-type Kind = 'spike' | 'outage' | 'capacity' | 'cache-flush';
+type Kind = 'spike' | 'outage' | 'capacity' | 'cache-flush' | 'errors';
 
 const KINDS: { kind: Kind; label: string }[] = [
   { kind: 'spike', label: 'Load spike' },
   { kind: 'outage', label: 'Outage' },
   { kind: 'capacity', label: 'Capacity loss' },
   { kind: 'cache-flush', label: 'Cache flush' },
+  { kind: 'errors', label: 'Error answers' },
 ];
 
 /** Triggers: pick a kind, size and duration; inject now or schedule on the timeline. */
@@ -20,6 +21,7 @@ export function TriggerPanel() {
   const [factor, setFactor] = useState(2);
   const [speed, setSpeed] = useState(0.5);
   const [slots, setSlots] = useState(0);
+  const [errorRate, setErrorRate] = useState(0.5);
   const [atError, setAtError] = useState<string | null>(null);
   const [duration, setDuration] = useState(10);
   const [at, setAt] = useState('');
@@ -45,6 +47,8 @@ export function TriggerPanel() {
         return { kind, duration, factor: speed, slots };
       case 'cache-flush':
         return { kind };
+      case 'errors':
+        return { kind, duration, rate: errorRate };
     }
   };
 
@@ -75,6 +79,9 @@ export function TriggerPanel() {
       )}
       {kind === 'capacity' && (
         <Slider label="Slots lost" value={slots} min={0} max={100} step={1} format={(v) => `${v} slots`} onChange={setSlots} />
+      )}
+      {kind === 'errors' && (
+        <Slider label="Error share" value={errorRate} min={0.05} max={1} step={0.05} format={(v) => `${Math.round(v * 100)}% of calls`} onChange={setErrorRate} />
       )}
       {kind !== 'cache-flush' && (
         <Slider label="Duration" value={duration} min={1} max={120} step={1} format={(v) => `${v} s`} onChange={setDuration} />
@@ -120,6 +127,7 @@ export function TriggerPanel() {
             <li key={i}>
               {KINDS.find((k) => k.kind === t.kind)?.label ?? t.kind} at {t.at} s{'duration' in t && ` for ${t.duration} s`}
               {t.kind === 'spike' && `, ${t.factor}×`}
+              {t.kind === 'errors' && `, ${Math.round(t.rate * 100)}% errors`}
               {removable[i] === 'y' && (
                 <button type="button" className="link" onClick={() => void unschedule(i)} aria-label={`Remove the ${KINDS.find((k) => k.kind === t.kind)?.label.toLowerCase() ?? t.kind} at ${t.at} s`}>
                   Remove

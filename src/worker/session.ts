@@ -17,6 +17,7 @@ export interface TriggerSpec {
   duration?: number;
   factor?: number;
   slots?: number;
+  rate?: number;
 }
 
 /** Live state for the invariants panel: conservation arrivals = succeeded + failed + inFlight. */

@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import LZString from 'lz-string';
 import { describe, expect, it } from 'vitest';
 import { decodeLink, encodeLink, VIEW_TABS, type ViewState } from '../../src/links/index';
-import { defaultScenario, type Scenario } from '../../src/sim/index';
+import { defaultScenario, parseScenario, type Scenario } from '../../src/sim/index';
 import { validScenario } from './validScenarios';
 
 // Whatever the page can hold, its link opens it again exactly: scenario (with actions and triggers), seed, view.
@@ -65,7 +65,7 @@ describe('encodeLink then decodeLink', () => {
 
   it('writes a section switched on with its defaults as {}', () => {
     const scenario = defaultScenario();
-    scenario.client.retry.budget = { tokens: 10, ratio: 0.1 };
+    scenario.client.retry.budget = parseScenario({ client: { retry: { budget: {} } } }).scenario.client.retry.budget;
     expect(payloadOf(encodeLink({ scenario }))).toEqual({ version: 1, seed: 1, client: { retry: { budget: {} } } });
   });
 });

@@ -18,6 +18,7 @@ const trigger = fc.oneof(
   fc.record({ kind: fc.constant('outage'), at: time(0, 50), duration: time(0.1, 30) }),
   fc.record({ kind: fc.constant('capacity'), at: time(0, 50), duration: time(0.1, 30), factor: time(0.1, 10), slots: fc.integer({ min: 0, max: 10 }) }, { requiredKeys: ['kind', 'at', 'duration'] }),
   fc.record({ kind: fc.constant('cache-flush'), at: time(0, 50) }),
+  fc.record({ kind: fc.constant('errors'), at: time(0, 50), duration: time(0.1, 30), rate: ratio }, { requiredKeys: ['kind', 'at', 'duration'] }),
 );
 
 const setEntry = fc.oneof(
@@ -60,7 +61,19 @@ const partial = section({
       base: time(0, 1),
       cap: time(0, 100),
       jitter: fc.constantFrom('none', 'full', 'equal', 'decorrelated'),
-      budget: opt(section({ tokens: time(0.5, 100), ratio })),
+      budget: opt(
+        section({
+          kind: fc.constantFrom('grpc', 'finagle', 'envoy', 'aws', 'brooker'),
+          tokens: time(0.5, 100),
+          ratio,
+          ttl: fc.integer({ min: 1, max: 60 }),
+          percentCanRetry: time(0, 2),
+          budgetPercent: time(0, 100),
+          minRetryConcurrency: fc.integer({ min: 0, max: 10 }),
+          retryCost: fc.integer({ min: 0, max: 20 }),
+          deposit: ratio,
+        }),
+      ),
     }),
     breaker: opt(section({ failureRatio: time(0.01, 1), cooldown: time(0.1, 30), probes: fc.integer({ min: 1, max: 10 }) })),
     throttle: opt(fc.constant({})),
@@ -72,6 +85,7 @@ const partial = section({
     dropExpired: fc.boolean(),
     cancelOnTimeout: fc.boolean(),
     contention: opt(section({ alpha: ratio, beta: fc.double({ min: 0, max: 0.01, noNaN: true }) })),
+    errors: opt(section({ rate: ratio })),
   }),
   cache: opt(section({ hitRate: fc.double({ min: 0, max: 0.999, noNaN: true }), fill: fc.constantFrom('on-time', 'read-through'), ttl: opt(time(0.1, 100)) })),
   triggers: fc.array(trigger, { maxLength: 4 }),

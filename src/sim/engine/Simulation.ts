@@ -275,7 +275,7 @@ export class Simulation {
   /** Put a scenario's parameters in force at time t (`prev` = those in force before, or null at start). */
   private configure(s: Scenario, t: number, prev: Scenario | null): void {
     this.eff = s;
-    this.client.configure(s.client);
+    this.client.configure(s.client, t);
     this.server.configure(s.server);
     this.autoscaler.configure(s.server.autoscale, prev === null ? undefined : prev.server.autoscale, t);
     const keysChanged = this.load.configure(s, prev, t);

@@ -68,6 +68,7 @@ export class BinSeries {
     S.failed[i] = d(C.failed) / len;
     S.timedOut[i] = d(C.timedOut) / len;
     S.rejected[i] = d(C.rejected) / len;
+    S.errors[i] = d(C.errors) / len;
     S.p50[i] = x.latency.quantile(0.5) ?? NaN;
     S.p99[i] = x.latency.quantile(0.99) ?? NaN;
     S.p999[i] = x.latency.quantile(0.999) ?? NaN;

@@ -1,7 +1,7 @@
 import type { ClientSpec, RetrySpec, Scenario } from '../scenario/types';
 import { backoffDelay } from './backoff';
 import type { CacheLayer } from './cacheLayer';
-import { AdaptiveThrottle, CircuitBreaker, RetryBudget } from './clientControls';
+import { AdaptiveThrottle, CircuitBreaker } from './clientControls';
 import { C as COUNTERS } from './counters';
 import { LogHistogram } from './histogram';
 import { shardOfKey } from './keySampler';
@@ -10,6 +10,7 @@ import type { Load } from './load';
 import type { EventQueue } from './eventQueue';
 import type { Measurement } from './measurement';
 import { type Calls, CALL_DONE, CALL_GONE, CALL_QUEUED, CALL_SERVICE, R_BACKOFF, R_FREE, R_HIT, R_WAIT, type Requests } from './records';
+import { retryBudgetFor, type RetryBudgetControl } from './retryBudgets';
 import { Rng, Stream } from './rng';
 import type { Server } from './server';
 
@@ -27,7 +28,7 @@ export class Client {
   private baseS = 0;
   sloS = Infinity;
   private retry!: RetrySpec;
-  private budget: RetryBudget | null = null;
+  private budget: RetryBudgetControl | null = null;
   private breaker: CircuitBreaker | null = null;
   private throttle: AdaptiveThrottle | null = null;
   /** Calls per attempt, and the answers that complete it. */
@@ -83,16 +84,14 @@ export class Client {
     this.cache = cache;
   }
 
-  /** Put the client parameters in force; the budget, breaker and throttle keep their state when retuned. */
-  configure(cl: ClientSpec): void {
+  /** Put the client parameters in force at time t; the budget, breaker and throttle keep their state when retuned. */
+  configure(cl: ClientSpec, t: number): void {
     this.timeoutS = cl.timeout ?? Infinity;
     this.maxRetries = cl.retry.maxRetries;
     this.baseS = cl.retry.base;
     this.retry = cl.retry;
     this.sloS = cl.slo ?? Infinity;
-    if (cl.retry.budget === null) this.budget = null;
-    else if (this.budget === null) this.budget = new RetryBudget(cl.retry.budget);
-    else this.budget.retune(cl.retry.budget);
+    this.budget = retryBudgetFor(cl.retry.budget, this.budget, t);
     if (cl.breaker === null) this.breaker = null;
     else if (this.breaker === null) this.breaker = new CircuitBreaker(cl.breaker);
     else this.breaker.retune(cl.breaker);
@@ -141,6 +140,7 @@ export class Client {
         return;
       }
     }
+    if (this.budget !== null && requests.tries[r] === 0) this.budget.requestStarted(t);
     // One call site per callee keeps the hot path small enough for the compiler to inline it.
     let probe = 0;
     let refused = false;
@@ -161,6 +161,7 @@ export class Client {
       return;
     }
     c[C.attempts]!++;
+    if (this.budget !== null) this.budget.attemptStarted();
     if (store !== null) c[C.misses]!++;
     const id = ++this.attemptSeq;
     requests.attempt[r] = id;
@@ -233,7 +234,7 @@ export class Client {
     if (this.fanoutN === 1 || this.fanoutN - ++requests.refused[r]! < this.quorum) {
       const probe = requests.probe[r]!;
       this.endAttempt(r, t, false);
-      this.attemptFailed(r, t, probe);
+      this.attemptFailed(r, t, probe, false);
     }
   }
 
@@ -307,7 +308,7 @@ export class Client {
     c[C.timeoutsFired]!++;
     const probe = this.requests.probe[r]!;
     this.endAttempt(r, t, this.server.cancelOnTimeout);
-    this.attemptFailed(r, t, probe);
+    this.attemptFailed(r, t, probe, true);
   }
 
   /** EV_HEDGE: a call still unanswered after the hedge delay: send a copy to the same backend; the first answer wins. */
@@ -326,13 +327,13 @@ export class Client {
     }
   }
 
-  /** An attempt timed out or was turned away: retry if the policy and the budget allow, else fail. */
-  private attemptFailed(r: number, t: number, probe: number): void {
-    if (this.budget !== null) this.budget.onFailure();
+  /** An attempt timed out, or was turned away or answered with an error: retry if the policy and the budget allow, else fail. */
+  private attemptFailed(r: number, t: number, probe: number, timedOut: boolean): void {
+    if (this.budget !== null) this.budget.attemptEnded(r, false);
     if (this.breaker !== null) this.breaker.onOutcome(t, false, probe === 1);
     const requests = this.requests;
     let giveUp = requests.tries[r]! >= this.maxRetries;
-    if (!giveUp && this.budget !== null && !this.budget.allowRetry()) {
+    if (!giveUp && this.budget !== null && !this.budget.allowRetry(r, t, timedOut)) {
       this.c[C.refused]!++;
       this.m.noteShed(t);
       giveUp = true;
@@ -354,7 +355,7 @@ export class Client {
 
   /** The server answered an attempt in time: the client's controls learn of it, and the request succeeds. */
   private answered(r: number, t: number): void {
-    if (this.budget !== null) this.budget.onSuccess();
+    if (this.budget !== null) this.budget.attemptEnded(r, true);
     if (this.breaker !== null) this.breaker.onOutcome(t, true, this.requests.probe[r] === 1);
     if (this.throttle !== null) this.throttle.onAccept(t);
     this.succeed(r, t);
@@ -379,6 +380,7 @@ export class Client {
     const requests = this.requests;
     const client = requests.client[r]!;
     const gen = requests.clientGen[r]!;
+    if (this.budget !== null) this.budget.requestEnded(r);
     requests.release(r);
     this.load.requestEnded(client, gen, t);
   }

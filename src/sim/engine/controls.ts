@@ -103,6 +103,9 @@ export class Controls {
       case 'capacity':
         this.server.capacity(tr.factor, tr.slots, sign, t);
         break;
+      case 'errors':
+        this.server.errorsTrigger(tr.rate, sign);
+        break;
     }
   }
 }

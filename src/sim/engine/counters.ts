@@ -33,5 +33,7 @@ export const C = {
   /** Calls sent to servers: one per attempt that reaches them, n with a fan-out, plus hedges. */
   calls: 22,
   hedges: 23,
+  /** Calls answered with an error at arrival (`server.errors`, `errors` triggers). */
+  errors: 24,
 } as const;
-export const COUNTER_COUNT = 24;
+export const COUNTER_COUNT = 25;

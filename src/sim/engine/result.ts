@@ -28,6 +28,7 @@ export const SERIES_NAMES = [
   'clientP50',
   'clientP99',
   'clientP999',
+  'errors',
 ] as const;
 export type SeriesName = (typeof SERIES_NAMES)[number];
 
@@ -76,6 +77,8 @@ export interface Counts {
   calls: number;
   /** Hedged copies sent (`fanout.hedge`). */
   hedges: number;
+  /** Calls answered with an error at arrival (`server.errors`, `errors` triggers): failed attempts. */
+  errors: number;
 }
 
 /** One backend or shard over [warmup, end], rates per second. */

@@ -48,6 +48,11 @@ export class Server {
   private beta = 0;
   private meanServiceS = 0;
   private readonly service: ServiceSampler;
+  /** Probability that a call is answered with an error at arrival: `server.errors` and the `errors` triggers in force. */
+  private errorP = 0;
+  private errorBase = 0;
+  private readonly errorTriggers: number[] = [];
+  private readonly rngErrors: Rng;
 
   // Per station, and the totals over stations that the integrals use.
   readonly stIn: Int32Array;
@@ -78,6 +83,7 @@ export class Server {
     this.events = k.events;
     this.calls = k.calls;
     this.service = new ServiceSampler(new Rng(seed, Stream.service));
+    this.rngErrors = new Rng(seed, Stream.errors);
     this.stIn = new Int32Array(n);
     this.stQueued = new Int32Array(n);
     this.stLastEmpty = new Float64Array(n);
@@ -103,11 +109,34 @@ export class Server {
     this.alpha = sv.contention?.alpha ?? 0;
     this.beta = sv.contention?.beta ?? 0;
     this.concurrency = sv.concurrency ?? Infinity;
+    this.errorBase = sv.errors?.rate ?? 0;
+    this.updateErrorP();
   }
 
-  /** A call arrives at its station: it starts, waits, or is turned away (false: the client was told). */
+  /** An `errors` trigger starts (+1) or ends (−1): each source fails a call independently. */
+  errorsTrigger(rate: number, sign: 1 | -1): void {
+    if (sign > 0) this.errorTriggers.push(rate);
+    else this.errorTriggers.splice(this.errorTriggers.indexOf(rate), 1);
+    this.updateErrorP();
+  }
+
+  private updateErrorP(): void {
+    let ok = 1 - this.errorBase;
+    for (const rate of this.errorTriggers) ok *= 1 - rate;
+    this.errorP = 1 - ok;
+  }
+
+  /**
+   * A call arrives at its station: it is answered with an error at once (fail fast, no slot used,
+   * unless the station is down), starts, waits, or is turned away (false: the client was told).
+   */
   receive(a: number, t: number): boolean {
     const k = this.calls.station[a]!;
+    if (this.errorP > 0 && this.outages === 0 && this.stDown[k] === 0 && this.rngErrors.uniform() < this.errorP) {
+      this.c[C.errors]!++;
+      this.client.callRefused(a, t);
+      return false;
+    }
     if (this.stQueued[k] === 0 && this.stIn[k]! < this.slots && this.outages === 0 && this.stDown[k] === 0) {
       this.startService(a, t);
     } else if (this.stQueued[k]! >= this.queueLimit) {

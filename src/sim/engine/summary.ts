@@ -73,6 +73,7 @@ export function buildSummary(x: SummaryInput): Summary {
       cacheMisses: c[C.misses]!,
       calls: c[C.calls]!,
       hedges: c[C.hedges]!,
+      errors: c[C.errors]!,
     },
     rates: {
       offered: per(C.arrivals),

@@ -98,7 +98,7 @@ export function runWriteConflict(s: Scenario): RunResult {
     series.throughput[i] = binCommits[i]! / len;
     series.goodput[i] = binCommits[i]! / len;
     series.rejected[i] = (binAttempts[i]! - binCommits[i]!) / len;
-    for (const zero of ['wasted', 'queue', 'inService', 'failed', 'timedOut'] as const) series[zero][i] = 0;
+    for (const zero of ['wasted', 'queue', 'inService', 'failed', 'timedOut', 'errors'] as const) series[zero][i] = 0;
   }
   const summary = buildSummary({
     c,

@@ -4,6 +4,7 @@ import type {
   CacheSpec,
   CoDelSpec,
   ContentionSpec,
+  ErrorsSpec,
   FanoutSpec,
   HedgeSpec,
   PartitionSpec,
@@ -16,9 +17,32 @@ import type {
 // (the cache, a retry budget, …) get these values for the fields omitted inside them
 // when they are switched on. docs/scenario.md documents each one; a test keeps them in step.
 
+/** Each kind's parameters at the defaults of its implementation (docs/scenario.md, "Retry budgets"). */
 export function defaultBudget(): RetryBudgetSpec {
-  return { tokens: 10, ratio: 0.1 };
+  return {
+    kind: 'grpc',
+    tokens: 10,
+    ratio: 0.1,
+    ttl: 10,
+    minRetriesPerSec: 10,
+    percentCanRetry: 0.2,
+    budgetPercent: 20,
+    minRetryConcurrency: 3,
+    capacity: 500,
+    retryCost: 5,
+    timeoutCost: 10,
+    noRetryIncrement: 1,
+    deposit: 0.1,
+    bucketSize: 10,
+  };
 }
+
+export function defaultErrors(): ErrorsSpec {
+  return { rate: 0.1 };
+}
+
+/** Error share of an `errors` trigger that does not say: every call. */
+export const DEFAULT_ERRORS_RATE = 1;
 
 export function defaultBreaker(): BreakerSpec {
   return { failureRatio: 0.5, window: 10, minRequests: 20, cooldown: 5, probes: 5 };
@@ -89,6 +113,7 @@ export function defaultScenario(): Scenario {
       cancelOnTimeout: false,
       contention: null,
       autoscale: null,
+      errors: null,
     },
     cache: null,
     fanout: null,

@@ -2,6 +2,7 @@ import * as v from 'valibot';
 import {
   DEFAULT_CAPACITY_FACTOR,
   DEFAULT_CAPACITY_SLOTS,
+  DEFAULT_ERRORS_RATE,
   DEFAULT_SPIKE_FACTOR,
   defaultAutoscale,
   defaultBreaker,
@@ -9,6 +10,7 @@ import {
   defaultCache,
   defaultCodel,
   defaultContention,
+  defaultErrors,
   defaultFanout,
   defaultHedge,
   defaultPartitions,
@@ -46,6 +48,7 @@ const breaker = defaultBreaker();
 const throttle = defaultThrottle();
 const codel = defaultCodel();
 const contention = defaultContention();
+const errors = defaultErrors();
 const autoscale = defaultAutoscale();
 const cache = defaultCache();
 const fanout = defaultFanout();
@@ -74,7 +77,7 @@ const PERIOD = { min: MIN_PERIOD, max: HOUR };
 const RATIO = { min: 0, max: 1 };
 const RATIO_POSITIVE = { min: 0, minExclusive: true, max: 1 };
 
-export const TRIGGER_KINDS = ['spike', 'outage', 'random-outages', 'capacity', 'cache-flush'] as const;
+export const TRIGGER_KINDS = ['spike', 'outage', 'random-outages', 'capacity', 'cache-flush', 'errors'] as const;
 /** Most backends a fan-out may call, and most shards. */
 export const MAX_STATIONS = 1000;
 
@@ -96,9 +99,26 @@ export const loadSchema = section({
   zipf: nullableNumber({ min: 0, minExclusive: true, max: 5 }, D.load.zipf),
 });
 
+export const BUDGET_KINDS = ['grpc', 'finagle', 'envoy', 'aws', 'brooker'] as const;
+const COUNT = { min: 0, max: 1e6, integer: true };
+
 const budgetSchema = nullableSection({
+  kind: oneOf(BUDGET_KINDS, budget.kind),
   tokens: number({ min: 0, minExclusive: true, max: 1e6 }, budget.tokens),
   ratio: number(RATIO, budget.ratio),
+  // Finagle's RetryBudget.apply requires ttl in [1 s, 60 s], minRetriesPerSec ≥ 0, percentCanRetry in [0, 1000].
+  ttl: number({ min: 1, max: 60, integer: true }, budget.ttl),
+  minRetriesPerSec: number(COUNT, budget.minRetriesPerSec),
+  percentCanRetry: number({ min: 0, max: 1000 }, budget.percentCanRetry),
+  // Envoy's budget_percent is a Percent (0–100); min_retry_concurrency a UInt32.
+  budgetPercent: number({ min: 0, max: 100 }, budget.budgetPercent),
+  minRetryConcurrency: number(COUNT, budget.minRetryConcurrency),
+  capacity: number(COUNT, budget.capacity),
+  retryCost: number(COUNT, budget.retryCost),
+  timeoutCost: number(COUNT, budget.timeoutCost),
+  noRetryIncrement: number(COUNT, budget.noRetryIncrement),
+  deposit: number({ min: 0, max: 1000 }, budget.deposit),
+  bucketSize: number({ min: 0, minExclusive: true, max: 1e6 }, budget.bucketSize),
 });
 
 const retrySchema = section({
@@ -171,6 +191,7 @@ export const serverSchema = section({
   cancelOnTimeout: boolean(D.server.cancelOnTimeout),
   contention: v.optional(contentionSchema, D.server.contention),
   autoscale: v.optional(autoscaleSchema, D.server.autoscale),
+  errors: v.optional(nullableSection({ rate: number(RATIO, errors.rate) }), D.server.errors),
 });
 
 export const cacheSchema = nullableSection({
@@ -226,13 +247,26 @@ export const triggerSchemas = {
     slots: number({ min: 0, max: 100_000, integer: true }, DEFAULT_CAPACITY_SLOTS),
   }),
   'cache-flush': section({ kind: oneOfIn(['cache-flush']), at }),
+  errors: section({
+    kind: oneOfIn(['errors']),
+    at,
+    duration,
+    rate: number(RATIO, DEFAULT_ERRORS_RATE),
+  }),
 } as const;
 
 const KINDS_EXPECTED = `one of ${TRIGGER_KINDS.map((k) => JSON.stringify(k)).join(', ')}`;
 
 const triggerSchema = v.variant(
   'kind',
-  [triggerSchemas.spike, triggerSchemas.outage, triggerSchemas['random-outages'], triggerSchemas.capacity, triggerSchemas['cache-flush']],
+  [
+    triggerSchemas.spike,
+    triggerSchemas.outage,
+    triggerSchemas['random-outages'],
+    triggerSchemas.capacity,
+    triggerSchemas['cache-flush'],
+    triggerSchemas.errors,
+  ],
   (issue) =>
     issue.path === undefined
       ? problem(issue.input, 'a JSON object with a "kind"')

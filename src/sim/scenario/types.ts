@@ -36,10 +36,41 @@ export interface LoadSpec {
   zipf: number | null;
 }
 
-/** gRPC-style retry throttling: -1 token per failed attempt, +ratio per success, retry only while tokens > tokens/2. */
+/** How a retry budget decides (docs/model.md, "Retry budgets"): one implementation's rule each. */
+export type RetryBudgetKind = 'grpc' | 'finagle' | 'envoy' | 'aws' | 'brooker';
+
+/**
+ * A retry budget. `kind` picks the implementation (`grpc` when omitted); fields not used by
+ * the kind keep their values, so a live switch keeps them.
+ */
 export interface RetryBudgetSpec {
+  kind: RetryBudgetKind;
+  /** grpc: maxTokens; −1 token per failed attempt, +ratio per success, retry only while tokens > tokens/2. */
   tokens: number;
+  /** grpc: tokenRatio. */
   ratio: number;
+  /** finagle: seconds a deposit lasts. */
+  ttl: number;
+  /** finagle: retries allowed per second on top of the share. */
+  minRetriesPerSec: number;
+  /** finagle: retries allowed per request (0.2 = one retry for every 5 requests). */
+  percentCanRetry: number;
+  /** envoy: retries in flight as a percentage (0–100) of the attempts in flight. */
+  budgetPercent: number;
+  /** envoy: retries in flight always allowed. */
+  minRetryConcurrency: number;
+  /** aws: the retry quota's initial and largest capacity. */
+  capacity: number;
+  /** aws: capacity a retry after an error takes. */
+  retryCost: number;
+  /** aws: capacity a retry after a timeout takes. */
+  timeoutCost: number;
+  /** aws: capacity a request that succeeds at its first attempt gives back. */
+  noRetryIncrement: number;
+  /** brooker: tokens each successful attempt adds. */
+  deposit: number;
+  /** brooker: the bucket's size. */
+  bucketSize: number;
 }
 
 export interface RetrySpec {
@@ -121,6 +152,11 @@ export interface AutoscaleSpec {
   max: number;
 }
 
+/** Independent failures: each call is answered with an error at once, with probability `rate`. */
+export interface ErrorsSpec {
+  rate: number;
+}
+
 export interface ServerSpec {
   /** Service slots; `null` = unbounded. */
   concurrency: number | null;
@@ -132,6 +168,8 @@ export interface ServerSpec {
   cancelOnTimeout: boolean;
   contention: ContentionSpec | null;
   autoscale: AutoscaleSpec | null;
+  /** Calls answered with an error at arrival (fail fast); `null` = none. */
+  errors: ErrorsSpec | null;
 }
 
 export interface CacheSpec {
@@ -180,7 +218,14 @@ export interface CacheFlushTrigger {
   kind: 'cache-flush';
   at: number;
 }
-export type Trigger = SpikeTrigger | OutageTrigger | RandomOutagesTrigger | CapacityTrigger | CacheFlushTrigger;
+/** While active, each call is also answered with an error with probability `rate` (independently of `server.errors`). */
+export interface ErrorsTrigger {
+  kind: 'errors';
+  at: number;
+  duration: number;
+  rate: number;
+}
+export type Trigger = SpikeTrigger | OutageTrigger | RandomOutagesTrigger | CapacityTrigger | CacheFlushTrigger | ErrorsTrigger;
 export type TriggerKind = Trigger['kind'];
 
 /** An operator's change of parameters at a simulated time: `{ "server.concurrency": 40 }`. */

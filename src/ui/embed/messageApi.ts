@@ -12,10 +12,11 @@ import { isAllowedOrigin } from './embedOptions';
 export const MESSAGE_PREFIX = 'metastability-lab:';
 
 const TRIGGER = v.strictObject({
-  kind: v.picklist(['spike', 'outage', 'capacity', 'cache-flush']),
+  kind: v.picklist(['spike', 'outage', 'capacity', 'cache-flush', 'errors']),
   duration: v.exactOptional(v.pipe(v.number(), v.finite(), v.gtValue(0), v.maxValue(1e6))),
   factor: v.exactOptional(v.pipe(v.number(), v.finite(), v.gtValue(0), v.maxValue(1000))),
   slots: v.exactOptional(v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(1e6))),
+  rate: v.exactOptional(v.pipe(v.number(), v.finite(), v.minValue(0), v.maxValue(1))),
 });
 
 const COMMAND = v.variant('type', [

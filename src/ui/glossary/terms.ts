@@ -19,7 +19,7 @@ export const GLOSSARY: readonly GlossaryTerm[] = [
   { id: 'timeout', term: 'timeout', definition: 'How long a client waits for one attempt before it gives up (and retries, if it may).' },
   { id: 'retry', term: 'retry', aliases: ['retries'], definition: 'Another attempt at a request after a timeout or a refusal. Each one is extra load on the server.' },
   { id: 'backoff', term: 'backoff', definition: 'Waiting before a retry, usually longer after each failure (exponential), often randomised (jitter).' },
-  { id: 'budget', term: 'retry budget', definition: 'A token bucket that allows retries only while enough recent attempts succeeded, so failures cannot multiply the load.' },
+  { id: 'budget', term: 'retry budget', definition: 'A limit on retries (a token bucket, a share of recent requests, or a share of the requests in flight, by implementation) that refuses them when too many fail, so failures cannot multiply the load.' },
   { id: 'breaker', term: 'circuit breaker', definition: 'A client switch that refuses calls for a while once too many fail, then lets a few probes through.' },
   { id: 'queue', term: 'queue', definition: 'Requests waiting for a free slot. A bounded queue turns away arrivals once it holds its limit.' },
   { id: 'shedding', term: 'load shedding', aliases: ['shed'], definition: 'Refusing some requests on purpose so that the rest can be served in time.' },

@@ -35,7 +35,7 @@ describe('actions are validated by applying them in firing order', () => {
     });
     expect(scenario.actions[0]?.set).toEqual({ 'client.retry.maxRetries': 3, 'cache.hitRate': 0.5 });
     // A section is completed with its defaults, so the engine never sees a partial one.
-    expect(scenario.actions[1]?.set).toEqual({ 'client.retry.budget': { tokens: 5, ratio: 0.1 }, cache: null });
+    expect(scenario.actions[1]?.set).toEqual({ 'client.retry.budget': { ...parseScenario({ client: { retry: { budget: {} } } }).scenario.client.retry.budget, tokens: 5 }, cache: null });
     expect(scenario.actions[2]?.set['server']).toEqual({ ...defaultScenario().server, concurrency: 40 });
   });
 

@@ -25,10 +25,26 @@ describe('defaults', () => {
     const { scenario } = parseScenario({
       cache: {},
       client: { retry: { budget: {} }, breaker: {}, throttle: {} },
-      server: { queue: { codel: {} }, contention: {}, autoscale: {} },
+      server: { queue: { codel: {} }, contention: {}, autoscale: {}, errors: {} },
     });
     expect(scenario.cache).toEqual({ hitRate: 0.9, fill: 'on-time', hitLatency: 0.001, ttl: null });
-    expect(scenario.client.retry.budget).toEqual({ tokens: 10, ratio: 0.1 });
+    expect(scenario.client.retry.budget).toEqual({
+      kind: 'grpc',
+      tokens: 10,
+      ratio: 0.1,
+      ttl: 10,
+      minRetriesPerSec: 10,
+      percentCanRetry: 0.2,
+      budgetPercent: 20,
+      minRetryConcurrency: 3,
+      capacity: 500,
+      retryCost: 5,
+      timeoutCost: 10,
+      noRetryIncrement: 1,
+      deposit: 0.1,
+      bucketSize: 10,
+    });
+    expect(scenario.server.errors).toEqual({ rate: 0.1 });
     expect(scenario.client.breaker).toEqual({ failureRatio: 0.5, window: 10, minRequests: 20, cooldown: 5, probes: 5 });
     expect(scenario.client.throttle).toEqual({ k: 2, window: 60 });
     expect(scenario.server.queue.codel).toEqual({ target: 0.005, interval: 0.1 });
@@ -77,9 +93,9 @@ describe('messages name the field path, the value and the allowed range', () => 
     [{ triggers: [{ kind: 'outage', at: 3 }] }, 'triggers[0].duration: missing, expected a number from 0 (exclusive) to 10000000'],
     [
       { triggers: [{ kind: 'spkie', at: 3, duration: 1 }] },
-      'triggers[0].kind: got "spkie", expected one of "spike", "outage", "random-outages", "capacity", "cache-flush" (did you mean "spike"?)',
+      'triggers[0].kind: got "spkie", expected one of "spike", "outage", "random-outages", "capacity", "cache-flush", "errors" (did you mean "spike"?)',
     ],
-    [{ triggers: [{ at: 3 }] }, 'triggers[0].kind: missing, expected one of "spike", "outage", "random-outages", "capacity", "cache-flush"'],
+    [{ triggers: [{ at: 3 }] }, 'triggers[0].kind: missing, expected one of "spike", "outage", "random-outages", "capacity", "cache-flush", "errors"'],
     [
       { cache: {}, triggers: [{ kind: 'cache-flush', at: 3, duration: 2 }] },
       'triggers[0].duration: unknown field',

@@ -132,7 +132,7 @@ describe('choices', () => {
     it(`${path}: one of ${options.join(', ')}`, () => {
       for (const option of options) expect(getPath(parseScenario(setPath(BASE, path, option)).scenario, path)).toBe(option);
       const section = path.split('.').slice(0, -1).join('.');
-      const input = section === 'cache' ? { cache: {} } : {};
+      const input = section === 'cache' ? { cache: {} } : section === 'client.retry.budget' ? { client: { retry: { budget: {} } } } : {};
       expect(getPath(parseScenario(input).scenario, path)).toBe(ENUM_DEFAULTS[path]);
       const list = options.map((o) => JSON.stringify(o)).join(', ');
       expect(issuesOf(setPath(BASE, path, 'zzzzzzzzzz'))).toEqual([

@@ -15,6 +15,7 @@ import {
   tailAtScale,
 } from './tailAndShards';
 import type { Preset } from './preset';
+import { envoyBudgetUnits, retryQuota } from './retryBudgetKinds';
 import { retryStorm } from './retryStorm';
 import { retryStormLowLoad } from './retryStormLowLoad';
 import { retryStormNoRetries } from './retryStormNoRetries';
@@ -35,6 +36,8 @@ export const PRESETS: Preset[] = [
   retryStormLowLoad,
   retryStormNoRetries,
   retryBudget,
+  retryQuota,
+  envoyBudgetUnits,
   lifoQueue,
   boundedQueue,
   circuitBreaker,
