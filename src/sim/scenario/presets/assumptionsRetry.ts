@@ -45,6 +45,18 @@ export const RETRY_ASSUMPTIONS: Readonly<Record<string, readonly Assumption[]>> 
     cureStaysOn('cancel-on', 'the server drops work whose client timed out', 'turn cancellation off', { 'server.cancelOnTimeout': false }),
   ],
   'circuit-breaker': [loadAboveCapacity(280), cureStaysOn('breaker-on', 'the circuit breaker stays on', 'turn the breaker off', { 'client.breaker': null })],
+  'retry-quota': [loadAboveCapacity(280), cureStaysOn('quota-on', 'the retry quota stays on', 'turn the retry quota off', { 'client.retry.budget': null })],
+  'envoy-budget-units': [
+    setBreak(
+      'budget-percent-20',
+      "the budget is written in Envoy's units: budget_percent 20, a fifth of the attempts in flight",
+      "write it as 0.2, a fraction in another product's units",
+      { 'client.retry.budget.budgetPercent': 0.2 },
+      ['recovered'],
+      'budget_percent 0.2 means 0.2 %: only min_retry_concurrency’s 3 retries fly at a time, and the storm ends',
+    ),
+    retriesOff(3, ['recovered'], 'with no retries the backlog drains at the spare 20/s: recovered after the outage'),
+  ],
   'backoff-open-loop': [
     recovering(
       openLoop(
