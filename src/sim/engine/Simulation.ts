@@ -218,7 +218,10 @@ export class Simulation {
 
   /** Requests whose client is still waiting, counted from the live client-side records. */
   countInFlight(): number {
-    return this.client.countInFlight();
+    const requests = this.k.requests;
+    let n = 0;
+    for (let r = 0; r < requests.top; r++) if (requests.state[r] !== R_FREE) n++;
+    return n;
   }
 
   /** Live state for the invariants panel and property tests. */

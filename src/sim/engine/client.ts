@@ -1,7 +1,8 @@
 import type { ClientSpec, RetrySpec, Scenario } from '../scenario/types';
 import { backoffDelay } from './backoff';
 import type { CacheLayer } from './cacheLayer';
-import { AdaptiveThrottle, CircuitBreaker } from './clientControls';
+import { admissionFor, rateLimitFor, type AdmissionControl, type TokenBucket } from './admission';
+import { breakerFor, throttleFor, type AdaptiveThrottle, type CircuitBreaker } from './clientControls';
 import { C as COUNTERS } from './counters';
 import { LogHistogram } from './histogram';
 import { shardOfKey } from './keySampler';
@@ -9,7 +10,7 @@ import { EV_HEDGE, EV_HIT, EV_RETRY, EV_TIMEOUT, type Kernel } from './kernel';
 import type { Load } from './load';
 import type { EventQueue } from './eventQueue';
 import type { Measurement } from './measurement';
-import { type Calls, CALL_DONE, CALL_GONE, CALL_QUEUED, CALL_SERVICE, R_BACKOFF, R_FREE, R_HIT, R_WAIT, type Requests } from './records';
+import { type Calls, CALL_DONE, CALL_GONE, CALL_QUEUED, CALL_SERVICE, R_BACKOFF, R_HIT, R_WAIT, type Requests } from './records';
 import { retryBudgetFor, type RetryBudgetControl } from './retryBudgets';
 import { Rng, Stream } from './rng';
 import type { Server } from './server';
@@ -31,6 +32,8 @@ export class Client {
   private budget: RetryBudgetControl | null = null;
   private breaker: CircuitBreaker | null = null;
   private throttle: AdaptiveThrottle | null = null;
+  private admission: AdmissionControl | null = null;
+  private rateLimit: TokenBucket | null = null;
   /** Calls per attempt, and the answers that complete it. */
   readonly fanoutN: number;
   private readonly quorum: number;
@@ -45,6 +48,7 @@ export class Client {
   private attemptSeq = 0;
   private readonly rngJitter: Rng;
   private readonly rngThrottle: Rng;
+  private readonly rngAdmission: Rng;
   private readonly c: Float64Array;
   private readonly maxInFlight: number;
 
@@ -70,6 +74,7 @@ export class Client {
     this.calls = k.calls;
     this.rngJitter = new Rng(scenario.seed, Stream.jitter);
     this.rngThrottle = new Rng(scenario.seed, Stream.throttle);
+    this.rngAdmission = new Rng(scenario.seed, Stream.admission);
     this.stations = m.stations;
     this.fanoutN = scenario.fanout?.n ?? 1;
     this.quorum = scenario.fanout === null ? 1 : (scenario.fanout.quorum ?? scenario.fanout.n);
@@ -92,12 +97,10 @@ export class Client {
     this.retry = cl.retry;
     this.sloS = cl.slo ?? Infinity;
     this.budget = retryBudgetFor(cl.retry.budget, this.budget, t);
-    if (cl.breaker === null) this.breaker = null;
-    else if (this.breaker === null) this.breaker = new CircuitBreaker(cl.breaker);
-    else this.breaker.retune(cl.breaker);
-    if (cl.throttle === null) this.throttle = null;
-    else if (this.throttle === null) this.throttle = new AdaptiveThrottle(cl.throttle);
-    else this.throttle.retune(cl.throttle);
+    this.breaker = breakerFor(cl.breaker, this.breaker);
+    this.throttle = throttleFor(cl.throttle, this.throttle);
+    this.admission = admissionFor(cl.admission, this.admission);
+    this.rateLimit = rateLimitFor(cl.rateLimit, this.rateLimit, t);
   }
 
   /** A bin closed: hedging waits for this quantile of the backend latency seen so far (see callLatency). */
@@ -123,7 +126,9 @@ export class Client {
     requests.key[r] = key;
     if (this.partitioned) this.m.stOffered[shardOfKey(key, this.stations)]!++;
     this.c[C.arrivals]!++;
-    this.sendAttempt(r, t);
+    // Admission control judges a request once, before its attempts; a request it rejects is not in its counts.
+    if (this.admission !== null && !this.admission.admit(t, this.rngAdmission)) this.refuse(r, t, false);
+    else this.sendAttempt(r, t);
   }
 
   /** An attempt (the first or a retry) leaves: a cache lookup, then one call (or `fanout.n`) to the servers. */
@@ -149,10 +154,9 @@ export class Client {
       else probe = this.breaker.isHalfOpen ? 1 : 0;
     }
     if (!refused && this.throttle !== null && !this.throttle.allow(t, this.rngThrottle)) refused = true;
+    if (!refused && this.rateLimit !== null && !this.rateLimit.take(t)) refused = true;
     if (refused) {
-      c[C.refused]!++;
-      this.m.noteShed(t);
-      this.fail(r, t);
+      this.refuse(r, t, true);
       return;
     }
     const maxInFlight = this.maxInFlight;
@@ -332,14 +336,13 @@ export class Client {
     if (this.budget !== null) this.budget.attemptEnded(r, false);
     if (this.breaker !== null) this.breaker.onOutcome(t, false, probe === 1);
     const requests = this.requests;
-    let giveUp = requests.tries[r]! >= this.maxRetries;
+    const giveUp = requests.tries[r]! >= this.maxRetries;
     if (!giveUp && this.budget !== null && !this.budget.allowRetry(r, t, timedOut)) {
-      this.c[C.refused]!++;
-      this.m.noteShed(t);
-      giveUp = true;
+      this.refuse(r, t, true);
+      return;
     }
     if (giveUp) {
-      this.fail(r, t);
+      this.fail(r, t, true);
       return;
     }
     const k = ++requests.tries[r]!;
@@ -367,12 +370,21 @@ export class Client {
     this.c[C.succeeded]!++;
     if (this.partitioned) this.m.stGood[shardOfKey(requests.key[r]!, this.stations)]!++;
     this.m.success(t - requests.first[r]!, this.sloS);
+    if (this.admission !== null) this.admission.record(t, true);
     this.endRequest(r, t);
   }
 
-  private fail(r: number, t: number): void {
+  /** Refused or shed on purpose by a control of the client (the request fails); `admitted`: past admission control. */
+  private refuse(r: number, t: number, admitted: boolean): void {
+    this.c[C.refused]!++;
+    this.m.noteShed(t);
+    this.fail(r, t, admitted);
+  }
+
+  private fail(r: number, t: number, admitted: boolean): void {
     this.c[C.failed]!++;
     this.m.failure(t - this.requests.first[r]!, this.sloS);
+    if (admitted && this.admission !== null) this.admission.record(t, false);
     this.endRequest(r, t);
   }
 
@@ -383,13 +395,5 @@ export class Client {
     if (this.budget !== null) this.budget.requestEnded(r);
     requests.release(r);
     this.load.requestEnded(client, gen, t);
-  }
-
-  /** Requests whose client is still waiting, counted from the live records. */
-  countInFlight(): number {
-    const requests = this.requests;
-    let n = 0;
-    for (let r = 0; r < requests.top; r++) if (requests.state[r] !== R_FREE) n++;
-    return n;
   }
 }

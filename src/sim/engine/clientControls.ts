@@ -99,6 +99,22 @@ export class CircuitBreaker {
  * Client-side adaptive throttling (Google SRE book, "Handling Overload"): reject locally with
  * probability max(0, (requests − k·accepts) / (requests + 1)) over a sliding window.
  */
+/** The breaker for `spec`: off (null), new, or the one running retuned (it keeps its state). */
+export function breakerFor(spec: BreakerSpec | null, running: CircuitBreaker | null): CircuitBreaker | null {
+  if (spec === null) return null;
+  if (running === null) return new CircuitBreaker(spec);
+  running.retune(spec);
+  return running;
+}
+
+/** The throttle for `spec`: off (null), new, or the one running retuned (it keeps its counts). */
+export function throttleFor(spec: ThrottleSpec | null, running: AdaptiveThrottle | null): AdaptiveThrottle | null {
+  if (spec === null) return null;
+  if (running === null) return new AdaptiveThrottle(spec);
+  running.retune(spec);
+  return running;
+}
+
 export class AdaptiveThrottle {
   /** a = requests, b = accepts */
   private window: SlidingCounter;

@@ -16,6 +16,7 @@ export const Stream = {
   network: 7,
   failures: 8,
   errors: 9,
+  admission: 10,
 } as const;
 export type StreamId = (typeof Stream)[keyof typeof Stream];
 

@@ -1,4 +1,5 @@
 import type {
+  AdmissionSpec,
   AutoscaleSpec,
   BreakerSpec,
   CacheSpec,
@@ -8,6 +9,7 @@ import type {
   FanoutSpec,
   HedgeSpec,
   PartitionSpec,
+  RateLimitSpec,
   RetryBudgetSpec,
   Scenario,
   ThrottleSpec,
@@ -50,6 +52,16 @@ export function defaultBreaker(): BreakerSpec {
 
 export function defaultThrottle(): ThrottleSpec {
   return { k: 2, window: 60 };
+}
+
+/** Envoy's admission control defaults: a 30-s window, 95 % success rate, aggression 1, no RPS floor, at most 80 % rejected. */
+export function defaultAdmission(): AdmissionSpec {
+  return { window: 30, successRate: 0.95, aggression: 1, minRps: 0, maxRejection: 0.8 };
+}
+
+/** A token bucket of 100 requests a second with a burst of 100. */
+export function defaultRateLimit(): RateLimitSpec {
+  return { rate: 100, burst: 100 };
 }
 
 /** "Fail at Scale" CoDel: 5 ms target, 100 ms interval. */
@@ -104,6 +116,8 @@ export function defaultScenario(): Scenario {
       slo: null,
       breaker: null,
       throttle: null,
+      admission: null,
+      rateLimit: null,
     },
     server: {
       concurrency: 30,

@@ -159,8 +159,20 @@ export function checkWork(scenario: Scenario, states?: readonly EffectiveState[]
   return checkMemory(scenario, known, estimate.attempts);
 }
 
-/** x rounded down to 3 significant digits: a bound that is itself allowed. */
+/**
+ * x rounded down to 3 significant digits: a bound that is itself allowed. Done on the decimal text (exact in every
+ * engine), not with logarithms.
+ */
 function roundDown(x: number): number {
-  const step = 10 ** (Math.floor(Math.log10(x)) - 2);
-  return Number((Math.floor(x / step) * step).toPrecision(3));
+  const [mantissa = '0', exp = '0'] = x.toExponential(2).split('e');
+  let digits = Number(mantissa.replace('.', ''));
+  let e = Number(exp);
+  if (Number(`${digits}e${e - 2}`) > x) {
+    digits -= 1;
+    if (digits < 100) {
+      digits = 999;
+      e -= 1;
+    }
+  }
+  return Number(`${digits}e${e - 2}`);
 }

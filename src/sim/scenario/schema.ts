@@ -5,8 +5,6 @@ import {
   DEFAULT_ERRORS_RATE,
   DEFAULT_SPIKE_FACTOR,
   defaultAutoscale,
-  defaultBreaker,
-  defaultBudget,
   defaultCache,
   defaultCodel,
   defaultContention,
@@ -15,7 +13,6 @@ import {
   defaultHedge,
   defaultPartitions,
   defaultScenario,
-  defaultThrottle,
 } from './defaults';
 import { suggestion } from './didYouMean';
 import {
@@ -37,15 +34,17 @@ import { MAX_CHECK_LENGTH, parseCheck } from '../assertions/parser';
 import { MAX_SCOPE_LENGTH, parseScope, SCOPE_FORMS } from '../assertions/scope';
 import { quote } from './render';
 import type { Scenario } from './types';
+import { clientSchema } from './clientSchema';
+import { HOUR, MAX_DURATION, PERIOD, RATIO, RATIO_POSITIVE, SECONDS, TIME_AT, TIME_SPAN } from './ranges';
+
+export { BUDGET_KINDS, clientSchema } from './clientSchema';
+export { MAX_DURATION, MIN_PERIOD } from './ranges';
 
 // Field types, ranges and defaults of format v1. Unknown keys never reach these schemas:
 // read.ts removes them first (reporting or dropping each), so `object` here only has to
 // check and fill. Cross-field rules live in crossChecks.ts.
 
 const D = defaultScenario();
-const budget = defaultBudget();
-const breaker = defaultBreaker();
-const throttle = defaultThrottle();
 const codel = defaultCodel();
 const contention = defaultContention();
 const errors = defaultErrors();
@@ -55,27 +54,12 @@ const fanout = defaultFanout();
 const hedge = defaultHedge();
 const partitions = defaultPartitions();
 
-/** Longest run, seconds. */
-export const MAX_DURATION = 1e7;
 export const MAX_TRIGGERS = 1000;
 export const MAX_ACTIONS = 10_000;
 /** Most bins a run may have (duration / bin). */
 export const MAX_BINS = 200_000;
 export const MIN_BIN = 0.001;
 
-const HOUR = 3600;
-const TIME_AT = { min: 0, max: MAX_DURATION };
-const TIME_SPAN = { min: 0, minExclusive: true, max: MAX_DURATION };
-const SECONDS = { min: 0, minExclusive: true, max: HOUR };
-/**
- * Shortest window or period of a client or server control (breaker, throttle, autoscaling): the series'
- * time resolution. Below it a window means nothing, and the autoscaler, which checks once a window, would
- * spend its events without simulated time advancing.
- */
-export const MIN_PERIOD = 0.001;
-const PERIOD = { min: MIN_PERIOD, max: HOUR };
-const RATIO = { min: 0, max: 1 };
-const RATIO_POSITIVE = { min: 0, minExclusive: true, max: 1 };
 
 export const TRIGGER_KINDS = ['spike', 'outage', 'random-outages', 'capacity', 'cache-flush', 'errors'] as const;
 /** Most backends a fan-out may call, and most shards. */
@@ -99,57 +83,6 @@ export const loadSchema = section({
   zipf: nullableNumber({ min: 0, minExclusive: true, max: 5 }, D.load.zipf),
 });
 
-export const BUDGET_KINDS = ['grpc', 'finagle', 'envoy', 'aws', 'brooker'] as const;
-const COUNT = { min: 0, max: 1e6, integer: true };
-
-const budgetSchema = nullableSection({
-  kind: oneOf(BUDGET_KINDS, budget.kind),
-  tokens: number({ min: 0, minExclusive: true, max: 1e6 }, budget.tokens),
-  ratio: number(RATIO, budget.ratio),
-  // Finagle's RetryBudget.apply requires ttl in [1 s, 60 s], minRetriesPerSec ≥ 0, percentCanRetry in [0, 1000].
-  ttl: number({ min: 1, max: 60, integer: true }, budget.ttl),
-  minRetriesPerSec: number(COUNT, budget.minRetriesPerSec),
-  percentCanRetry: number({ min: 0, max: 1000 }, budget.percentCanRetry),
-  // Envoy's budget_percent is a Percent (0–100); min_retry_concurrency a UInt32.
-  budgetPercent: number({ min: 0, max: 100 }, budget.budgetPercent),
-  minRetryConcurrency: number(COUNT, budget.minRetryConcurrency),
-  capacity: number(COUNT, budget.capacity),
-  retryCost: number(COUNT, budget.retryCost),
-  timeoutCost: number(COUNT, budget.timeoutCost),
-  noRetryIncrement: number(COUNT, budget.noRetryIncrement),
-  deposit: number({ min: 0, max: 1000 }, budget.deposit),
-  bucketSize: number({ min: 0, minExclusive: true, max: 1e6 }, budget.bucketSize),
-});
-
-const retrySchema = section({
-  maxRetries: number({ min: 0, max: 100, integer: true }, D.client.retry.maxRetries),
-  backoff: oneOf(['none', 'constant', 'exponential'], D.client.retry.backoff),
-  base: number({ min: 0, max: HOUR }, D.client.retry.base),
-  cap: number({ min: 0, max: 36_000 }, D.client.retry.cap),
-  jitter: oneOf(['none', 'full', 'equal', 'decorrelated'], D.client.retry.jitter),
-  budget: v.optional(budgetSchema, D.client.retry.budget),
-});
-
-const breakerSchema = nullableSection({
-  failureRatio: number(RATIO_POSITIVE, breaker.failureRatio),
-  window: number(PERIOD, breaker.window),
-  minRequests: number({ min: 1, max: 1e6, integer: true }, breaker.minRequests),
-  cooldown: number(PERIOD, breaker.cooldown),
-  probes: number({ min: 1, max: 1000, integer: true }, breaker.probes),
-});
-
-const throttleSchema = nullableSection({
-  k: number({ min: 1, max: 100 }, throttle.k),
-  window: number(PERIOD, throttle.window),
-});
-
-export const clientSchema = section({
-  timeout: nullableNumber(SECONDS, D.client.timeout),
-  retry: v.optional(retrySchema, () => ({})),
-  slo: nullableNumber(SECONDS, D.client.slo),
-  breaker: v.optional(breakerSchema, D.client.breaker),
-  throttle: v.optional(throttleSchema, D.client.throttle),
-});
 
 const serviceSchema = section({
   dist: oneOf(['exponential', 'deterministic', 'lognormal', 'bimodal'], D.server.service.dist),

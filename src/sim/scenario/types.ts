@@ -103,6 +103,30 @@ export interface ThrottleSpec {
   window: number;
 }
 
+/** A token bucket on the caller: `rate` tokens a second, at most `burst`; each attempt takes one or is refused. */
+export interface RateLimitSpec {
+  rate: number;
+  burst: number;
+}
+
+/**
+ * Envoy's admission control: rejects a new request with probability
+ * min(maxRejection, max(0, (n − s / successRate) / (n + 1))^(1 / aggression)) over the requests (n) and successes
+ * (s) that finished in the last `window` seconds, unless fewer than `minRps` a second finished.
+ */
+export interface AdmissionSpec {
+  /** Sliding window, seconds (whole seconds, as Envoy rounds it). */
+  window: number;
+  /** The success rate below which requests start being rejected (Envoy's sr_threshold, as a ratio). */
+  successRate: number;
+  /** 1 rejects linearly as the success rate falls; higher rejects more at the same success rate. */
+  aggression: number;
+  /** Requests a second (finished, in the window) below which nothing is rejected. */
+  minRps: number;
+  /** The rejection probability's ceiling. */
+  maxRejection: number;
+}
+
 export interface ClientSpec {
   /** Per-attempt timeout, seconds; `null` = wait forever. */
   timeout: number | null;
@@ -111,6 +135,10 @@ export interface ClientSpec {
   slo: number | null;
   breaker: BreakerSpec | null;
   throttle: ThrottleSpec | null;
+  /** Envoy-style admission control before the retries; null = off. */
+  admission: AdmissionSpec | null;
+  /** A token bucket on every attempt that leaves; null = off. */
+  rateLimit: RateLimitSpec | null;
 }
 
 /** Service time distribution. Fields not used by `dist` keep their values (so a live switch keeps them). */
