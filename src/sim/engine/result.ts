@@ -28,6 +28,10 @@ export const SERIES_NAMES = [
   'clientP50',
   'clientP99',
   'clientP999',
+  'limiterLimit',
+  'limiterRtt',
+  'limiterRttNoLoad',
+  'limiterGradient',
 ] as const;
 export type SeriesName = (typeof SERIES_NAMES)[number];
 

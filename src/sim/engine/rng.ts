@@ -15,6 +15,7 @@ export const Stream = {
   throttle: 6,
   network: 7,
   failures: 8,
+  limiter: 9,
 } as const;
 export type StreamId = (typeof Stream)[keyof typeof Stream];
 

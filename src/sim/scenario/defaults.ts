@@ -89,6 +89,7 @@ export function defaultScenario(): Scenario {
       cancelOnTimeout: false,
       contention: null,
       autoscale: null,
+      limiter: null,
     },
     cache: null,
     fanout: null,

@@ -33,6 +33,7 @@ import {
 import { AssertionSyntaxError } from '../assertions/lexer';
 import { MAX_CHECK_LENGTH, parseCheck } from '../assertions/parser';
 import { MAX_SCOPE_LENGTH, parseScope, SCOPE_FORMS } from '../assertions/scope';
+import { limiterSchema } from './limiterSpec';
 import { quote } from './render';
 import type { Scenario } from './types';
 
@@ -171,6 +172,7 @@ export const serverSchema = section({
   cancelOnTimeout: boolean(D.server.cancelOnTimeout),
   contention: v.optional(contentionSchema, D.server.contention),
   autoscale: v.optional(autoscaleSchema, D.server.autoscale),
+  limiter: v.optional(limiterSchema, D.server.limiter),
 });
 
 export const cacheSchema = nullableSection({

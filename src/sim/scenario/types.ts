@@ -4,6 +4,9 @@
  * `parseScenario` fills them in and returns this shape.
  */
 
+import type { LimiterSpec } from './limiterSpec';
+
+export type { LimiterSpec } from './limiterSpec';
 export type Backoff = 'none' | 'constant' | 'exponential';
 export type Jitter = 'none' | 'full' | 'equal' | 'decorrelated';
 export type Discipline = 'fifo' | 'lifo' | 'adaptive-lifo';
@@ -132,6 +135,8 @@ export interface ServerSpec {
   cancelOnTimeout: boolean;
   contention: ContentionSpec | null;
   autoscale: AutoscaleSpec | null;
+  /** Adaptive concurrency limit in front of each station's queue (limiterSpec.ts); `null` = none. */
+  limiter: LimiterSpec | null;
 }
 
 export interface CacheSpec {
