@@ -15,6 +15,7 @@ import {
   tailAtScale,
 } from './tailAndShards';
 import type { Preset } from './preset';
+import { aimdSpike, gradient2Spike } from './limiters';
 import { retryStorm } from './retryStorm';
 import { retryStormLowLoad } from './retryStormLowLoad';
 import { retryStormNoRetries } from './retryStormNoRetries';
@@ -39,6 +40,8 @@ export const PRESETS: Preset[] = [
   boundedQueue,
   circuitBreaker,
   cancelOnTimeout,
+  aimdSpike,
+  gradient2Spike,
   backoffOpenLoop,
   autoscaleLate,
   cacheFlush,
