@@ -237,7 +237,7 @@ export class Measurement {
       fanout: this.client.fanoutN,
       bounded: server.concurrency !== Infinity,
     });
-    server.limiter?.record(this.bins.data, i);
+    if (server.limiter !== null) server.limiter.record(this.bins.limiterData(), i);
     if (this.stations > 1 && server.slots !== Infinity) {
       this.integrateStations(this.nextBinEnd);
       const perStation = d(C.slotsInt) / this.stations;

@@ -22,10 +22,10 @@ export const SERIES_PER_BIN = 25;
 /** The limiter's printed series (limit, RTT, RTT with no load, gradient), counted apart. */
 export const LIMITER_SERIES = 4;
 /**
- * One value of a limiter series in a run without a limiter, where every value is null: 8 bytes in the
- * engine's Float64Array, 8 in the JSON array, 5 of text (`null,`).
+ * One value of a limiter series in a run without a limiter, where every value is null: the engine keeps
+ * no array for it, so 8 bytes in the JSON array and 5 of text (`null,`).
  */
-export const BYTES_PER_NULL_SERIES_VALUE = 21;
+export const BYTES_PER_NULL_SERIES_VALUE = 13;
 /**
  * One per-station utilisation value (fan-out backends or shards): the engine's array, one JSON
  * row of `stations` values a bin and its text. Measured: 79 bytes a value (200,000 bins × 20 shards).
