@@ -7,6 +7,7 @@
 import type { Verdict } from '../../engine/result';
 import type { Action, Scenario, Trigger } from '../types';
 import type { Preset } from './preset';
+import { LIMITER_ASSUMPTIONS } from './limiterAssumptions';
 
 export type AssumptionBreak =
   | { kind: 'set'; set: Readonly<Record<string, unknown>> }
@@ -52,6 +53,7 @@ const cureStaysOn = (id: string, text: string, breaks: string, set: Record<strin
 
 /** Every preset's assumptions, by preset id; a preset not listed has none yet. */
 export const ASSUMPTIONS: Readonly<Record<string, readonly Assumption[]>> = {
+  ...LIMITER_ASSUMPTIONS,
   'retry-storm-low-load': [
     loadAboveCapacity(140),
     {
