@@ -40,6 +40,12 @@ export function ChartStack({ only, mark }: { only?: readonly string[]; mark?: Ch
   const actions = useLab((s) => s.recorded?.actions ?? EMPTY);
   const timeout = useLab((s) => s.effective?.client.timeout ?? null);
   const cacheOn = useLab((s) => s.effective?.cache != null || (s.recorded?.actions.some((a) => 'cache' in a.set) ?? false));
+  // The limiter kinds the run has, at the start or through its actions, as one string (a stable selector value).
+  const limiterKinds = useLab((s) =>
+    [s.effective?.server.limiter, ...(s.recorded?.actions ?? []).map((a) => a.set['server.limiter'])]
+      .map((l) => (typeof l === 'object' && l !== null && 'kind' in l ? String(l.kind) : ''))
+      .join(' '),
+  );
   const setCursor = useLab((s) => s.setCursor);
   const frames = useLab((s) => s.frames);
   const shardSeries = useLab((s) => s.shardSeries);
@@ -89,7 +95,9 @@ export function ChartStack({ only, mark }: { only?: readonly string[]; mark?: Ch
     setCursor(Math.max(0, Math.min(nowS, x.invert(px))));
   };
 
-  const charts = chartsFor(latencyView).filter((c) => (c.id !== 'cache' || cacheOn || only?.includes('cache') === true) && (only === undefined || only.includes(c.id)));
+  const charts = chartsFor(latencyView).filter(
+    (c) => shownFor(c.id, cacheOn, limiterKinds, only) && (only === undefined || only.includes(c.id)),
+  );
   const bands = useMemo(() => (bandOn && ensembleSeries !== null ? new Map(charts.map((def) => [def.id, chartBands(def, ensembleSeries)])) : null), [bandOn, ensembleSeries, latencyView, cacheOn]); // eslint-disable-line react-hooks/exhaustive-deps
   const refFor = (id: string): RefLine | null => (id === 'latency' ? latencyRef : null);
   const strip = runsOf(from, Math.min(to, bins), (i) => {
@@ -164,6 +172,16 @@ export function ChartStack({ only, mark }: { only?: readonly string[]; mark?: Ch
 }
 
 /** The user's assertions on the time axis: a mark over each stretch of bins where one failed. */
+/** Whether a chart belongs in the stack: the cache's only with a cache, the limiter's only with a limiter of a kind they show. */
+function shownFor(id: string, cacheOn: boolean, limiterKinds: string, only: readonly string[] | undefined): boolean {
+  if (only?.includes(id) === true) return true;
+  if (id === 'cache') return cacheOn;
+  if (id === 'limiter') return /\w/.test(limiterKinds);
+  if (id === 'limiterRtt') return /vegas|gradient2/.test(limiterKinds);
+  if (id === 'limiterGradient') return limiterKinds.includes('gradient2');
+  return true;
+}
+
 function ViolationStrip(props: { violations: ViolationSpan[]; x: (t: number) => number; width: number; domain: readonly [number, number]; colour: string }) {
   const { violations, x, width, domain, colour } = props;
   const shown = violations.filter((v) => v.to > domain[0] && v.from < domain[1]);

@@ -84,6 +84,8 @@ function Cures() {
   const breaker = useParam('client.breaker');
   const throttle = useParam('client.throttle');
   const autoscale = useParam('server.autoscale');
+  const limiter = useParam('server.limiter');
+  const limiterKind = typeof limiter === 'object' && limiter !== null && 'kind' in limiter ? String(limiter.kind) : 'none';
   const isOn = (v: unknown) => v !== null && v !== undefined;
   return (
     <Section title="Cures">
@@ -93,6 +95,15 @@ function Cures() {
       <Toggle label="Circuit breaker" path="client.breaker" checked={isOn(breaker)} onChange={(v) => change({ 'client.breaker': v ? {} : null })} />
       <Toggle label="Adaptive throttling" hint="clients reject locally when the server refuses" path="client.throttle" checked={isOn(throttle)} onChange={(v) => change({ 'client.throttle': v ? {} : null })} />
       <Toggle label="Autoscaling" hint="adds slots after a delay while utilisation stays high" path="server.autoscale" checked={isOn(autoscale)} onChange={(v) => change({ 'server.autoscale': v ? {} : null })} />
+      <label className="select" title="an adaptive concurrency limit in front of the queue (Netflix concurrency-limits, its defaults)">
+        <span>Concurrency limiter</span>
+        <select value={limiterKind} data-path="server.limiter" onChange={(e) => change({ 'server.limiter': e.currentTarget.value === 'none' ? null : { kind: e.currentTarget.value } })}>
+          <option value="none">None</option>
+          <option value="aimd">AIMD</option>
+          <option value="vegas">Vegas</option>
+          <option value="gradient2">Gradient2</option>
+        </select>
+      </label>
     </Section>
   );
 }

@@ -22,7 +22,7 @@ export interface RefLine {
 }
 
 export interface ChartDef {
-  id: 'load' | 'queue' | 'latency' | 'amplification' | 'work' | 'cache';
+  id: 'load' | 'queue' | 'latency' | 'amplification' | 'work' | 'cache' | 'limiter' | 'limiterRtt' | 'limiterGradient';
   title: string;
   unit: string;
   scale: 'linear' | 'log';
@@ -52,6 +52,44 @@ const rate = (v: number) => (Number.isFinite(v) ? `${v.toFixed(v < 10 ? 1 : 0)}/
 const count = (v: number) => (Number.isFinite(v) ? v.toFixed(v < 10 ? 1 : 0) : '—');
 const percent = (v: number) => (Number.isFinite(v) ? `${v.toFixed(0)}%` : '—');
 const times = (v: number) => (Number.isFinite(v) ? `${v.toFixed(2)}×` : '—');
+
+/** The adaptive concurrency limiter's state at each bin's end (mean over stations): shown only with `server.limiter`. */
+const LIMITER_CHARTS: readonly ChartDef[] = [
+  {
+    id: 'limiter',
+    title: 'Concurrency limit',
+    unit: 'requests',
+    scale: 'linear',
+    format: count,
+    note: 'The limiter admits a call while fewer than the limit are queued or in service; the others are rejected at once.',
+    series: [
+      { key: 'limiterLimit', label: 'limit', hue: 'vermillion', value: get('limiterLimit') },
+      { key: 'held', label: 'queued + in service', hue: 'blue', dash: [6, 3], value: (s, i) => s.at('queue', i) + s.at('inService', i) },
+    ],
+  },
+  {
+    id: 'limiterRtt',
+    title: 'Limiter RTT (log scale)',
+    unit: 'seconds',
+    scale: 'log',
+    format: formatLatency,
+    note: 'Vegas and Gradient2 only: the last RTT sampled, and the RTT with no load (Vegas) or long-term RTT (Gradient2).',
+    series: [
+      { key: 'limiterRtt', label: 'RTT', hue: 'orange', value: get('limiterRtt') },
+      { key: 'limiterRttNoLoad', label: 'no-load / long-term RTT', hue: 'purple', dash: [6, 3], value: get('limiterRttNoLoad') },
+    ],
+  },
+  {
+    id: 'limiterGradient',
+    title: 'Gradient2 gradient',
+    unit: 'percent',
+    scale: 'linear',
+    format: percent,
+    top: 100,
+    note: 'tolerance × long-term RTT / RTT, held to 50–100%: below 100% the limit shrinks.',
+    series: [{ key: 'limiterGradient', label: 'gradient', hue: 'green', value: pct('limiterGradient') }],
+  },
+];
 
 export const CHARTS: readonly ChartDef[] = [
   {
@@ -131,6 +169,7 @@ export const CHARTS: readonly ChartDef[] = [
     top: 100,
     series: [{ key: 'hitRate', label: 'hit rate', hue: 'green', value: pct('hitRate') }],
   },
+  ...LIMITER_CHARTS,
 ];
 
 /** The latency chart over successes only: failed requests left out, so a stuck system can look fast or show no line. */

@@ -21,6 +21,12 @@ const trigger = fc.oneof(
   fc.record({ kind: fc.constant('errors'), at: time(0, 50), duration: time(0.1, 30), rate: ratio }, { requiredKeys: ['kind', 'at', 'duration'] }),
 );
 
+const limiter = fc.oneof(
+  fc.record({ kind: fc.constant('aimd'), maxLimit: fc.integer({ min: 1, max: 1000 }), backoffRatio: fc.double({ min: 0.5, max: 0.99, noNaN: true }), timeout: time(0.01, 10) }, { requiredKeys: ['kind'] }),
+  fc.record({ kind: fc.constant('vegas'), smoothing: ratio, alpha: opt(fc.integer({ min: 0, max: 10 })), probeMultiplier: fc.integer({ min: 1, max: 100 }) }, { requiredKeys: ['kind'] }),
+  fc.record({ kind: fc.constant('gradient2'), minLimit: fc.integer({ min: 1, max: 50 }), smoothing: ratio, longWindow: fc.integer({ min: 1, max: 1000 }), rttTolerance: time(1, 3) }, { requiredKeys: ['kind'] }),
+);
+
 const setEntry = fc.oneof(
   fc.tuple(fc.constant('load.rate'), time(0, 300)),
   fc.tuple(fc.constant('client.retry.maxRetries'), fc.integer({ min: 0, max: 3 })),
@@ -29,6 +35,7 @@ const setEntry = fc.oneof(
   fc.tuple(fc.constant('server.concurrency'), fc.integer({ min: 1, max: 100 })),
   fc.tuple(fc.constant('cache.hitRate'), fc.double({ min: 0, max: 0.999, noNaN: true })),
   fc.tuple(fc.constant('cache'), fc.constant(null)),
+  fc.tuple(fc.constant('server.limiter'), opt(limiter)),
 );
 const action = fc.record({
   at: time(0, 60),
@@ -86,6 +93,7 @@ const partial = section({
     cancelOnTimeout: fc.boolean(),
     contention: opt(section({ alpha: ratio, beta: fc.double({ min: 0, max: 0.01, noNaN: true }) })),
     errors: opt(section({ rate: ratio })),
+    limiter: opt(limiter),
   }),
   cache: opt(section({ hitRate: fc.double({ min: 0, max: 0.999, noNaN: true }), fill: fc.constantFrom('on-time', 'read-through'), ttl: opt(time(0.1, 100)) })),
   triggers: fc.array(trigger, { maxLength: 4 }),

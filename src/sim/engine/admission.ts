@@ -1,4 +1,5 @@
 import type { AdmissionSpec, RateLimitSpec } from '../scenario/types';
+import { pow } from './portableMath';
 import type { Rng } from './rng';
 import { SlidingCounter } from './slidingCounter';
 
@@ -71,7 +72,7 @@ export class AdmissionControl {
     const { successRate, aggression, minRps, maxRejection } = this.spec;
     if (n === 0 || n / this.windowS < minRps) return 0;
     const p = Math.max(0, (n - this.window.sumB / successRate) / (n + 1));
-    return Math.min(maxRejection, p === 0 ? 0 : p ** (1 / aggression));
+    return Math.min(maxRejection, p === 0 || aggression === 1 ? p : pow(p, 1 / aggression));
   }
 
   /** May a new request go out at t? */

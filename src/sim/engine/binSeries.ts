@@ -1,7 +1,7 @@
 import { C } from './counters';
 import type { LogHistogram } from './histogram';
 import type { RunSeries, SeriesArrays } from './result';
-import { SERIES_NAMES } from './result';
+import { SERIES_NAMES, type SeriesName } from './result';
 import { badWindowBins, firstJudgedBin, isBadBin, MAX_WINDOW_S } from './verdict';
 
 /** What a bin's values are computed from: counter differences over the bin and its histograms. */
@@ -20,6 +20,10 @@ export interface BinInput {
   bounded: boolean;
 }
 
+/** The limiter's series: kept only once a limiter records (a run without one has them all null). */
+const LIMITER_SERIES: readonly SeriesName[] = ['limiterLimit', 'limiterRtt', 'limiterRttNoLoad', 'limiterGradient'];
+const NONE = new Float64Array(0);
+
 /**
  * The per-bin series of a run, as typed arrays (NaN = no sample), with the good/bad flag of each
  * bin judged as it closes, and per-station utilisation when there are several servers.
@@ -32,6 +36,7 @@ export class BinSeries {
   private readonly maxBadWindow: number;
   private readonly firstJudged: number;
   readonly shardUtil: Float64Array | null;
+  private readonly nBins: number;
 
   constructor(
     nBins: number,
@@ -40,8 +45,9 @@ export class BinSeries {
     readonly stations: number,
   ) {
     const data = {} as SeriesArrays;
-    for (const name of SERIES_NAMES) data[name] = new Float64Array(nBins).fill(NaN);
+    for (const name of SERIES_NAMES) data[name] = LIMITER_SERIES.includes(name) ? NONE : new Float64Array(nBins).fill(NaN);
     this.data = data;
+    this.nBins = nBins;
     this.offered = new Float64Array(nBins);
     this.good = new Float64Array(nBins);
     this.badWindow = badWindowBins(binS);
@@ -93,17 +99,29 @@ export class BinSeries {
     if (this.shardUtil !== null) this.shardUtil[i * this.stations + k] = slots > 0 ? busy / slots : NaN;
   }
 
+  /** The series with the limiter's allocated (at a limiter's first record). */
+  limiterData(): SeriesArrays {
+    if (this.data.limiterLimit === NONE) for (const name of LIMITER_SERIES) this.data[name] = new Float64Array(this.nBins).fill(NaN);
+    return this.data;
+  }
+
   /** Typed-array copies of bins [from, to). */
   arrays(from: number, to: number): SeriesArrays {
     const out = {} as SeriesArrays;
-    for (const name of SERIES_NAMES) out[name] = this.data[name].slice(from, to);
+    for (const name of SERIES_NAMES) {
+      const src = this.data[name];
+      out[name] = src === NONE ? new Float64Array(to - from).fill(NaN) : src.slice(from, to);
+    }
     return out;
   }
 
   /** Bins [0, to) as JSON arrays, `null` for NaN. */
   json(to: number): RunSeries {
     const out = {} as RunSeries;
-    for (const name of SERIES_NAMES) out[name] = nullable(this.data[name], 0, to);
+    for (const name of SERIES_NAMES) {
+      const src = this.data[name];
+      out[name] = src === NONE ? new Array<number | null>(to).fill(null) : nullable(src, 0, to);
+    }
     if (this.shardUtil !== null) {
       const rows: (number | null)[][] = [];
       for (let i = 0; i < to; i++) rows.push(nullable(this.shardUtil, i * this.stations, (i + 1) * this.stations));

@@ -237,6 +237,7 @@ export class Measurement {
       fanout: this.client.fanoutN,
       bounded: server.concurrency !== Infinity,
     });
+    if (server.limiter !== null) server.limiter.record(this.bins.limiterData(), i);
     if (this.stations > 1 && server.slots !== Infinity) {
       this.integrateStations(this.nextBinEnd);
       const perStation = d(C.slotsInt) / this.stations;

@@ -29,6 +29,10 @@ export const SERIES_NAMES = [
   'clientP99',
   'clientP999',
   'errors',
+  'limiterLimit',
+  'limiterRtt',
+  'limiterRttNoLoad',
+  'limiterGradient',
 ] as const;
 export type SeriesName = (typeof SERIES_NAMES)[number];
 

@@ -17,6 +17,7 @@ export const Stream = {
   failures: 8,
   errors: 9,
   admission: 10,
+  limiter: 11,
 } as const;
 export type StreamId = (typeof Stream)[keyof typeof Stream];
 

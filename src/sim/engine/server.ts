@@ -8,6 +8,7 @@ import type { Measurement } from './measurement';
 import { type Calls, CALL_FREE, CALL_GONE, CALL_QUEUED, CALL_SERVICE } from './records';
 import { Rng, Stream } from './rng';
 import { ServiceSampler } from './serviceSampler';
+import { ServerLimiter } from './limiters/serverLimiter';
 
 const C = COUNTERS;
 
@@ -53,6 +54,8 @@ export class Server {
   private errorBase = 0;
   private readonly errorTriggers: number[] = [];
   private readonly rngErrors: Rng;
+  /** The adaptive concurrency limiter in front of the queues, if any. */
+  limiter: ServerLimiter | null = null;
 
   // Per station, and the totals over stations that the integrals use.
   readonly stIn: Int32Array;
@@ -75,7 +78,7 @@ export class Server {
   constructor(
     k: Kernel,
     private readonly m: Measurement,
-    seed: number,
+    private readonly seed: number,
   ) {
     const n = m.stations;
     this.stations = n;
@@ -111,6 +114,24 @@ export class Server {
     this.concurrency = sv.concurrency ?? Infinity;
     this.errorBase = sv.errors?.rate ?? 0;
     this.updateErrorP();
+    // A changed limiter starts afresh: calls admitted by the old one leave without a sample.
+    if (JSON.stringify(sv.limiter) !== JSON.stringify(this.limiter?.spec ?? null)) {
+      this.limiter = sv.limiter === null ? null : new ServerLimiter(sv.limiter, this.stations, this.seed);
+    }
+  }
+
+  /** Call a leaves the limiter (if it holds a place there) at t; `dropped`: it counts as a drop. */
+  private unlimit(a: number, t: number, dropped: boolean): void {
+    const calls = this.calls;
+    this.limiter!.release(a, calls.gen[a]!, calls.station[a]!, t, dropped);
+  }
+
+  /** Turn call a away at once: counted as rejected, its client told. */
+  private refuse(a: number, t: number): false {
+    this.c[C.rejected]!++;
+    this.m.noteShed(t);
+    this.client.callRefused(a, t);
+    return false;
   }
 
   /** An `errors` trigger starts (+1) or ends (−1): each source fails a call independently. */
@@ -137,13 +158,13 @@ export class Server {
       this.client.callRefused(a, t);
       return false;
     }
+    // A station failing fast answers before its limiter counts the call; past the limiter a call holds a place there.
+    if (this.limiter !== null && !this.limiter.admit(a, this.calls.gen[a]!, k, t)) return this.refuse(a, t);
     if (this.stQueued[k] === 0 && this.stIn[k]! < this.slots && this.outages === 0 && this.stDown[k] === 0) {
       this.startService(a, t);
     } else if (this.stQueued[k]! >= this.queueLimit) {
-      this.c[C.rejected]!++;
-      this.m.noteShed(t);
-      this.client.callRefused(a, t);
-      return false;
+      if (this.limiter !== null) this.unlimit(a, t, true);
+      return this.refuse(a, t);
     } else {
       if (this.stQueued[k] === 0) this.stLastEmpty[k] = t;
       const calls = this.calls;
@@ -192,6 +213,7 @@ export class Server {
     const b = this.m.served(inServer);
     const callLatency = this.client.callLatency;
     if (callLatency !== null && calls.hedge[a] === 0) callLatency.addToBucket(b, inServer);
+    if (this.limiter !== null) this.unlimit(a, t, !this.client.callLive(a));
     this.client.callAnswered(a, k, t);
     if (this.stQueued[k]! > 0) this.tryStart(k, t);
   }
@@ -215,14 +237,14 @@ export class Server {
       this.queueLive--;
       if (stQueued[k] === 0) this.stLastEmpty[k] = t;
       if (this.dropExpired && !this.client.callLive(a)) {
+        if (this.limiter !== null) this.unlimit(a, t, true);
         this.c[C.expired]!++;
         calls.release(a);
         continue;
       }
       if (this.codelOn && congested && t - calls.enq[a]! > this.codelTarget) {
-        this.c[C.rejected]!++;
-        this.m.noteShed(t);
-        this.client.callRefused(a, t);
+        if (this.limiter !== null) this.unlimit(a, t, true);
+        this.refuse(a, t);
         continue;
       }
       this.startService(a, t);
@@ -249,6 +271,7 @@ export class Server {
     } else {
       return;
     }
+    if (this.limiter !== null) this.unlimit(a, t, true);
     this.c[C.cancelled]!++;
     const callLatency = this.client.callLatency;
     if (callLatency !== null && calls.hedge[a] === 0) {
@@ -327,6 +350,11 @@ export class Server {
       if (live !== this.stQueued[k]) problems.push(`station ${k}: ${live} calls queued, counted ${this.stQueued[k]}`);
     }
     if (stIn !== this.inService) problems.push(`stations' in service ${stIn}, total ${this.inService}`);
+    if (this.limiter !== null) {
+      const held = this.limiter.heldCount(calls.gen, calls.top);
+      const counted = this.limiter.inflight.reduce((x, y) => x + y, 0);
+      if (held !== counted) problems.push(`limiter: ${held} calls hold a place, counted ${counted}`);
+    }
     return problems;
   }
 }

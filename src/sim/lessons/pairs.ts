@@ -16,6 +16,7 @@ export const PRESET_PAIRS: readonly PresetPair[] = [
   { lesson: 2, broken: 'retry-storm', cure: 'lifo-queue', change: 'a LIFO queue', by: 'verdict' },
   { lesson: 2, broken: 'retry-storm', cure: 'circuit-breaker', change: 'a circuit breaker', by: 'verdict' },
   { lesson: 2, broken: 'envoy-budget-units', cure: 'retry-quota', change: "the AWS SDK's retry quota for Envoy's budget", by: 'verdict' },
+  { lesson: 2, broken: 'gradient2-spike', cure: 'aimd-spike', change: 'AIMD instead of Gradient2', by: 'verdict' },
   { lesson: 3, broken: 'backoff-open-loop', cure: 'bounded-queue', change: 'shedding instead of backoff', by: 'verdict' },
   { lesson: 4, broken: 'slow-tail', cure: 'hedged-requests', change: 'hedged requests', by: 'tail' },
   { lesson: 5, broken: 'retry-storm', cure: 'cancel-on-timeout', change: 'cancellation', by: 'verdict' },

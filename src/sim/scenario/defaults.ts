@@ -128,6 +128,7 @@ export function defaultScenario(): Scenario {
       contention: null,
       autoscale: null,
       errors: null,
+      limiter: null,
     },
     cache: null,
     fanout: null,

@@ -13,6 +13,7 @@ export type {
   ContentionSpec,
   Discipline,
   Jitter,
+  LimiterSpec,
   LimitsSpec,
   LoadSpec,
   Model,
@@ -40,6 +41,7 @@ export { MAX_ATTEMPTS, MAX_ATTEMPTS_PER_BIN, estimateAttempts, peakSpikeFactor, 
 export { MEMORY_BUDGET, estimateMemory, type MemoryEstimate, type MemoryPart } from './memoryGuard';
 export { didYouMean, editDistance, suggestion } from './didYouMean';
 export { MAX_ACTIONS, MAX_BINS, MAX_DURATION, MAX_TRIGGERS, TRIGGER_KINDS } from './schema';
+export { LIMITER_DEFAULTS, LIMITER_KINDS, type LimiterKind } from './limiterSpec';
 export { checkJsonLimits, JsonLimitError, parseBoundedJson, SCENARIO_JSON_LIMITS, type JsonLimitBreach, type JsonLimits } from './jsonLimits';
 export type { UnknownKeys } from './read';
 export { PRESETS, findPreset, type Preset, type RawScenario } from './presets/index';

@@ -17,8 +17,15 @@ export const MEMORY_BUDGET = 300e6;
  * the JSON array of the result and its printed text. Measured: 56 bytes a value for 200,000 bins.
  */
 export const BYTES_PER_SERIES_VALUE = 56;
-/** Bin series an engine keeps: the 23 printed ones and the verdict's offered and good counts. */
+/** Bin series an engine keeps: the 23 printed ones and the verdict's offered and good counts (the limiter's apart). */
 export const SERIES_PER_BIN = 25;
+/** The limiter's printed series (limit, RTT, RTT with no load, gradient), counted apart. */
+export const LIMITER_SERIES = 4;
+/**
+ * One value of a limiter series in a run without a limiter, where every value is null: the engine keeps
+ * no array for it, so 8 bytes in the JSON array and 5 of text (`null,`).
+ */
+export const BYTES_PER_NULL_SERIES_VALUE = 13;
 /**
  * One per-station utilisation value (fan-out backends or shards): the engine's array, one JSON
  * row of `stations` values a bin and its text. Measured: 79 bytes a value (200,000 bins × 20 shards).
@@ -121,6 +128,18 @@ function inFlightPart(s: Scenario, attempts: number): MemoryPart {
   };
 }
 
+function limiterPart(s: Scenario, states: readonly EffectiveState[]): MemoryPart {
+  const bins = binsOf(s);
+  const on = states.some((st) => st.scenario.server.limiter !== null);
+  const perValue = on ? BYTES_PER_SERIES_VALUE : BYTES_PER_NULL_SERIES_VALUE;
+  return {
+    bytes: bins * LIMITER_SERIES * perValue,
+    formula: `limiter series: ${bins} bins × ${LIMITER_SERIES} series × ${perValue} bytes${on ? '' : ' (all null: no server.limiter)'}`,
+    field: 'bin',
+    advice: 'raise bin or lower duration',
+  };
+}
+
 function keysPart(states: readonly EffectiveState[]): MemoryPart | null {
   const keyed = states.filter(({ scenario: s }) => s.cache !== null || s.partitions !== null);
   if (keyed.length === 0) return null;
@@ -141,7 +160,7 @@ function keysPart(states: readonly EffectiveState[]): MemoryPart | null {
 export function estimateMemory(scenario: Scenario, states: readonly EffectiveState[], attempts: number): MemoryEstimate {
   const all = states.length > 0 ? states : [{ scenario, action: null }];
   const series = seriesPart(scenario);
-  const parts = [series.part];
+  const parts = [series.part, limiterPart(scenario, all)];
   if (scenario.model === 'write-conflict') {
     const n = scenario.writeConflict.clients;
     parts.push({
@@ -157,8 +176,8 @@ export function estimateMemory(scenario: Scenario, states: readonly EffectiveSta
   }
   return {
     bytes: parts.reduce((sum, p) => sum + p.bytes, 0),
-    outputBytes: series.values * OUTPUT_BYTES_PER_VALUE,
-    values: series.values,
+    outputBytes: (series.values + binsOf(scenario) * LIMITER_SERIES) * OUTPUT_BYTES_PER_VALUE,
+    values: series.values + binsOf(scenario) * LIMITER_SERIES,
     parts,
   };
 }
@@ -175,7 +194,7 @@ export function checkMemory(scenario: Scenario, states: readonly EffectiveState[
   if (estimate.bytes <= MEMORY_BUDGET) return null;
   // The largest part names the field; any other part of a tenth of the total or more is a way out too.
   const [largest, ...others] = [...estimate.parts].sort((a, b) => b.bytes - a.bytes);
-  const advice = [largest!, ...others.filter((p) => p.bytes >= estimate.bytes / 10)].map((p) => p.advice).join('; or ');
+  const advice = [...new Set([largest!, ...others.filter((p) => p.bytes >= estimate.bytes / 10)].map((p) => p.advice))].join('; or ');
   return {
     segments: largest!.field.split('.'),
     message:

@@ -32,6 +32,7 @@ import {
 import { AssertionSyntaxError } from '../assertions/lexer';
 import { MAX_CHECK_LENGTH, parseCheck } from '../assertions/parser';
 import { MAX_SCOPE_LENGTH, parseScope, SCOPE_FORMS } from '../assertions/scope';
+import { limiterSchema } from './limiterSpec';
 import { quote } from './render';
 import type { Scenario } from './types';
 import { clientSchema } from './clientSchema';
@@ -125,6 +126,7 @@ export const serverSchema = section({
   contention: v.optional(contentionSchema, D.server.contention),
   autoscale: v.optional(autoscaleSchema, D.server.autoscale),
   errors: v.optional(nullableSection({ rate: number(RATIO, errors.rate) }), D.server.errors),
+  limiter: v.optional(limiterSchema, D.server.limiter),
 });
 
 export const cacheSchema = nullableSection({

@@ -1,3 +1,4 @@
+import { LIMITER_KINDS } from './limiterSpec';
 import { TRIGGER_KINDS, scenarioSchema, setSchema } from './schema';
 
 /**
@@ -49,9 +50,9 @@ function shapeOf(schema: unknown): Shape {
       const options = new Map<string, Shape>();
       for (const option of s.options as SchemaLike[]) {
         const discriminator = (option.entries ?? {})[String(s.key)] as SchemaLike & { check?: (x: unknown) => boolean };
-        // Each option's discriminator accepts exactly one of the trigger kinds.
+        // Each option's discriminator accepts exactly one of the trigger or limiter kinds.
         const optionShape = shapeOf(option);
-        for (const candidate of TRIGGER_KINDS) {
+        for (const candidate of [...TRIGGER_KINDS, ...LIMITER_KINDS]) {
           if (discriminator.check?.(candidate) === true) options.set(candidate, optionShape);
         }
       }

@@ -4,6 +4,9 @@
  * `parseScenario` fills them in and returns this shape.
  */
 
+import type { LimiterSpec } from './limiterSpec';
+
+export type { LimiterSpec } from './limiterSpec';
 export type Backoff = 'none' | 'constant' | 'exponential';
 export type Jitter = 'none' | 'full' | 'equal' | 'decorrelated';
 export type Discipline = 'fifo' | 'lifo' | 'adaptive-lifo';
@@ -198,6 +201,8 @@ export interface ServerSpec {
   autoscale: AutoscaleSpec | null;
   /** Calls answered with an error at arrival (fail fast); `null` = none. */
   errors: ErrorsSpec | null;
+  /** Adaptive concurrency limit in front of each station's queue (limiterSpec.ts); `null` = none. */
+  limiter: LimiterSpec | null;
 }
 
 export interface CacheSpec {

@@ -57,7 +57,11 @@ export function chartsSvg(input: ChartsSvgInput): string {
   const x = timeScale([0, Math.max(durationS, binS)], plotW);
   const timeOf = (i: number) => i * binS;
   const cacheOn = scenario.cache !== null || scenario.actions.some((a) => Object.keys(a.set).some((k) => k === 'cache' || k.startsWith('cache.')));
-  const charts = CHARTS.filter((c) => c.id !== 'cache' || cacheOn);
+  const kinds = [scenario.server.limiter, ...scenario.actions.map((a) => a.set['server.limiter'])]
+    .map((l) => (typeof l === 'object' && l !== null && 'kind' in l ? String(l.kind) : ''))
+    .join(' ');
+  const limiterShown: Record<string, boolean> = { limiter: /\w/.test(kinds), limiterRtt: /vegas|gradient2/.test(kinds), limiterGradient: kinds.includes('gradient2') };
+  const charts = CHARTS.filter((c) => (c.id !== 'cache' || cacheOn) && (limiterShown[c.id] ?? true));
   const parts: string[] = [];
   let y0 = 36;
   // Title line and the good/bad strip.

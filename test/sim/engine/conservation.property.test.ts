@@ -38,6 +38,13 @@ const scenarioArb = fc.record({
     dropExpired: fc.boolean(),
     cancelOnTimeout: fc.boolean(),
     contention: nullable(fc.record({ alpha: fc.double({ min: 0, max: 0.05, noNaN: true }), beta: fc.double({ min: 0, max: 0.001, noNaN: true }) })),
+    limiter: nullable(
+      fc.oneof(
+        fc.record({ kind: fc.constant('aimd'), initialLimit: fc.integer({ min: 1, max: 50 }), minLimit: fc.integer({ min: 1, max: 10 }), timeout: fc.double({ min: 0.05, max: 5, noNaN: true }) }),
+        fc.record({ kind: fc.constant('vegas'), initialLimit: fc.integer({ min: 1, max: 50 }), smoothing: fc.double({ min: 0, max: 1, noNaN: true }), probeMultiplier: fc.integer({ min: 1, max: 30 }) }),
+        fc.record({ kind: fc.constant('gradient2'), initialLimit: fc.integer({ min: 1, max: 50 }), minLimit: fc.integer({ min: 1, max: 10 }), longWindow: fc.integer({ min: 1, max: 600 }) }),
+      ),
+    ),
   }),
   cache: nullable(fc.record({ hitRate: fc.double({ min: 0, max: 0.99, noNaN: true }), fill: fc.constantFrom('on-time', 'read-through') })),
   topology: fc.oneof(
@@ -89,7 +96,7 @@ describe('conservation and sanity at every slice', () => {
         expect(c.wasted).toBeLessThanOrEqual(c.completed);
         expect(c.succeeded + c.failed).toBeLessThanOrEqual(c.arrivals);
         const series = sim.series();
-        const nullable = new Set(['p50', 'p99', 'p999', 'clientP50', 'clientP99', 'clientP999', 'serverP99', 'hitRate', 'amplification', 'utilisation', 'bad', 'capacity']);
+        const nullable = new Set(['p50', 'p99', 'p999', 'clientP50', 'clientP99', 'clientP999', 'serverP99', 'hitRate', 'amplification', 'utilisation', 'bad', 'capacity', 'limiterLimit', 'limiterRtt', 'limiterRttNoLoad', 'limiterGradient']);
         // One assertion per series, naming the bins that break it: an expect per value would cost more than the run.
         for (const name of SERIES_NAMES) {
           expect(series[name]).toHaveLength(sim.binsClosed);
@@ -97,6 +104,8 @@ describe('conservation and sanity at every slice', () => {
           expect(bad, name).toEqual([]);
         }
         if (s.cache === null) expect(series.hitRate.every((v) => v === null)).toBe(true);
+        if (s.server.limiter === null) expect(series.limiterLimit.every((v) => v === null)).toBe(true);
+        else expect(series.limiterLimit.every((v) => v !== null && v >= 1)).toBe(true);
         expect(series.utilisation.filter((v) => v !== null && v > 1 + 1e-9)).toEqual([]);
       }),
       { numRuns: 120 },

@@ -48,6 +48,8 @@ export const KNOWN_PATTERNS: ReadonlySet<string> = (() => {
   // fanout and partitions exclude each other, so their fields come from a second scenario.
   collect(parseScenario({ fanout: { hedge: {} } }).scenario, '', out);
   collect(parseScenario({ partitions: {} }).scenario, '', out);
+  // Each limiter kind has its own fields.
+  for (const kind of ['aimd', 'vegas', 'gradient2']) collect(parseScenario({ server: { limiter: { kind } } }).scenario, '', out);
   for (const field of ['at', 'rate']) out.add(`load.profile[].${field}`);
   out.add('load.profile[]');
   for (const field of ['kind', 'at', 'duration', 'factor', 'slots', 'stations', 'window']) out.add(`triggers[].${field}`);

@@ -9,11 +9,12 @@ import type { Assumption, AssumptionBreak } from './assumptionBuilders';
 import { OTHER_ASSUMPTIONS } from './assumptionsOther';
 import { RETRY_ASSUMPTIONS } from './assumptionsRetry';
 import type { Preset } from './preset';
+import { LIMITER_ASSUMPTIONS } from './limiterAssumptions';
 
 export type { Assumption, AssumptionBreak } from './assumptionBuilders';
 
 /** Every preset's assumptions, by preset id. */
-export const ASSUMPTIONS: Readonly<Record<string, readonly Assumption[]>> = { ...RETRY_ASSUMPTIONS, ...OTHER_ASSUMPTIONS };
+export const ASSUMPTIONS: Readonly<Record<string, readonly Assumption[]>> = { ...RETRY_ASSUMPTIONS, ...OTHER_ASSUMPTIONS, ...LIMITER_ASSUMPTIONS };
 
 type Recorded = Pick<Scenario, 'name' | 'actions' | 'triggers'>;
 

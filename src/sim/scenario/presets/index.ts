@@ -16,6 +16,7 @@ import {
 } from './tailAndShards';
 import type { Preset } from './preset';
 import { envoyBudgetUnits, retryQuota } from './retryBudgetKinds';
+import { aimdSpike, gradient2Spike } from './limiters';
 import { retryStorm } from './retryStorm';
 import { retryStormLowLoad } from './retryStormLowLoad';
 import { retryStormNoRetries } from './retryStormNoRetries';
@@ -42,6 +43,8 @@ export const PRESETS: Preset[] = [
   boundedQueue,
   circuitBreaker,
   cancelOnTimeout,
+  aimdSpike,
+  gradient2Spike,
   backoffOpenLoop,
   autoscaleLate,
   cacheFlush,
