@@ -66,6 +66,8 @@ const DESCRIBE: Record<string, (value: unknown) => string> = {
   'client.timeout': (v) => `the timeout was set to ${formatValue(v)} s`,
   'client.breaker': (v) => (v === null ? 'the circuit breaker was turned off' : 'a circuit breaker was turned on'),
   'client.throttle': (v) => (v === null ? 'client throttling was turned off' : 'client throttling was turned on'),
+  'client.admission': (v) => (v === null ? 'admission control was turned off' : 'admission control was turned on'),
+  'client.rateLimit': (v) => (v === null ? 'the rate limit was turned off' : 'a rate limit was turned on'),
   'load.rate': (v) => `the load was set to ${formatValue(v)} req/s`,
   'server.concurrency': (v) => `concurrency was set to ${formatValue(v)}`,
   'server.queue.discipline': (v) => `the queue was switched to ${String(v).toUpperCase()}`,

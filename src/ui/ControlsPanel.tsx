@@ -83,6 +83,8 @@ function Cures() {
   const cancel = useParam('server.cancelOnTimeout') === true;
   const breaker = useParam('client.breaker');
   const throttle = useParam('client.throttle');
+  const admission = useParam('client.admission');
+  const rateLimit = useParam('client.rateLimit');
   const autoscale = useParam('server.autoscale');
   const limiter = useParam('server.limiter');
   const limiterKind = typeof limiter === 'object' && limiter !== null && 'kind' in limiter ? String(limiter.kind) : 'none';
@@ -94,6 +96,14 @@ function Cures() {
       <Toggle label="Cancel on timeout" hint="deadline propagation: stop work the client abandoned" path="server.cancelOnTimeout" checked={cancel} onChange={(v) => change({ 'server.cancelOnTimeout': v })} />
       <Toggle label="Circuit breaker" path="client.breaker" checked={isOn(breaker)} onChange={(v) => change({ 'client.breaker': v ? {} : null })} />
       <Toggle label="Adaptive throttling" hint="clients reject locally when the server refuses" path="client.throttle" checked={isOn(throttle)} onChange={(v) => change({ 'client.throttle': v ? {} : null })} />
+      <Toggle
+        label="Admission control"
+        hint="Envoy's filter: reject new requests as the success rate falls below 95 %"
+        path="client.admission"
+        checked={isOn(admission)}
+        onChange={(v) => change({ 'client.admission': v ? {} : null })}
+      />
+      <Toggle label="Rate limit" hint="a token bucket on every attempt: 100/s, bursts of 100" path="client.rateLimit" checked={isOn(rateLimit)} onChange={(v) => change({ 'client.rateLimit': v ? {} : null })} />
       <Toggle label="Autoscaling" hint="adds slots after a delay while utilisation stays high" path="server.autoscale" checked={isOn(autoscale)} onChange={(v) => change({ 'server.autoscale': v ? {} : null })} />
       <label className="select" title="an adaptive concurrency limit in front of the queue (Netflix concurrency-limits, its defaults)">
         <span>Concurrency limiter</span>
