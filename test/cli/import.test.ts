@@ -11,7 +11,7 @@ describe('sim import', () => {
       const r = await cli(['import', `${FIXTURES}/grpc-service-config.json`]);
       expect(r.code).toBe(0);
       expect(JSON.parse(r.stdout)).toEqual({
-        client: { retry: { maxRetries: 3, base: 0.1, cap: 1, backoff: 'exponential', jitter: 'full', budget: { tokens: 10, ratio: 0.1 } }, timeout: 0.5 },
+        client: { retry: { maxRetries: 3, base: 0.1, cap: 1, backoff: 'exponential', jitter: 'full', budget: { kind: 'grpc', tokens: 10, ratio: 0.1 } }, timeout: 0.5 },
       });
       expect(r.stderr).toMatch(/^imported gRPC service config, methodConfig\[0\]: 7 fields set, 1 approximated, 3 not imported\n/);
       expect(r.stderr).toContain('  not imported  methodConfig[0].waitForReady: not modelled: a call is sent at once\n');

@@ -16,7 +16,7 @@ test('an Envoy retry policy opened as a file goes onto the current scenario afte
   const dialog = page.getByRole('dialog', { name: 'Open a scenario' });
   await dialog.locator('input[type="file"]').setInputFiles({ name: 'envoy.yaml', mimeType: 'application/yaml', buffer: fixture('envoy-route.yaml') });
   const report = dialog.getByRole('region', { name: /^Imported Envoy/ });
-  await expect(report).toContainText('6 fields set, 2 approximated, 5 not imported');
+  await expect(report).toContainText('9 fields set, 2 approximated, 4 not imported');
   await expect(report.getByRole('listitem').filter({ hasText: 'client.retry.maxRetries = 3 from route_config.virtual_hosts[0].routes[0].route.retry_policy.num_retries' })).toHaveCount(1);
   await expect(report.getByRole('listitem').filter({ hasText: 'clusters[0].circuit_breakers.thresholds[0].max_requests: not modelled' })).toHaveCount(1);
   const results = await new AxeBuilder({ page }).include('.import-dialog').analyze();

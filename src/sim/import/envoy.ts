@@ -4,6 +4,7 @@
  */
 import { ConfigImportError, type Collector, child, durationAt, isObj, numberAt, objectAt, secondsText, type Obj } from './collect';
 import { PROTO_DURATION_FORMS, protoDuration } from './durations';
+import { admissionControl, localRateLimit, retryLimit } from './envoyLimits';
 
 /** Envoy's defaults: one retry, a 25-ms base interval, a maximum of ten times the base. */
 const DEFAULT_RETRIES = 1;
@@ -55,7 +56,7 @@ function findAll(root: Obj, key: string): Found[] {
 
 export function looksLikeEnvoy(raw: Obj): boolean {
   const root = snakeKeys(raw) as Obj;
-  return findAll(root, 'retry_policy').length > 0 || findAll(root, 'circuit_breakers').length > 0;
+  return findAll(root, 'retry_policy').length > 0 || findAll(root, 'circuit_breakers').length > 0 || filterConfigs(root, 'admission_control').length + filterConfigs(root, 'local_ratelimit').length > 0;
 }
 
 function pick(found: Found[], what: string, instance: string | undefined, c: Collector): Found | undefined {
@@ -114,26 +115,33 @@ const THRESHOLD_FIELDS: Record<string, string> = {
   max_connections: 'not modelled: connections',
   max_pending_requests: "not modelled: the client's queue of requests waiting for a connection",
   max_requests: 'not modelled: a cap on requests in flight from the client',
-  max_retries: 'not modelled yet: a cap on retries in flight (Envoy applies 3 by default)',
-  retry_budget: 'not modelled yet: retries in flight as a share of active requests',
   track_remaining: 'not modelled: statistics',
   max_connection_pools: 'not modelled: connection pools',
 };
 
-function circuitBreakers(f: Found, c: Collector): void {
-  const list = f.value.thresholds;
-  if (list !== undefined && !Array.isArray(list)) throw new ConfigImportError(`${child(f.path, 'thresholds')}: expected a list`);
-  (list ?? []).forEach((t: unknown, i: number) => {
-    const path = child(child(f.path, 'thresholds'), i);
+/** The circuit breakers: the DEFAULT priority's retry limits are read (envoyLimits.ts); the rest is named. */
+function circuitBreakers(f: Found | undefined, c: Collector, hasPolicy: boolean): void {
+  const list = f?.value.thresholds;
+  if (f !== undefined && list !== undefined && !Array.isArray(list)) throw new ConfigImportError(`${child(f.path, 'thresholds')}: expected a list`);
+  let defaults: { t: Obj; path: string } | undefined;
+  ((list as unknown[] | undefined) ?? []).forEach((t: unknown, i: number) => {
+    const path = child(child(f!.path, 'thresholds'), i);
     if (!isObj(t)) throw new ConfigImportError(`${path}: expected an object`);
     const priority = t.priority ?? 'DEFAULT';
-    if (priority !== 'DEFAULT') {
-      c.skip(path, `priority ${JSON.stringify(priority)}: the model has one priority of requests (DEFAULT's thresholds apply)`);
+    if (priority !== 'DEFAULT' || defaults !== undefined) {
+      c.skip(path, `priority ${JSON.stringify(priority)}: the model has one priority of requests (the first DEFAULT thresholds apply)`);
       return;
     }
-    c.rest(t, path, ['priority'], THRESHOLD_FIELDS);
+    defaults = { t, path };
   });
-  c.rest(f.value, f.path, ['thresholds'], { per_host_thresholds: 'not modelled: hosts' });
+  const read = retryLimit(defaults?.t, defaults?.path, c, hasPolicy);
+  if (defaults !== undefined) c.rest(defaults.t, defaults.path, ['priority', ...read], THRESHOLD_FIELDS);
+  if (f !== undefined) c.rest(f.value, f.path, ['thresholds'], { per_host_thresholds: 'not modelled: hosts' });
+}
+
+/** The typed_config of every HTTP filter whose @type names `marker`. */
+function filterConfigs(root: Obj, marker: string): Found[] {
+  return findAll(root, 'typed_config').filter((f) => typeof f.value['@type'] === 'string' && f.value['@type'].includes(marker));
 }
 
 export function importEnvoy(rawRoot: Obj, instance: string | undefined, c: Collector): string {
@@ -144,13 +152,17 @@ export function importEnvoy(rawRoot: Obj, instance: string | undefined, c: Colle
   const breaker = pick(breakers, 'circuit_breakers', instance, c);
   if (policy !== undefined) retryPolicy(policy, c);
   else c.notes.push('no retry_policy: Envoy does not retry unless a route or virtual host sets one; the scenario keeps its retries');
-  if (breaker !== undefined) circuitBreakers(breaker, c);
+  circuitBreakers(breaker, c, policy !== undefined);
+  const admission = pick(filterConfigs(root, 'admission_control'), 'admission control filters', instance, c);
+  if (admission !== undefined) admissionControl(admission.value, admission.path, c);
+  const rateLimit = pick(filterConfigs(root, 'local_ratelimit'), 'local rate limit filters', instance, c);
+  if (rateLimit !== undefined) localRateLimit(rateLimit.value, rateLimit.path, c);
   for (const f of findAll(root, 'outlier_detection').slice(0, 1)) {
     c.skip(f.path, 'not modelled: outlier detection ejects single hosts; the model has one server (its client-side breaker is client.breaker)');
   }
-  const used = [policy, breaker].filter((f) => f !== undefined).map((f) => f.path.split(/[.[]/)[0]);
+  const used = [policy, breaker, admission, rateLimit].filter((f) => f !== undefined).map((f) => f.path.split(/[.[]/)[0]);
   for (const key of Object.keys(rawRoot)) {
     if (!used.includes(snake(key)) && snake(key) !== 'retry_policy' && snake(key) !== 'circuit_breakers') c.skip(child('', key), 'not read: the lab imports a retry policy and circuit breakers, not the rest of a configuration');
   }
-  return ['Envoy', policy?.path, breaker?.path].filter((x) => x !== undefined).join(', ');
+  return ['Envoy', policy?.path, breaker?.path, admission?.path, rateLimit?.path].filter((x) => x !== undefined).join(', ');
 }

@@ -103,7 +103,7 @@ export function importGrpc(root: Obj, instance: string | undefined, c: Collector
     const tokens = numberAt(throttling, 'maxTokens', 'retryThrottling', { min: 0, minExclusive: true, max: 1000 });
     const ratio = numberAt(throttling, 'tokenRatio', 'retryThrottling', { min: 0, minExclusive: true });
     if (tokens === undefined || ratio === undefined) throw new ConfigImportError('retryThrottling: maxTokens and tokenRatio are both required by gRPC');
-    c.set('retryThrottling', 'client.retry.budget', { tokens, ratio }, 'gRPC retry throttling is the budget the model has: −1 token a failed attempt, +tokenRatio a success, retries only above half of maxTokens');
+    c.set('retryThrottling', 'client.retry.budget', { kind: 'grpc', tokens, ratio }, 'gRPC retry throttling is the budget the model has: −1 token a failed attempt, +tokenRatio a success, retries only above half of maxTokens');
     c.rest(throttling, 'retryThrottling', ['maxTokens', 'tokenRatio'], {});
   }
   c.rest(root, '', ['methodConfig', 'retryThrottling'], ROOT_FIELDS);

@@ -127,6 +127,31 @@ function timeLimiter(s: Section, c: Collector): void {
   });
 }
 
+/** The model's highest rate limit, a second: resilience4j's default (50 permits every 500 ns) is far above it. */
+const MAX_RATE = 1e7;
+
+function rateLimiter(s: Section, c: Collector): void {
+  const o = s.settings;
+  const p = s.path;
+  const limit = numberAt(o, 'limitForPeriod', p, { min: 1, integer: true }) ?? 50;
+  const period = durationAt(o, 'limitRefreshPeriod', p, springDuration, SPRING_DURATION_FORMS, true) ?? 500e-9;
+  const rate = limit / period;
+  if (rate > MAX_RATE) {
+    c.approx(fieldPath(s, 'limitRefreshPeriod'), `${limit} permits every ${period} s is ${rate.toExponential(1).replace('e+', 'e')} a second, no limit at the model's rates: not set`);
+  } else {
+    c.set(fieldPath(s, 'limitForPeriod'), 'client.rateLimit.burst', limit, o.limitForPeriod === undefined ? "absent: resilience4j's default of 50" : null);
+    c.set(fieldPath(s, 'limitRefreshPeriod'), 'client.rateLimit.rate', rate, `limitForPeriod / limitRefreshPeriod`);
+    c.approx(fieldPath(s, 'limitRefreshPeriod'), 'resilience4j hands out limitForPeriod permits anew every period; the model fills a bucket of that size continuously at the same rate');
+  }
+  const wait = durationAt(o, 'timeoutDuration', p, springDuration, SPRING_DURATION_FORMS);
+  c.approx(fieldPath(s, 'timeoutDuration'), `${wait ?? 5} s${wait === undefined ? " (resilience4j's default)" : ''}: resilience4j makes a call wait that long for a permit; the model refuses it at once`);
+  c.rest(o, p, ['baseConfig', 'limitForPeriod', 'limitRefreshPeriod', 'timeoutDuration'], {
+    eventConsumerBufferSize: 'not modelled: events',
+    registerHealthIndicator: 'not modelled: health indicators',
+    writableStackTraceEnabled: 'not modelled: exceptions',
+  });
+}
+
 function bulkhead(s: Section, c: Collector, mod: Module): void {
   const p = s.path;
   for (const key of Object.keys(s.settings)) {
@@ -163,7 +188,7 @@ export function importResilience4j(doc: Obj, instance: string | undefined, c: Co
     else if (m === 'circuitbreaker') breaker(s, c, ratePerS);
     else if (m === 'timelimiter') timeLimiter(s, c);
     else if (m === 'bulkhead' || m === 'thread-pool-bulkhead') bulkhead(s, c, m);
-    else for (const key of Object.keys(s.settings)) c.skip(fieldPath(s, key), 'not modelled yet: a rate limiter on the caller');
+    else rateLimiter(s, c);
   }
   for (const key of Object.keys(root)) {
     if (!(MODULES as readonly string[]).includes(key)) c.skip(child(prefix, key), 'not read: not a resilience4j module the lab imports');

@@ -46,10 +46,11 @@ describe('import: one sample configuration per format, through the scenario and 
     expect(r.unsupported.map((u) => u.path)).toEqual([
       `${policy}.timeout`,
       `${policy}.retry_policy.retry_host_predicate`,
-      'clusters[0].circuit_breakers.thresholds[0].max_requests',
-      'clusters[0].circuit_breakers.thresholds[0].max_retries',
       'clusters[0].circuit_breakers.thresholds[1]',
+      'clusters[0].circuit_breakers.thresholds[0].max_requests',
     ]);
+    // max_retries 3: at most 3 retries in flight, Envoy's retry limit as the model's envoy budget kind at 0 %.
+    expect(c.retry.budget).toMatchObject({ kind: 'envoy', budgetPercent: 0, minRetryConcurrency: 3 });
     expect(r.approximated.map((a) => a.path)).toEqual([`${policy}.retry_policy.retry_back_off`, `${policy}.retry_policy.retry_on`]);
     const doc = parseYaml(fixture('envoy-route.yaml')) as { route_config: { virtual_hosts: { routes: { route: unknown }[] }[] }; clusters: { circuit_breakers: unknown }[] };
     for (const p of keyPaths(doc.route_config.virtual_hosts[0]!.routes[0]!.route, policy).filter((p) => p.includes('retry_policy'))) expect(accounted(r, p), p).toBe(true);
@@ -59,7 +60,9 @@ describe('import: one sample configuration per format, through the scenario and 
   it("Envoy: absent fields take Envoy's defaults (one retry, 25 ms, ten times the base), and say so", () => {
     const r = importConfig('retry_policy:\n  retry_on: 5xx\n');
     expect([r.scenario.client.retry.maxRetries, r.scenario.client.retry.base, r.scenario.client.retry.cap]).toEqual([1, 0.025, 0.25]);
-    expect(r.mapped.filter((m) => m.note?.startsWith('absent')).map((m) => m.to)).toEqual(['client.retry.maxRetries', 'client.retry.base', 'client.retry.cap']);
+    expect(r.mapped.filter((m) => m.note?.startsWith('absent')).map((m) => m.to)).toEqual(['client.retry.maxRetries', 'client.retry.base', 'client.retry.cap', 'client.retry.budget.kind']);
+    // No circuit breakers: Envoy's default one still allows 3 retries in flight.
+    expect(r.scenario.client.retry.budget).toMatchObject({ kind: 'envoy', budgetPercent: 0, minRetryConcurrency: 3 });
     // lowerCamel keys (proto3 JSON) read the same.
     expect(importConfig('{"retryPolicy": {"numRetries": 2, "perTryTimeout": "0.5s"}}').scenario.client.retry.maxRetries).toBe(2);
   });
@@ -71,7 +74,7 @@ describe('import: one sample configuration per format, through the scenario and 
     const c = r.scenario.client;
     // maxAttempts 4 → 3 retries; 0.1s, 1s, ×2; perAttemptRecvTimeout 0.5s; maxTokens 10, tokenRatio 0.1.
     expect([c.retry.maxRetries, c.retry.base, c.retry.cap, c.retry.backoff, c.retry.jitter, c.timeout]).toEqual([3, 0.1, 1, 'exponential', 'full', 0.5]);
-    expect(c.retry.budget).toEqual({ tokens: 10, ratio: 0.1 });
+    expect(c.retry.budget).toMatchObject({ kind: 'grpc', tokens: 10, ratio: 0.1 });
     expect(r.unsupported.map((u) => u.path)).toEqual(['methodConfig[0].timeout', 'methodConfig[0].waitForReady', 'loadBalancingConfig']);
     expect(r.notes[0]).toMatch(/^2 methodConfig entries: imported methodConfig\[0\] \(helloworld\.Greeter\/SayHello\)/);
     const doc = JSON.parse(text) as { methodConfig: unknown[]; retryThrottling: unknown };
@@ -151,5 +154,59 @@ describe('import: refusals name the field and the range', () => {
     expect(r.unsupported.map((u) => u.path)).toEqual(['retry_policy.__proto__', 'retry_policy.constructor']);
     expect(({} as Record<string, unknown>).polluted).toBeUndefined();
     expect(r.scenario.client.retry.maxRetries).toBe(2);
+  });
+});
+
+describe("import: Envoy's limits on retries and requests", () => {
+  it('retry_budget sets the envoy budget kind (max_retries is then ignored, and named so); admission control and the local rate limit filters set theirs', () => {
+    const yaml = [
+      'retry_policy: { num_retries: 2, per_try_timeout: 0.5s }',
+      'circuit_breakers:',
+      '  thresholds:',
+      '    - max_retries: 10',
+      '      retry_budget: { budget_percent: { value: 25.0 }, min_retry_concurrency: 5 }',
+      'http_filters:',
+      '  - name: envoy.filters.http.admission_control',
+      '    typed_config:',
+      "      '@type': type.googleapis.com/envoy.extensions.filters.http.admission_control.v3.AdmissionControl",
+      '      sampling_window: 10.4s',
+      '      sr_threshold: { default_value: { value: 90.0 }, runtime_key: ac.sr }',
+      '      aggression: { default_value: 1.5 }',
+      '      max_rejection_probability: { default_value: { value: 70.0 } }',
+      '      success_criteria: { http_criteria: {} }',
+      '  - name: envoy.filters.http.local_ratelimit',
+      '    typed_config:',
+      "      '@type': type.googleapis.com/envoy.extensions.filters.http.local_ratelimit.v3.LocalRateLimit",
+      '      stat_prefix: rl',
+      '      token_bucket: { max_tokens: 50, tokens_per_fill: 10, fill_interval: 0.1s }',
+    ].join('\n');
+    const r = importConfig(yaml);
+    const c = r.scenario.client;
+    expect(c.retry.budget).toMatchObject({ kind: 'envoy', budgetPercent: 25, minRetryConcurrency: 5 });
+    // 10.4 s rounds to 10; 90 % and 70 % as ratios; rps_threshold absent: 0.
+    expect(c.admission).toEqual({ window: 10, successRate: 0.9, aggression: 1.5, minRps: 0, maxRejection: 0.7 });
+    // 10 tokens every 0.1 s: 100 a second, 50 at most.
+    expect(c.rateLimit).toEqual({ rate: 100, burst: 50 });
+    expect(r.unsupported.map((u) => u.path)).toContain('circuit_breakers.thresholds[0].max_retries');
+    expect(r.approximated.map((a) => a.path)).toEqual(
+      expect.arrayContaining([
+        'http_filters[0].typed_config.sr_threshold.runtime_key',
+        'http_filters[0].typed_config.success_criteria',
+        'http_filters[1].typed_config.token_bucket.fill_interval',
+      ]),
+    );
+    // A filter alone is a configuration too.
+    expect(importConfig(yaml.split('\n').slice(5).join('\n')).scenario.client.rateLimit).toEqual({ rate: 100, burst: 50 });
+  });
+});
+
+describe("import: resilience4j's rate limiter", () => {
+  it('limitForPeriod every limitRefreshPeriod becomes a token bucket of that rate and size; its default, far above any rate, sets none', () => {
+    const r = importConfig('resilience4j:\n  ratelimiter:\n    instances:\n      a:\n        limitForPeriod: 20\n        limitRefreshPeriod: 100ms\n        timeoutDuration: 0\n');
+    expect(r.scenario.client.rateLimit).toEqual({ rate: 200, burst: 20 });
+    expect(r.approximated.map((a) => a.path)).toEqual(['resilience4j.ratelimiter.instances.a.limitRefreshPeriod', 'resilience4j.ratelimiter.instances.a.timeoutDuration']);
+    const dflt = importConfig('resilience4j:\n  ratelimiter:\n    instances:\n      a:\n        timeoutDuration: 1s\n');
+    expect(dflt.scenario.client.rateLimit).toBeNull();
+    expect(dflt.approximated[0]!.text).toMatch(/^50 permits every 5e-7 s is 1\.0e8 a second, no limit/);
   });
 });
