@@ -85,7 +85,7 @@ describe('an invalid scenario exits 1 naming the field on stderr', { timeout: 60
     expect(a.stderr).toContain('client.retyr: unknown field (did you mean "retry"?)');
     expect(b.code).toBe(1);
     expect(b.stderr).toContain('(preset mm1 with --set/--seed)');
-    expect(b.stderr).toContain('triggers[0].kind: got "spik", expected one of "spike", "outage", "random-outages", "capacity", "cache-flush" (did you mean "spike"?)');
+    expect(b.stderr).toContain('triggers[0].kind: got "spik", expected one of "spike", "outage", "random-outages", "capacity", "cache-flush", "errors" (did you mean "spike"?)');
   }, SPAWN_TIMEOUT_MS);
 
   it('a cache flush in a scenario without a cache', () => {

@@ -20,7 +20,7 @@ describe('compare store', () => {
     // The lab's live actions are left out; the right side has the one change.
     expect(left.recorded?.actions).toEqual([]);
     expect(left.recorded?.client.retry.budget).toBeNull();
-    expect(right.recorded?.client.retry.budget).toEqual({ tokens: 10, ratio: 0.1 });
+    expect(right.recorded?.client.retry.budget).toMatchObject({ kind: 'grpc', tokens: 10, ratio: 0.1 });
     expect(right.title).toContain('+ retry budget');
 
     store.getState().setSpeed(50);
