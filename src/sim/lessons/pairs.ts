@@ -15,6 +15,7 @@ export const PRESET_PAIRS: readonly PresetPair[] = [
   { lesson: 2, broken: 'retry-storm', cure: 'bounded-queue', change: 'a bounded queue', by: 'verdict' },
   { lesson: 2, broken: 'retry-storm', cure: 'lifo-queue', change: 'a LIFO queue', by: 'verdict' },
   { lesson: 2, broken: 'retry-storm', cure: 'circuit-breaker', change: 'a circuit breaker', by: 'verdict' },
+  { lesson: 2, broken: 'retry-storm', cure: 'admission-control', change: "Envoy's admission control", by: 'verdict' },
   { lesson: 2, broken: 'envoy-budget-units', cure: 'retry-quota', change: "the AWS SDK's retry quota for Envoy's budget", by: 'verdict' },
   { lesson: 2, broken: 'gradient2-spike', cure: 'aimd-spike', change: 'AIMD instead of Gradient2', by: 'verdict' },
   { lesson: 3, broken: 'backoff-open-loop', cure: 'bounded-queue', change: 'shedding instead of backoff', by: 'verdict' },

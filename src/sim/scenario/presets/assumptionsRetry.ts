@@ -45,6 +45,10 @@ export const RETRY_ASSUMPTIONS: Readonly<Record<string, readonly Assumption[]>> 
     cureStaysOn('cancel-on', 'the server drops work whose client timed out', 'turn cancellation off', { 'server.cancelOnTimeout': false }),
   ],
   'circuit-breaker': [loadAboveCapacity(280), cureStaysOn('breaker-on', 'the circuit breaker stays on', 'turn the breaker off', { 'client.breaker': null })],
+  'admission-control': [
+    loadAboveCapacity(280),
+    cureStaysOn('admission-on', 'admission control stays on', 'turn admission control off', { 'client.admission': null }),
+  ],
   'retry-quota': [loadAboveCapacity(280), cureStaysOn('quota-on', 'the retry quota stays on', 'turn the retry quota off', { 'client.retry.budget': null })],
   'envoy-budget-units': [
     setBreak(

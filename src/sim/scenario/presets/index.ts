@@ -17,6 +17,7 @@ import {
 import type { Preset } from './preset';
 import { envoyBudgetUnits, retryQuota } from './retryBudgetKinds';
 import { aimdSpike, gradient2Spike } from './limiters';
+import { admissionControl } from './admissionControl';
 import { retryStorm } from './retryStorm';
 import { retryStormLowLoad } from './retryStormLowLoad';
 import { retryStormNoRetries } from './retryStormNoRetries';
@@ -42,6 +43,7 @@ export const PRESETS: Preset[] = [
   lifoQueue,
   boundedQueue,
   circuitBreaker,
+  admissionControl,
   cancelOnTimeout,
   aimdSpike,
   gradient2Spike,
