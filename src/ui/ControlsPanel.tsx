@@ -45,7 +45,7 @@ export function ControlsPanel() {
         {timeout !== null && <Slider label="Timeout" path="client.timeout" value={timeout} min={0.1} max={10} step={0.1} format={secs} onChange={on('client.timeout')} />}
         <Slider label="Max retries" path="client.retry.maxRetries" value={maxRetries} min={0} max={10} step={1} format={(v) => `${v} ${v === 1 ? 'retry' : 'retries'}`} onChange={on('client.retry.maxRetries')} />
         <Slider label="Base backoff delay" path="client.retry.base" value={base} min={0.01} max={2} step={0.01} format={secs} onChange={on('client.retry.base')} disabled={backoff === 'none'} />
-        <Toggle label="Retry budget" hint="refuses retries when too many fail, by the rule of the kind chosen" path="client.retry.budget" checked={budget !== null && budget !== undefined} onChange={(v) => change({ 'client.retry.budget': v ? {} : null })} />
+        <Toggle label="Retry budget" hint="refuses retries when too many fail, by the rule of the implementation chosen" path="client.retry.budget" checked={budget !== null && budget !== undefined} onChange={(v) => change({ 'client.retry.budget': v ? {} : null })} />
         {budget !== null && budget !== undefined && <BudgetControls />}
       </Section>
       <Section title="Server">

@@ -170,6 +170,62 @@ export const breakingTheLoop: Lesson = {
       ],
     },
     {
+      title: 'Admission control',
+      text:
+        "FIFO, no breaker: Envoy's admission control filter at its defaults judges each new request before its retries, " +
+        'rejecting more of them the further the success rate over the last 30 s falls under 95 %, at most 80 %.',
+      scenario: { preset: 'admission-control' },
+      show: { charts: ['load', 'amplification', 'work'], controls: [] },
+      figures: { recovery, ampLate: windowed('amplification', 150, 'times') },
+      prediction: {
+        question: 'The breaker was back within about 15 s. How soon is admission control?',
+        answers: recoveryAnswers(30),
+        explanation:
+          'Goodput was back {recovery} after the outage, with amplification at {ampLate} from t = 150 s: at most 80 % ' +
+          'of new requests are turned away, and the retries of those let through still go out, so the backlog drains ' +
+          'more slowly than behind a breaker that refuses every attempt while open.',
+      },
+      claims: [
+        { says: 'Goodput was back {recovery} after the outage', rule: all(verdict('recovered'), fig('recovery', 30, 90)) },
+        { says: 'with amplification at {ampLate} from t = 150 s', rule: fig('ampLate', 0.99, 1.01) },
+      ],
+    },
+    {
+      title: 'A budget in the wrong units',
+      text:
+        "Three retries behind Envoy's retry budget at its defaults: budget_percent 20 lets retries be a fifth of the " +
+        'attempts in flight, and this service has only 7 % to spare.',
+      scenario: { preset: 'envoy-budget-units' },
+      show: { charts: ['load', 'amplification'], controls: [] },
+      figures: { recovery, ampLate: windowed('amplification', 100, 'times'), goodLate: windowed('goodputShare', 100, 'percent') },
+      prediction: {
+        question: 'A retry budget is on. What happens after the outage?',
+        answers: recoveryAnswers(60),
+        explanation:
+          'Amplification sat at {ampLate} after t = 100 s and goodput at {goodLate} of the offered load: a budget of 20 % ' +
+          'of the attempts in flight still adds a quarter to the load, more than the service can spare. Written as 0.2 ' +
+          '(0.2 %), as another product would take it, the budget ends the storm.',
+      },
+      claims: [
+        { says: 'Amplification sat at {ampLate} after t = 100 s', rule: all(verdict('metastable'), fig('ampLate', 1.2, 1.3)) },
+        { says: 'goodput at {goodLate} of the offered load', rule: fig('goodLate', 0, 0.1) },
+      ],
+    },
+    {
+      title: 'A concurrency limiter',
+      text:
+        "One retry again, and an AIMD concurrency limit in front of the server with Netflix's defaults: the limit grows " +
+        'by one while calls come back fast and shrinks by a tenth when one comes back late or is dropped.',
+      scenario: { preset: 'retry-storm', set: { 'server.limiter': { kind: 'aimd' } } },
+      show: { charts: ['load', 'queue', 'amplification'], controls: [] },
+      figures: { recovery, ampLate: windowed('amplification', 100, 'times') },
+      outcome: 'Calls beyond the limit were turned away at once, and goodput was back {recovery} after the outage, with amplification at {ampLate}.',
+      claims: [
+        { says: 'goodput was back {recovery} after the outage', rule: all(verdict('recovered'), fig('recovery', 0, 10)) },
+        { says: 'with amplification at {ampLate}', rule: fig('ampLate', 0.99, 1.05) },
+      ],
+    },
+    {
       title: 'Your turn: bound the queue',
       text: 'The storm once more. Turn on a queue limit and choose it so that the service recovers within 10 s of the outage.',
       scenario: { preset: 'retry-storm' },
