@@ -1,4 +1,4 @@
-import type { ImportResult } from '../../sim/configImport';
+import type { ImportNote, ImportResult } from '../../sim/configImport';
 
 /** What an imported configuration set, approximated and left out: every field of it, before the user opens it. */
 export function ConfigImportReport({ result }: { result: ImportResult }) {
@@ -23,30 +23,25 @@ export function ConfigImportReport({ result }: { result: ImportResult }) {
           </li>
         ))}
       </ul>
-      {result.approximated.length > 0 && (
-        <>
-          <h4>Approximated</h4>
-          <ul className="config-list">
-            {result.approximated.map((a) => (
-              <li key={`${a.path}:${a.text}`}>
-                <code>{a.path}</code>: {a.text}
-              </li>
-            ))}
-          </ul>
-        </>
-      )}
-      {result.unsupported.length > 0 && (
-        <>
-          <h4>Not imported</h4>
-          <ul className="config-list">
-            {result.unsupported.map((u) => (
-              <li key={`${u.path}:${u.text}`}>
-                <code>{u.path}</code>: {u.text}
-              </li>
-            ))}
-          </ul>
-        </>
-      )}
+      <NoteList title="Approximated" notes={result.approximated} />
+      <NoteList title="Not imported" notes={result.unsupported} />
     </section>
+  );
+}
+
+/** Fields of the configuration with what became of each; nothing when there are none. */
+function NoteList({ title, notes }: { title: string; notes: readonly ImportNote[] }) {
+  if (notes.length === 0) return null;
+  return (
+    <>
+      <h4>{title}</h4>
+      <ul className="config-list">
+        {notes.map((n) => (
+          <li key={`${n.path}:${n.text}`}>
+            <code>{n.path}</code>: {n.text}
+          </li>
+        ))}
+      </ul>
+    </>
   );
 }

@@ -1,15 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { MAX_ATTEMPTS, MAX_ATTEMPTS_PER_BIN, ScenarioError, estimateAttempts, parseScenario, peakSpikeFactor } from '../../../src/sim/scenario/index';
-
-function messageOf(input: unknown): string {
-  try {
-    parseScenario(input);
-    return '';
-  } catch (e) {
-    if (!(e instanceof ScenarioError)) throw e;
-    return e.message;
-  }
-}
+import { MAX_ATTEMPTS, MAX_ATTEMPTS_PER_BIN, estimateAttempts, parseScenario, peakSpikeFactor } from '../../../src/sim/scenario/index';
+import { messageOf } from './messageOf';
 
 describe('work guard', () => {
   it('refuses an open-loop run above 2e8 attempts, naming the fields and numbers', () => {

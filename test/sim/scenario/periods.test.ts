@@ -1,15 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ScenarioError, parseScenario } from '../../../src/sim/scenario/index';
-
-function messageOf(input: unknown): string {
-  try {
-    parseScenario(input);
-    return '';
-  } catch (e) {
-    if (!(e instanceof ScenarioError)) throw e;
-    return e.message;
-  }
-}
+import { messageOf } from './messageOf';
 
 /** Each window or period of a control, as a scenario section that sets it. */
 const PERIODS: [string, (x: number) => Record<string, unknown>][] = [
