@@ -1,15 +1,24 @@
 import AxeBuilder from '@axe-core/playwright';
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test, type Locator, type Page } from '@playwright/test';
 import { LESSONS, type LessonStep } from '../../src/sim/format';
 import { openLink, shot } from './lab';
 
 const panel = (page: Page) => page.locator('section.lesson-panel');
 
+/**
+ * Click a box to `value`. The box shows the run's parameters, which change once the worker has taken the change, so the
+ * click is checked by waiting for the box rather than by Playwright's setChecked (which wants the state at once).
+ */
+async function setBox(box: Locator, value: boolean): Promise<void> {
+  if ((await box.isChecked()) !== value) await box.click();
+  await expect(box).toBeChecked({ checked: value });
+}
+
 /** Move the unlocked control at `path` to `value` the way a learner would: keys on a slider, a click on a box, a choice in a list. */
 async function drive(page: Page, path: string, value: unknown): Promise<void> {
   const p = panel(page);
   if (typeof value === 'boolean') {
-    await p.locator(`input[type="checkbox"][data-path="${path}"]`).setChecked(value);
+    await setBox(p.locator(`input[type="checkbox"][data-path="${path}"]`), value);
     return;
   }
   if (typeof value === 'string') {
@@ -17,7 +26,7 @@ async function drive(page: Page, path: string, value: unknown): Promise<void> {
     return;
   }
   const box = p.locator(`input[type="checkbox"][data-path="${path}"]`);
-  if ((await box.count()) > 0 && !(await box.isChecked())) await box.check();
+  if ((await box.count()) > 0) await setBox(box, true);
   const slider = p.locator(`input[type="range"][data-path="${path}"]`);
   await expect(slider).toBeVisible();
   const step = Number(await slider.getAttribute('step'));
