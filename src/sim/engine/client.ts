@@ -156,7 +156,7 @@ export class Client {
     if (!refused && this.throttle !== null && !this.throttle.allow(t, this.rngThrottle)) refused = true;
     if (!refused && this.rateLimit !== null && !this.rateLimit.take(t)) refused = true;
     if (refused) {
-      this.refuse(r, t, true);
+      this.refuse(r, t, true, probe);
       return;
     }
     const maxInFlight = this.maxInFlight;
@@ -374,8 +374,9 @@ export class Client {
     this.endRequest(r, t);
   }
 
-  /** Refused or shed on purpose by a control of the client (the request fails); `admitted`: past admission control. */
-  private refuse(r: number, t: number, admitted: boolean): void {
+  /** Refused by a control of the client (the request fails); `admitted`: past admission control; a refused half-open `probe` failed. */
+  private refuse(r: number, t: number, admitted: boolean, probe = 0): void {
+    if (probe === 1) this.breaker!.onOutcome(t, false, true); // as resilience4j records a rejection: else the probe's place leaks
     this.c[C.refused]!++;
     this.m.noteShed(t);
     this.fail(r, t, admitted);

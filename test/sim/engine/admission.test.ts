@@ -94,6 +94,33 @@ describe('rate limit: a token bucket on every attempt', () => {
   });
 });
 
+describe('a half-open probe refused by a later control', () => {
+  it('counts as a failed probe, so the breaker opens again and closes later instead of staying half-open with its place taken', () => {
+    // The outage drains the bucket and opens the breaker; 0.2 s later its probe finds less than a token. Were that probe's
+    // place kept, the breaker would refuse every attempt for the rest of the run (goodput 0 after the outage, as it was).
+    const r = runScenario(
+      scenario({
+        seed: 1,
+        duration: 200,
+        bin: 1,
+        load: { rate: 50 },
+        client: {
+          timeout: 0.5,
+          retry: { maxRetries: 0 },
+          breaker: { failureRatio: 0.5, window: 2, minRequests: 3, cooldown: 0.2, probes: 1 },
+          rateLimit: { rate: 2, burst: 20 },
+        },
+        server: { concurrency: null, service: { mean: 0.01 } },
+        triggers: [{ kind: 'outage', at: 20, duration: 10 }],
+      }),
+    );
+    let late = 0;
+    for (let i = 100; i < 200; i++) late += r.series.goodput[i]!;
+    // The rate limit's 2 a second get through once the breaker has closed: about 200 answers in the last 100 s.
+    expect(late).toBeGreaterThan(150);
+  });
+});
+
 describe('admission control and a rate limit in the retry storm', () => {
   const storm = findPreset('retry-storm')!.scenario;
   it('admission control at Envoy’s defaults ends the storm: recovered on every seed (measured on seeds 1–3, aggression 1 and 2: 58–64 s after the outage)', () => {
