@@ -39,6 +39,11 @@ export class TokenBucket {
   }
 }
 
+/** Envoy rounds the sampling window to whole seconds (at least one). */
+function wholeSeconds(windowS: number): number {
+  return Math.max(1, Math.round(windowS));
+}
+
 /**
  * Envoy's admission control filter: over a sliding window of whole seconds it counts requests that finished and
  * those that succeeded, and rejects a new request with probability
@@ -52,12 +57,12 @@ export class AdmissionControl {
   private windowS: number;
 
   constructor(private spec: AdmissionSpec) {
-    this.windowS = Math.max(1, Math.round(spec.window));
+    this.windowS = wholeSeconds(spec.window);
     this.window = new SlidingCounter(this.windowS, this.windowS);
   }
 
   retune(spec: AdmissionSpec): void {
-    const windowS = Math.max(1, Math.round(spec.window));
+    const windowS = wholeSeconds(spec.window);
     if (windowS !== this.windowS) {
       this.windowS = windowS;
       this.window = new SlidingCounter(windowS, windowS);
@@ -88,18 +93,3 @@ export class AdmissionControl {
   }
 }
 
-/** The admission control for `spec`: off (null), new, or the one running retuned (it keeps its window's counts). */
-export function admissionFor(spec: AdmissionSpec | null, running: AdmissionControl | null): AdmissionControl | null {
-  if (spec === null) return null;
-  if (running === null) return new AdmissionControl(spec);
-  running.retune(spec);
-  return running;
-}
-
-/** The rate limiter for `spec` at t: off (null), new (full), or the one running retuned (it keeps its tokens). */
-export function rateLimitFor(spec: RateLimitSpec | null, running: TokenBucket | null, t: number): TokenBucket | null {
-  if (spec === null) return null;
-  if (running === null) return new TokenBucket(spec, t);
-  running.retune(spec, t);
-  return running;
-}

@@ -1,8 +1,8 @@
 import type { ClientSpec, RetrySpec, Scenario } from '../scenario/types';
 import { backoffDelay } from './backoff';
 import type { CacheLayer } from './cacheLayer';
-import { admissionFor, rateLimitFor, type AdmissionControl, type TokenBucket } from './admission';
-import { breakerFor, throttleFor, type AdaptiveThrottle, type CircuitBreaker } from './clientControls';
+import { AdmissionControl, TokenBucket } from './admission';
+import { AdaptiveThrottle, CircuitBreaker, inForce } from './clientControls';
 import { C as COUNTERS } from './counters';
 import { LogHistogram } from './histogram';
 import { shardOfKey } from './keySampler';
@@ -97,10 +97,10 @@ export class Client {
     this.retry = cl.retry;
     this.sloS = cl.slo ?? Infinity;
     this.budget = retryBudgetFor(cl.retry.budget, this.budget, t);
-    this.breaker = breakerFor(cl.breaker, this.breaker);
-    this.throttle = throttleFor(cl.throttle, this.throttle);
-    this.admission = admissionFor(cl.admission, this.admission);
-    this.rateLimit = rateLimitFor(cl.rateLimit, this.rateLimit, t);
+    this.breaker = inForce(cl.breaker, this.breaker, (s) => new CircuitBreaker(s), t);
+    this.throttle = inForce(cl.throttle, this.throttle, (s) => new AdaptiveThrottle(s), t);
+    this.admission = inForce(cl.admission, this.admission, (s) => new AdmissionControl(s), t);
+    this.rateLimit = inForce(cl.rateLimit, this.rateLimit, (s, at) => new TokenBucket(s, at), t);
   }
 
   /** A bin closed: hedging waits for this quantile of the backend latency seen so far (see callLatency). */

@@ -99,19 +99,14 @@ export class CircuitBreaker {
  * Client-side adaptive throttling (Google SRE book, "Handling Overload"): reject locally with
  * probability max(0, (requests − k·accepts) / (requests + 1)) over a sliding window.
  */
-/** The breaker for `spec`: off (null), new, or the one running retuned (it keeps its state). */
-export function breakerFor(spec: BreakerSpec | null, running: CircuitBreaker | null): CircuitBreaker | null {
+/**
+ * A client control for `spec` at t (breaker, throttle, admission control, rate limit): off (null), made anew, or the
+ * one running retuned, so it keeps its state across a live change.
+ */
+export function inForce<S, C extends { retune(spec: S, t: number): void }>(spec: S | null, running: C | null, make: (spec: S, t: number) => C, t: number): C | null {
   if (spec === null) return null;
-  if (running === null) return new CircuitBreaker(spec);
-  running.retune(spec);
-  return running;
-}
-
-/** The throttle for `spec`: off (null), new, or the one running retuned (it keeps its counts). */
-export function throttleFor(spec: ThrottleSpec | null, running: AdaptiveThrottle | null): AdaptiveThrottle | null {
-  if (spec === null) return null;
-  if (running === null) return new AdaptiveThrottle(spec);
-  running.retune(spec);
+  if (running === null) return make(spec, t);
+  running.retune(spec, t);
   return running;
 }
 
