@@ -59,6 +59,9 @@ export class Gradient2Limit implements LimitAlgorithm {
   }
 
   onSample(rtt: number, inflight: number, _didDrop: boolean): void {
+    // A call shed the instant it was admitted has no round trip (the library's nanosecond clock never gives 0): it says
+    // nothing of latency, and 0 / 0 would make the limit NaN. Vegas ignores such samples the same way.
+    if (!(rtt > 0)) return;
     const p = this.p;
     const estimated = this.estimated;
     this.rtt = rtt;

@@ -110,6 +110,17 @@ describe('Vegas', () => {
 describe('Gradient2', () => {
   const p = { initialLimit: 20, minLimit: 1, maxLimit: 200, smoothing: 0.2, queueSize: 4, longWindow: 600, rttTolerance: 1.5 };
 
+  it('takes no sample without a round trip (a call shed the instant it was admitted): the limit stays a whole number', () => {
+    // longWindow 1 makes the long-term RTT the last sample: a 0 would give 0 / 0 and a NaN limit that admits everything.
+    const l = new Gradient2Limit({ ...p, initialLimit: 1, longWindow: 1 });
+    l.onSample(0, 1, true);
+    expect([l.limit, l.rttNoLoad]).toEqual([1, NaN]);
+    l.onSample(0.01, 1, false);
+    // longRtt = 0.01; gradient = min(1, 1.5) = 1; 1·0.8 + (1 + 4)·0.2 = 1.8 → 1
+    expect(l.limit).toBe(1);
+    expect(l.rttNoLoad).toBe(0.01);
+  });
+
   it('sets limit·(1−s) + (limit·gradient + queueSize)·s, gradient = clamp(1.5·longRtt/rtt, 0.5, 1), long RTT a warm-up mean', () => {
     const l = new Gradient2Limit(p);
     l.onSample(0.1, 20, false);
