@@ -1,7 +1,9 @@
 // The engine's public surface: the simulation, its closed forms and studies, and the scenario
 // format (src/sim/format, which the page imports alone). Other layers import only from one of the two.
 export { Simulation, type TriggerNow } from './engine/Simulation';
-export { runScenario } from './engine/runScenario';
+export { createSimulation, runScenario } from './engine/runScenario';
+export { GraphSimulation } from './graph/GraphSimulation';
+export { SERVICE_METRICS, serviceSeriesJson, type ServiceArrays, type ServiceMetric } from './graph/serviceStats';
 export { erlangC, fanoutSlowFraction, mmck, mmckProbabilities, mmcMeanLatency, mmcWait, quorumSlowFraction } from './theory';
 export { fanoutClosedForm, fanoutPointScenario, measureFanout, quorumAt, requestsAt, studyObjective, type FanoutPoint } from './fanoutStudy';
 export { runCell, sweepCells, type CellResult, type SweepAxis, type SweepCell } from './sweep';

@@ -1,8 +1,8 @@
-import type { Action, Scenario, Trigger } from '../scenario/types';
+import type { Scenario } from '../scenario/types';
 import { Autoscaler } from './autoscaler';
 import { CacheLayer } from './cacheLayer';
 import { Client } from './client';
-import { Controls } from './controls';
+import { Controls, type TriggerEffects } from './controls';
 import { C as COUNTERS } from './counters';
 import {
   EV_ARRIVAL,
@@ -19,24 +19,14 @@ import {
 import { Load } from './load';
 import { Measurement } from './measurement';
 import { CALL_FREE, R_BACKOFF, R_FREE, R_HIT } from './records';
-import type { RunSeries, SeriesArrays, Summary } from './result';
-import { applySet, parseScenario } from '../scenario/index';
+import { MAX_EVENTS_IN_SPAN, RunLoop, SPAN_S } from './runLoop';
 import { Server } from './server';
 
 // Hot-path imports bound to module constants: a loader that compiles modules to CommonJS (as the
 // benchmark's tsx does) turns every read of an imported binding into a getter call.
 const C = COUNTERS;
 
-/**
- * A guard against a model that loops without simulated time advancing (at one instant, or by a
- * vanishing step each event): more than MAX_EVENTS_IN_SPAN events within SPAN_S of simulated time
- * stop the run instead of hanging it.
- */
-const MAX_EVENTS_IN_SPAN = 10_000_000;
-const SPAN_S = 1e-6;
-
-/** A trigger without its start time: what "inject now" takes. */
-export type TriggerNow = Trigger extends infer T ? (T extends Trigger ? Omit<T, 'at'> : never) : never;
+export type { TriggerNow } from './runLoop';
 
 /**
  * The discrete-event engine. Deterministic for a scenario and seed: output does not depend on
@@ -48,31 +38,18 @@ export type TriggerNow = Trigger extends infer T ? (T extends Trigger ? Omit<T, 
  * event loop, dispatching each event to the component that owns it, and answers for the run.
  * docs/model.md, "Engine layout", describes the parts.
  */
-export class Simulation {
-  private readonly base: Scenario;
-  /** The parameters in force now (scenario with the actions applied so far). */
-  private eff: Scenario;
-  private readonly durationS: number;
-  private spanStartS = 0;
-  private eventsInSpan = 0;
-  /** Events `advance` may still run before it returns early; Infinity without a budget. */
-  private eventBudget = Infinity;
-  /** Where the budget stopped the last runEvents: the next event's time. */
-  private cutS: number | null = null;
-
-  private readonly k: Kernel;
-  private readonly m: Measurement;
+export class Simulation extends RunLoop {
+  protected readonly k: Kernel;
+  protected readonly m: Measurement;
+  protected readonly controls: Controls;
   private readonly load: Load;
   private readonly client: Client;
   private readonly server: Server;
   private readonly autoscaler: Autoscaler;
   private readonly cache: CacheLayer;
-  private readonly controls: Controls;
 
   constructor(scenario: Scenario) {
-    this.base = scenario;
-    this.eff = scenario;
-    this.durationS = scenario.duration;
+    super(scenario);
     const seed = scenario.seed;
     const stations = scenario.fanout?.n ?? scenario.partitions?.shards ?? 1;
     this.k = new Kernel(scenario.limits.maxInFlight);
@@ -88,128 +65,10 @@ export class Simulation {
     this.load.connect(this.client);
 
     this.configure(scenario, 0, null);
-    this.controls = new Controls(scenario, this.load, this.server, this.cache, this.m, (set, t) => this.configure(applySet(this.eff, set), t, this.eff));
+    this.controls = new Controls(scenario, this.m, this.effects(), this.reconfigureBy());
   }
 
   // ---------------------------------------------------------------- public API
-
-  get now(): number {
-    return this.k.now;
-  }
-
-  get done(): boolean {
-    return this.k.stopped !== null || this.k.now >= this.durationS;
-  }
-
-  /** Bins closed so far: series values exist for bins [0, binsClosed). */
-  get binsClosed(): number {
-    return this.m.binIndex;
-  }
-
-  get stopped(): string | null {
-    return this.k.stopped;
-  }
-
-  /** Run every event before `toS` (clamped to the duration), then close the bins that ended. */
-  advance(toS: number): void {
-    const T = Math.min(toS, this.durationS);
-    const k = this.k;
-    const m = this.m;
-    if (k.stopped !== null || T <= k.now) return;
-    const timeline = this.controls.timeline;
-    for (;;) {
-      const ctl = timeline.peek();
-      if (ctl !== undefined && ctl.at < T) {
-        this.runEvents(ctl.at);
-        if (k.stopped !== null || this.cutAt()) return;
-        m.closeUpTo(ctl.at);
-        m.integrate(ctl.at);
-        m.integrateSteady(ctl.at);
-        k.now = Math.max(k.now, ctl.at);
-        timeline.shift();
-        ctl.apply(ctl.at);
-        continue;
-      }
-      this.runEvents(T);
-      if (k.stopped !== null || this.cutAt()) return;
-      // No integration to T here: splitting an interval at a slice end would change the
-      // floating-point sums, and output must not depend on slicing.
-      m.closeUpTo(T);
-      k.now = T;
-      return;
-    }
-  }
-
-  /**
-   * `advance(toS)` in pieces of about `maxEvents` events: returns whether it reached `toS` (or the run
-   * ended). A piece ends between two instants, where `advance` to the next event's time would have
-   * stopped too, so the output does not depend on the budget, and changes made between pieces take
-   * effect at `now` as they would after any `advance`.
-   */
-  advanceWithin(toS: number, maxEvents: number): boolean {
-    this.eventBudget = Math.max(1, maxEvents);
-    try {
-      this.advance(toS);
-    } finally {
-      this.eventBudget = Infinity;
-    }
-    return this.done || this.k.now >= Math.min(toS, this.durationS);
-  }
-
-  /** After runEvents: when the event budget ended it before its limit, stop at the next event's time, as advance(thatTime) would. */
-  private cutAt(): boolean {
-    const t = this.cutS;
-    if (t === null) return false;
-    this.cutS = null;
-    this.m.closeUpTo(t);
-    this.k.now = t;
-    return true;
-  }
-
-  /** Run to the end of the scenario. */
-  runToEnd(): void {
-    this.advance(this.durationS);
-  }
-
-  /**
-   * Change parameters now: `{ "load.rate": 300 }`. Validated like a scenario (throws
-   * ScenarioError naming the field and its range); recorded as an
-   * action at the current time so the run replays exactly. Takes effect before any event at
-   * or after now.
-   */
-  set(set: Record<string, unknown>): void {
-    this.assertLive();
-    const at = this.k.now;
-    // Validate against the parameters in force once every pending control at `now` has run.
-    applySet(this.controls.effectiveAt(this.eff, at), set);
-    this.controls.addLiveAction({ at, set: { ...set } });
-  }
-
-  /**
-   * Start a trigger now ("inject now"); validated like a scenario's triggers (throws
-   * ScenarioError naming the field and its range) and recorded in the scenario's triggers.
-   */
-  inject(trigger: TriggerNow): void {
-    this.assertLive();
-    const current = this.scenario();
-    const { scenario } = parseScenario({ ...current, triggers: [...current.triggers, { ...trigger, at: this.k.now }] });
-    this.controls.addLiveTrigger(scenario.triggers[scenario.triggers.length - 1]!);
-  }
-
-  /** The replayable scenario: the original plus every live action and trigger, in order. */
-  scenario(): Scenario {
-    return { ...this.base, triggers: this.controls.allTriggers(), actions: this.controls.allActions() };
-  }
-
-  /** Typed-array copies of the series for bins [from, binsClosed); NaN where a bin has no sample. */
-  seriesArrays(from = 0): SeriesArrays {
-    return this.m.bins.arrays(from, this.m.binIndex);
-  }
-
-  /** The series of the closed bins as JSON arrays (`null` for NaN). */
-  series(): RunSeries {
-    return this.m.bins.json(this.m.binIndex);
-  }
 
   /** Per-bin utilisation of each backend or shard for bins [from, binsClosed), bin-major (`stations` values a bin); null with one server. */
   shardArrays(from = 0): { stations: number; utilisation: Float64Array } | null {
@@ -253,30 +112,31 @@ export class Simulation {
     ];
   }
 
-  /** The summary over [warmup, now], with the verdict judged on the bins closed so far. */
-  summary(): Summary {
-    const endS = this.k.now;
-    const spans = this.controls.triggerSpans.filter((s) => s.at < endS);
+  protected hasCache(): boolean {
     const c = this.m.c;
-    return this.m.summary({
-      endS,
-      spans,
-      inFlight: this.countInFlight(),
-      findRescue: (lastBadEndS) => this.findRescue(spans, lastBadEndS),
-      hasCache: this.cache.store !== null || c[C.hits]! + c[C.misses]! > 0,
-      slo: this.eff.client.slo,
-      stopped: this.k.stopped,
-    });
+    return this.cache.store !== null || c[C.hits]! + c[C.misses]! > 0;
   }
 
   // ---------------------------------------------------------------- configuration
 
-  private assertLive(): void {
-    if (this.k.stopped !== null) throw new Error(`the run has stopped: ${this.k.stopped}`);
+  /** What the triggers act on: the load, the server, the cache. */
+  private effects(): TriggerEffects {
+    const server = this.server;
+    return {
+      spike: (factor, sign, t) => this.load.spike(factor, sign, t),
+      outage: (tr, sign, t) => {
+        if (tr.stations === null) server.outage(sign, t);
+        else for (let k = 0; k < tr.stations; k++) server.stationDown(k, sign, t);
+      },
+      stationDown: (_tr, k, sign, t) => server.stationDown(k, sign, t),
+      capacity: (tr, sign, t) => server.capacity(tr.factor, tr.slots, sign, t),
+      errors: (tr, sign) => server.errorsTrigger(tr.rate, sign),
+      cacheFlush: () => this.cache.flush(),
+    };
   }
 
   /** Put a scenario's parameters in force at time t (`prev` = those in force before, or null at start). */
-  private configure(s: Scenario, t: number, prev: Scenario | null): void {
+  protected configure(s: Scenario, t: number, prev: Scenario | null): void {
     this.eff = s;
     this.client.configure(s.client, t);
     this.server.configure(s.server);
@@ -289,7 +149,7 @@ export class Simulation {
   // ---------------------------------------------------------------- the event loop
 
   /** Process every event with time < limit, each by the component that owns its kind. */
-  private runEvents(limit: number): void {
+  protected runEvents(limit: number): void {
     const k = this.k;
     const q = k.events;
     const m = this.m;
@@ -348,15 +208,5 @@ export class Simulation {
         return;
       }
     }
-  }
-
-  private findRescue(spans: readonly { at: number }[], lastBadEndS: number | null): Summary['rescue'] {
-    if (lastBadEndS === null || spans.length === 0) return null;
-    const firstAt = Math.min(...spans.map((s) => s.at));
-    let best: Action | null = null;
-    for (const action of this.controls.allActions()) {
-      if (action.at >= firstAt && action.at <= lastBadEndS && (best === null || action.at >= best.at)) best = action;
-    }
-    return best === null ? null : { at: best.at, set: best.set };
   }
 }

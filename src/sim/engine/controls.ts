@@ -1,16 +1,24 @@
-import type { Action, Scenario, Trigger } from '../scenario/types';
+import type { Action, CapacityTrigger, ErrorsTrigger, OutageTrigger, RandomOutagesTrigger, Scenario, Trigger } from '../scenario/types';
 import { applySet } from '../scenario/index';
-import type { CacheLayer } from './cacheLayer';
-import type { Load } from './load';
 import type { Measurement } from './measurement';
 import { Rng, Stream } from './rng';
-import type { Server } from './server';
 import { ORDER_ACTION, ORDER_TRIGGER_END, ORDER_TRIGGER_START, Timeline } from './timeline';
+
+/** What a trigger's start (+1) and end (−1) do to a model's components. */
+export interface TriggerEffects {
+  spike(factor: number, sign: 1 | -1, t: number): void;
+  outage(tr: OutageTrigger, sign: 1 | -1, t: number): void;
+  /** Station (backend, shard or replica) k of a random-outages trigger. */
+  stationDown(tr: RandomOutagesTrigger, k: number, sign: 1 | -1, t: number): void;
+  capacity(tr: CapacityTrigger, sign: 1 | -1, t: number): void;
+  errors(tr: ErrorsTrigger, sign: 1 | -1, t: number): void;
+  cacheFlush(): void;
+}
 
 /**
  * The controls of a run: the scenario's triggers and actions and the live ones (`set`, `inject`),
- * on one timeline in time order. A trigger's start and end act on the load, the server or the
- * cache; an action puts new parameters in force through `reconfigure`.
+ * on one timeline in time order. A trigger's start and end act through the model's effects (load, server or services,
+ * cache); an action puts new parameters in force through `reconfigure`.
  */
 export class Controls {
   readonly timeline = new Timeline();
@@ -21,10 +29,8 @@ export class Controls {
 
   constructor(
     private readonly base: Scenario,
-    private readonly load: Load,
-    private readonly server: Server,
-    private readonly cache: CacheLayer,
     private readonly m: Measurement,
+    private readonly effects: TriggerEffects,
     private readonly reconfigure: (set: Action['set'], t: number) => void,
   ) {
     base.triggers.forEach((tr, i) => this.addTrigger(tr, i));
@@ -70,7 +76,7 @@ export class Controls {
     this.m.watchShedsFrom(tr.at);
     if (tr.kind === 'cache-flush') {
       this.triggerSpans.push({ at: tr.at, end: tr.at });
-      this.timeline.insert({ at: tr.at, order: ORDER_TRIGGER_START, index, apply: () => this.cache.flush() });
+      this.timeline.insert({ at: tr.at, order: ORDER_TRIGGER_START, index, apply: () => this.effects.cacheFlush() });
       return;
     }
     if (tr.kind === 'random-outages') {
@@ -80,8 +86,8 @@ export class Controls {
       const rng = new Rng(this.base.seed ^ Math.imul(index + 1, 0x27d4eb2f), Stream.failures);
       for (let k = 0; k < tr.stations; k++) {
         const start = tr.at + rng.uniform() * (tr.window - tr.duration);
-        this.timeline.insert({ at: start, order: ORDER_TRIGGER_START, index, apply: (t) => this.server.stationDown(k, +1, t) });
-        this.timeline.insert({ at: start + tr.duration, order: ORDER_TRIGGER_END, index, apply: (t) => this.server.stationDown(k, -1, t) });
+        this.timeline.insert({ at: start, order: ORDER_TRIGGER_START, index, apply: (t) => this.effects.stationDown(tr, k, +1, t) });
+        this.timeline.insert({ at: start + tr.duration, order: ORDER_TRIGGER_END, index, apply: (t) => this.effects.stationDown(tr, k, -1, t) });
       }
       return;
     }
@@ -92,19 +98,19 @@ export class Controls {
   }
 
   private applyTrigger(tr: Exclude<Trigger, { kind: 'cache-flush' | 'random-outages' }>, sign: 1 | -1, t: number): void {
+    const fx = this.effects;
     switch (tr.kind) {
       case 'spike':
-        this.load.spike(tr.factor, sign, t);
+        fx.spike(tr.factor, sign, t);
         break;
       case 'outage':
-        if (tr.stations === null) this.server.outage(sign, t);
-        else for (let k = 0; k < tr.stations; k++) this.server.stationDown(k, sign, t);
+        fx.outage(tr, sign, t);
         break;
       case 'capacity':
-        this.server.capacity(tr.factor, tr.slots, sign, t);
+        fx.capacity(tr, sign, t);
         break;
       case 'errors':
-        this.server.errorsTrigger(tr.rate, sign);
+        fx.errors(tr, sign, t);
         break;
     }
   }

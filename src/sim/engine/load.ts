@@ -34,7 +34,7 @@ export class Load {
   private readonly rngKeys: Rng;
   private readonly events: EventQueue;
   // Set once by `connect`; declared, not initialised, so the first value fixes the fields' types.
-  private declare client: Client;
+  private declare client: Pick<Client, 'newRequest'>;
 
   constructor(
     k: Kernel,
@@ -45,7 +45,7 @@ export class Load {
     this.rngKeys = new Rng(seed, Stream.keys);
   }
 
-  connect(client: Client): void {
+  connect(client: Pick<Client, 'newRequest'>): void {
     this.client = client;
   }
 

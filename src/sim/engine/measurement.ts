@@ -13,6 +13,11 @@ import { judge, judgeFromS } from './verdict';
 const C = COUNTERS;
 const bucketOf = histogramBucketOf;
 
+/** What the measurement reads of the servers: the one server, or a graph's entry service. */
+export type MeasuredServer = Pick<Server, 'queueLive' | 'inService' | 'busy' | 'slots' | 'capacityRate' | 'stIn' | 'concurrency' | 'limiter'>;
+/** What the measurement reads of the client. */
+export type MeasuredClient = Pick<Client, 'fanoutN' | 'binClosed'>;
+
 /** What the summary takes besides the measurements. */
 export interface SummaryContext {
   endS: number;
@@ -87,8 +92,8 @@ export class Measurement {
   private readonly stWarmBusy: Float64Array;
 
   // Set once by `connect`; declared, not initialised, so the first value fixes the fields' types.
-  private declare server: Server;
-  private declare client: Client;
+  private declare server: MeasuredServer;
+  private declare client: MeasuredClient;
 
   constructor(scenario: Scenario, stations: number) {
     this.durationS = scenario.duration;
@@ -112,7 +117,7 @@ export class Measurement {
     this.bins = new BinSeries(this.nBins, this.binS, judgeFromS(scenario.warmup, scenario.client.timeout, scenario.server.service.mean), stations);
   }
 
-  connect(server: Server, client: Client): void {
+  connect(server: MeasuredServer, client: MeasuredClient): void {
     this.server = server;
     this.client = client;
   }

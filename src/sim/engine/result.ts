@@ -155,4 +155,6 @@ export interface RunResult {
   scenario: Scenario;
   summary: Summary;
   series: RunSeries;
+  /** A graph's per-service series: service name → metric → one value a bin (`null` = no sample). */
+  services?: Record<string, Record<string, (number | null)[]>>;
 }

@@ -70,7 +70,8 @@ const rateLimitSchema = nullableSection({
   burst: number({ min: 1, max: 1e7 }, rateLimit.burst),
 });
 
-export const clientSchema = section({
+/** The client's fields: what the users' client does, and (less `slo`) the caller's policy on a graph's edge. */
+export const clientEntries = {
   timeout: nullableNumber(SECONDS, D.client.timeout),
   retry: v.optional(retrySchema, () => ({})),
   slo: nullableNumber(SECONDS, D.client.slo),
@@ -78,4 +79,6 @@ export const clientSchema = section({
   throttle: v.optional(throttleSchema, D.client.throttle),
   admission: v.optional(admissionSchema, D.client.admission),
   rateLimit: v.optional(rateLimitSchema, D.client.rateLimit),
-});
+};
+
+export const clientSchema = section(clientEntries);

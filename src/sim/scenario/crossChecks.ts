@@ -2,6 +2,7 @@ import type { Found } from './found';
 import type { EffectiveState } from './guard';
 import { MAX_BINS, MIN_BIN, MIN_PERIOD, type Timeline } from './schema';
 import { missingShard, parseCheck } from '../assertions/parser';
+import { checkGraph } from './graphChecks';
 import { quote } from './render';
 import type { AssertionSpec, Scenario, Trigger } from './types';
 
@@ -58,6 +59,7 @@ export function checkCore(s: Omit<Scenario, Timeline>): Found[] {
       related: ['fanout.quorum', 'fanout.n'],
     });
   }
+  found.push(...checkGraph(s));
   const autoscale = s.server.autoscale;
   if (autoscale !== null && s.duration / autoscale.window > MAX_SCALE_CHECKS) {
     const minWindow = Math.max(MIN_PERIOD, s.duration / MAX_SCALE_CHECKS);

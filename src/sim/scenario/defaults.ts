@@ -12,6 +12,7 @@ import type {
   RateLimitSpec,
   RetryBudgetSpec,
   Scenario,
+  ServiceSpec,
   ThrottleSpec,
 } from './types';
 
@@ -93,6 +94,11 @@ export function defaultPartitions(): PartitionSpec {
   return { shards: 16 };
 }
 
+/** A network delay when one is switched on: a constant 1 ms each way. */
+export function defaultDelay(): ServiceSpec {
+  return { dist: 'deterministic', mean: 0.001, cv: 1, slowFraction: 0.01, slowMean: 1 };
+}
+
 /** Load multiplier of a `spike` trigger that does not say. */
 export const DEFAULT_SPIKE_FACTOR = 2;
 /** Speed multiplier of a `capacity` trigger that does not say (1 = unchanged: give `slots` then). */
@@ -133,6 +139,7 @@ export function defaultScenario(): Scenario {
     cache: null,
     fanout: null,
     partitions: null,
+    graph: null,
     triggers: [],
     actions: [],
     assertions: [],

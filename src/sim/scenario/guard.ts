@@ -1,5 +1,6 @@
 import { actionOrder, applyCheckedSet } from './actions';
 import type { Found } from './found';
+import { graphCallsPerAttempt } from './graphChecks';
 import { MIN_BIN } from './schema';
 import { checkMemory } from './memoryGuard';
 import type { Scenario, Trigger } from './types';
@@ -91,9 +92,16 @@ export function estimateAttempts(scenario: Scenario, known?: readonly EffectiveS
   const s = peak.scenario;
   const maxRetries = retries.scenario.client.retry.maxRetries;
   // With a fan-out every attempt is n calls (twice that at most with hedging).
-  const calls = scenario.fanout === null ? 1 : scenario.fanout.n * (scenario.fanout.hedge === null ? 1 : 2);
+  // In a graph, every call it may cause at each layer, retries included (graphChecks.ts).
+  const graphCalls = scenario.graph === null ? 1 : graphCallsPerAttempt(scenario.graph);
+  const calls = scenario.fanout === null ? graphCalls : scenario.fanout.n * (scenario.fanout.hedge === null ? 1 : 2);
   const attempts = firstAttemptRate(s, spike) * scenario.duration * (1 + maxRetries) * calls;
-  const fanoutText = calls === 1 ? '' : ` × ${calls} calls an attempt (fanout.n ${scenario.fanout?.n ?? 1}${scenario.fanout?.hedge ? ', hedged' : ''})`;
+  const fanoutText =
+    calls === 1
+      ? ''
+      : scenario.graph !== null
+        ? ` × up to ${calls} calls an attempt through graph.services`
+        : ` × ${calls} calls an attempt (fanout.n ${scenario.fanout?.n ?? 1}${scenario.fanout?.hedge ? ', hedged' : ''})`;
   const tail = ` × duration ${scenario.duration} × (1 + client.retry.maxRetries ${maxRetries}${source(retries)})${fanoutText}`;
   if (s.load.clients !== null) {
     return {

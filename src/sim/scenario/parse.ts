@@ -3,6 +3,7 @@ import { actionOrder, applyCheckedSet } from './actions';
 import { checkAssertions, checkCacheFlushes, checkCore, checkTriggers, stationCount } from './crossChecks';
 import { ScenarioError } from './errors';
 import { Findings, scenarioError, type Found } from './found';
+import { checkTriggerTargets } from './graphChecks';
 import { checkWork, type EffectiveState } from './guard';
 import { renderPath } from './render';
 import { readScenario, type ReadContext, type UnknownKeys } from './read';
@@ -52,7 +53,12 @@ function parseUnchecked(input: unknown, mode: UnknownKeys): Parsed {
     }
   } else {
     const stations = stationCount(result.output);
-    found.push(...checkCore(result.output), ...checkTriggers(result.output.triggers, stations), ...checkAssertions(result.output.assertions, stations));
+    found.push(
+      ...checkCore(result.output),
+      ...checkTriggers(result.output.triggers, stations),
+      ...checkTriggerTargets(result.output.triggers, result.output.graph),
+      ...checkAssertions(result.output.assertions, stations),
+    );
   }
   if (result.success && found.length === 0) {
     // Each action is checked on the scenario as the actions before it (in firing order) left it.

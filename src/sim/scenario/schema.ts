@@ -7,7 +7,6 @@ import {
   defaultAutoscale,
   defaultCache,
   defaultCodel,
-  defaultContention,
   defaultErrors,
   defaultFanout,
   defaultHedge,
@@ -36,7 +35,9 @@ import { limiterSchema } from './limiterSpec';
 import { quote } from './render';
 import type { Scenario } from './types';
 import { clientSchema } from './clientSchema';
-import { HOUR, MAX_DURATION, PERIOD, RATIO, RATIO_POSITIVE, SECONDS, TIME_AT, TIME_SPAN } from './ranges';
+import { contentionSchema, serviceTimeSchema } from './serviceSchemas';
+import { graphSchema, targetEntries } from './graphSchema';
+import { HOUR, MAX_DURATION, PERIOD, RATIO, RATIO_POSITIVE, TIME_AT, TIME_SPAN } from './ranges';
 
 export { BUDGET_KINDS, clientSchema } from './clientSchema';
 export { MAX_DURATION, MIN_PERIOD } from './ranges';
@@ -47,7 +48,6 @@ export { MAX_DURATION, MIN_PERIOD } from './ranges';
 
 const D = defaultScenario();
 const codel = defaultCodel();
-const contention = defaultContention();
 const errors = defaultErrors();
 const autoscale = defaultAutoscale();
 const cache = defaultCache();
@@ -85,13 +85,7 @@ export const loadSchema = section({
 });
 
 
-const serviceSchema = section({
-  dist: oneOf(['exponential', 'deterministic', 'lognormal', 'bimodal'], D.server.service.dist),
-  mean: number(SECONDS, D.server.service.mean),
-  cv: number({ min: 0, minExclusive: true, max: 100 }, D.server.service.cv),
-  slowFraction: number(RATIO, D.server.service.slowFraction),
-  slowMean: number(SECONDS, D.server.service.slowMean),
-});
+const serviceSchema = serviceTimeSchema(D.server.service);
 
 const codelSchema = nullableSection({
   target: number({ min: 0, minExclusive: true, max: 60 }, codel.target),
@@ -102,11 +96,6 @@ const queueSchema = section({
   limit: nullableNumber({ min: 0, max: 1e7, integer: true }, D.server.queue.limit),
   discipline: oneOf(['fifo', 'lifo', 'adaptive-lifo'], D.server.queue.discipline),
   codel: v.optional(codelSchema, D.server.queue.codel),
-});
-
-const contentionSchema = nullableSection({
-  alpha: number(RATIO, contention.alpha),
-  beta: number(RATIO, contention.beta),
 });
 
 const autoscaleSchema = nullableSection({
@@ -166,6 +155,7 @@ export const triggerSchemas = {
     at,
     duration,
     stations: nullableNumber({ min: 1, max: MAX_STATIONS, integer: true }, null),
+    ...targetEntries,
   }),
   'random-outages': section({
     kind: oneOfIn(['random-outages']),
@@ -173,6 +163,7 @@ export const triggerSchemas = {
     duration,
     stations: numberIn({ min: 1, max: MAX_STATIONS, integer: true }),
     window: numberIn(TIME_SPAN),
+    ...targetEntries,
   }),
   capacity: section({
     kind: oneOfIn(['capacity']),
@@ -180,6 +171,7 @@ export const triggerSchemas = {
     duration,
     factor: number({ min: 0, minExclusive: true, max: 10 }, DEFAULT_CAPACITY_FACTOR),
     slots: number({ min: 0, max: 100_000, integer: true }, DEFAULT_CAPACITY_SLOTS),
+    ...targetEntries,
   }),
   'cache-flush': section({ kind: oneOfIn(['cache-flush']), at }),
   errors: section({
@@ -187,6 +179,7 @@ export const triggerSchemas = {
     at,
     duration,
     rate: number(RATIO, DEFAULT_ERRORS_RATE),
+    ...targetEntries,
   }),
 } as const;
 
@@ -282,6 +275,7 @@ export const coreEntries = {
   cache: v.optional(cacheSchema, D.cache),
   fanout: v.optional(fanoutSchema, D.fanout),
   partitions: v.optional(partitionsSchema, D.partitions),
+  graph: v.optional(graphSchema, D.graph),
   limits: v.optional(section({ maxInFlight: number({ min: 1000, max: 1e7, integer: true }, D.limits.maxInFlight) }), () => ({})),
   writeConflict: v.optional(
     section({

@@ -4,9 +4,11 @@
  * `parseScenario` fills them in and returns this shape.
  */
 
+import type { GraphSpec } from './graphTypes';
 import type { LimiterSpec } from './limiterSpec';
 
 export type { LimiterSpec } from './limiterSpec';
+export type { Balancer, BulkheadSpec, CallMode, EdgeSpec, GraphSpec, ServiceNodeSpec } from './graphTypes';
 export type Backoff = 'none' | 'constant' | 'exponential';
 export type Jitter = 'none' | 'full' | 'equal' | 'decorrelated';
 export type Discipline = 'fifo' | 'lifo' | 'adaptive-lifo';
@@ -216,6 +218,12 @@ export interface CacheSpec {
   ttl: number | null;
 }
 
+/** Where a trigger hits in a graph of services: a service (the entry when omitted) and one replica (all when omitted). */
+export interface TriggerTarget {
+  service?: string | undefined;
+  replica?: number | undefined;
+}
+
 export interface SpikeTrigger {
   kind: 'spike';
   at: number;
@@ -223,7 +231,7 @@ export interface SpikeTrigger {
   /** Load multiplier while active. */
   factor: number;
 }
-export interface OutageTrigger {
+export interface OutageTrigger extends TriggerTarget {
   kind: 'outage';
   at: number;
   duration: number;
@@ -231,14 +239,14 @@ export interface OutageTrigger {
   stations: number | null;
 }
 /** `stations` backends or shards each go down for `duration`, at independent random times within [at, at + window]. */
-export interface RandomOutagesTrigger {
+export interface RandomOutagesTrigger extends TriggerTarget {
   kind: 'random-outages';
   at: number;
   duration: number;
   stations: number;
   window: number;
 }
-export interface CapacityTrigger {
+export interface CapacityTrigger extends TriggerTarget {
   kind: 'capacity';
   at: number;
   duration: number;
@@ -252,7 +260,7 @@ export interface CacheFlushTrigger {
   at: number;
 }
 /** While active, each call is also answered with an error with probability `rate` (independently of `server.errors`). */
-export interface ErrorsTrigger {
+export interface ErrorsTrigger extends TriggerTarget {
   kind: 'errors';
   at: number;
   duration: number;
@@ -323,6 +331,8 @@ export interface Scenario {
   cache: CacheSpec | null;
   fanout: FanoutSpec | null;
   partitions: PartitionSpec | null;
+  /** A graph of services in place of the one server; `null` = the one server (`server`, `fanout`, `partitions`). */
+  graph: GraphSpec | null;
   triggers: Trigger[];
   actions: Action[];
   assertions: AssertionSpec[];

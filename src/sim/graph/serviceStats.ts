@@ -1,0 +1,144 @@
+import { LogHistogram } from '../engine/histogram';
+
+// Per-service counters and time integrals, K values a service in one Float64Array, so a bin's figures
+// are differences of two snapshots (as the user-level measurement does).
+export const S_ARRIVALS = 0;
+/** Good answers sent back. */
+export const S_OK = 1;
+/** Error answers sent back: the service's errors, and calls whose dependencies failed. */
+export const S_ERRORS = 2;
+/** Turned away: the replica's queue was full. */
+export const S_REJECTED = 3;
+/** Dropped from the queue past the deadline they carried. */
+export const S_EXPIRED = 4;
+/** Good answers whose caller no longer waited. */
+export const S_WASTED = 5;
+export const S_QUEUE_INT = 6;
+export const S_SERVICE_INT = 7;
+export const S_BUSY_INT = 8;
+export const S_SLOTS_INT = 9;
+/** Tries to this service that timed out at their caller. */
+export const S_TIMEOUTS = 10;
+const K = 11;
+
+/** The per-service series, in this order in `ServiceArrays.values`. */
+export const SERVICE_METRICS = [
+  'arrivals',
+  'goodput',
+  'errors',
+  'rejected',
+  'expired',
+  'wasted',
+  'timeouts',
+  'queue',
+  'inService',
+  'utilisation',
+  'p50',
+  'p99',
+  'amplification',
+] as const;
+export type ServiceMetric = (typeof SERVICE_METRICS)[number];
+const M = SERVICE_METRICS.length;
+
+/** Per-service series of bins [from, to): value of metric m of service s in bin i at `((i − from) × services + s) × metrics + m`; NaN = no sample. */
+export interface ServiceArrays {
+  services: string[];
+  metrics: readonly ServiceMetric[];
+  bins: number;
+  values: Float64Array;
+}
+
+/** The measurements of every service of a graph, bin by bin. */
+export class ServiceStats {
+  readonly c: Float64Array;
+  private readonly snap: Float64Array;
+  private readonly hist: LogHistogram[];
+  private values: Float64Array;
+  constructor(
+    readonly names: string[],
+    nBins: number,
+  ) {
+    const n = names.length;
+    this.c = new Float64Array(n * K);
+    this.snap = new Float64Array(n * K);
+    this.hist = names.map(() => new LogHistogram());
+    this.values = new Float64Array(nBins * n * M).fill(NaN);
+  }
+
+  static index(s: number, k: number): number {
+    return s * K + k;
+  }
+
+  /** A good answer of service s after `lat` seconds there. */
+  answered(s: number, lat: number): void {
+    this.hist[s]!.add(lat);
+  }
+
+  /** Close bin i of length `len` seconds; `userArrivals` = the users' requests that arrived in it; `integrate(s)` brings service s's integrals to the bin's end first. */
+  closeBin(i: number, len: number, userArrivals: number, integrate: (s: number) => void): void {
+    const n = this.names.length;
+    const c = this.c;
+    const snap = this.snap;
+    const out = this.values;
+    for (let s = 0; s < n; s++) {
+      integrate(s);
+      const d = (k: number): number => c[s * K + k]! - snap[s * K + k]!;
+      const at = (i * n + s) * M;
+      const rate = (k: number): number => (len > 0 ? d(k) / len : NaN);
+      const slots = d(S_SLOTS_INT);
+      const arrivals = d(S_ARRIVALS);
+      out[at] = rate(S_ARRIVALS);
+      out[at + 1] = len > 0 ? (d(S_OK) - d(S_WASTED)) / len : NaN;
+      out[at + 2] = rate(S_ERRORS);
+      out[at + 3] = rate(S_REJECTED);
+      out[at + 4] = rate(S_EXPIRED);
+      out[at + 5] = rate(S_WASTED);
+      out[at + 6] = rate(S_TIMEOUTS);
+      out[at + 7] = rate(S_QUEUE_INT);
+      out[at + 8] = rate(S_SERVICE_INT);
+      out[at + 9] = slots > 0 && slots !== Infinity ? d(S_BUSY_INT) / slots : NaN;
+      const h = this.hist[s]!;
+      out[at + 10] = h.count > 0 ? (h.quantile(0.5) ?? NaN) : NaN;
+      out[at + 11] = h.count > 0 ? (h.quantile(0.99) ?? NaN) : NaN;
+      out[at + 12] = userArrivals > 0 ? arrivals / userArrivals : NaN;
+      h.reset();
+    }
+    snap.set(c);
+  }
+
+  /** The series of bins [from, to). */
+  arrays(from: number, to: number): ServiceArrays {
+    const n = this.names.length;
+    return {
+      services: [...this.names],
+      metrics: SERVICE_METRICS,
+      bins: to - from,
+      values: this.values.slice(from * n * M, to * n * M),
+    };
+  }
+
+  /** Totals of service s since the start (for the summary). */
+  total(s: number, k: number): number {
+    return this.c[s * K + k]!;
+  }
+}
+
+/** Per-service series as JSON: service → metric → one value a bin (`null` for NaN). */
+export function serviceSeriesJson(a: ServiceArrays): Record<string, Record<string, (number | null)[]>> {
+  const out: Record<string, Record<string, (number | null)[]>> = {};
+  const n = a.services.length;
+  const m = a.metrics.length;
+  a.services.forEach((name, s) => {
+    const series: Record<string, (number | null)[]> = {};
+    a.metrics.forEach((metric, j) => {
+      const values: (number | null)[] = [];
+      for (let i = 0; i < a.bins; i++) {
+        const x = a.values[(i * n + s) * m + j]!;
+        values.push(Number.isNaN(x) ? null : x);
+      }
+      series[metric] = values;
+    });
+    out[name] = series;
+  });
+  return out;
+}
