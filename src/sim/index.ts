@@ -3,7 +3,7 @@
 export { Simulation, type TriggerNow } from './engine/Simulation';
 export { createSimulation, runScenario } from './engine/runScenario';
 export { GraphSimulation } from './graph/GraphSimulation';
-export { SERVICE_METRICS, serviceSeriesJson, type ServiceArrays, type ServiceMetric } from './graph/serviceStats';
+export { serviceSeriesJson } from './graph/serviceStats';
 export { erlangC, fanoutSlowFraction, mmck, mmckProbabilities, mmcMeanLatency, mmcWait, quorumSlowFraction } from './theory';
 export { fanoutClosedForm, fanoutPointScenario, measureFanout, quorumAt, requestsAt, studyObjective, type FanoutPoint } from './fanoutStudy';
 export { runCell, sweepCells, type CellResult, type SweepAxis, type SweepCell } from './sweep';

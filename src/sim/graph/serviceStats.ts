@@ -1,4 +1,7 @@
 import { LogHistogram } from '../engine/histogram';
+import { SERVICE_METRICS, type ServiceArrays } from './serviceMetrics';
+
+export { SERVICE_METRICS, type ServiceArrays, type ServiceMetric } from './serviceMetrics';
 
 // Per-service counters and time integrals, K values a service in one Float64Array, so a bin's figures
 // are differences of two snapshots (as the user-level measurement does).
@@ -21,34 +24,9 @@ export const S_SLOTS_INT = 9;
 export const S_TIMEOUTS = 10;
 const K = 11;
 
-/** The per-service series, in this order in `ServiceArrays.values`. */
-export const SERVICE_METRICS = [
-  'arrivals',
-  'goodput',
-  'errors',
-  'rejected',
-  'expired',
-  'wasted',
-  'timeouts',
-  'queue',
-  'inService',
-  'utilisation',
-  'p50',
-  'p99',
-  'amplification',
-] as const;
-export type ServiceMetric = (typeof SERVICE_METRICS)[number];
+/** The measurements of every service of a graph, bin by bin. */
 const M = SERVICE_METRICS.length;
 
-/** Per-service series of bins [from, to): value of metric m of service s in bin i at `((i − from) × services + s) × metrics + m`; NaN = no sample. */
-export interface ServiceArrays {
-  services: string[];
-  metrics: readonly ServiceMetric[];
-  bins: number;
-  values: Float64Array;
-}
-
-/** The measurements of every service of a graph, bin by bin. */
 export class ServiceStats {
   readonly c: Float64Array;
   private readonly snap: Float64Array;

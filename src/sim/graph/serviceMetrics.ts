@@ -1,0 +1,28 @@
+// The per-service series of a graph run: names and layout (no engine code, so the page may import it).
+
+/** The per-service series, in this order in `ServiceArrays.values`. */
+export const SERVICE_METRICS = [
+  'arrivals',
+  'goodput',
+  'errors',
+  'rejected',
+  'expired',
+  'wasted',
+  'timeouts',
+  'queue',
+  'inService',
+  'utilisation',
+  'p50',
+  'p99',
+  'amplification',
+] as const;
+export type ServiceMetric = (typeof SERVICE_METRICS)[number];
+
+/** Per-service series of bins [from, to): value of metric m of service s in bin i at `((i − from) × services + s) × metrics + m`; NaN = no sample. */
+export interface ServiceArrays {
+  services: string[];
+  metrics: readonly ServiceMetric[];
+  bins: number;
+  values: Float64Array;
+}
+
