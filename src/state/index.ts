@@ -11,6 +11,7 @@ export { planStart } from './startup';
 export type { StartPlan } from './startup';
 export { SeriesBuffer } from './seriesBuffer';
 export { ShardBuffer } from './shardBuffer';
+export { ServiceBuffer } from './serviceBuffer';
 export { createPhaseStore } from './phaseStore';
 export { createTradeoffsStore, MAX_VIEW_SEEDS } from './tradeoffsStore';
 export type { Tradeoffs, TradeoffsStatus, TradeoffsStore } from './tradeoffsStore';

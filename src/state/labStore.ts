@@ -6,6 +6,7 @@ import { createLabRun, type LabRun } from './labRun';
 import { DEFAULT_PRESET, DEFAULT_SPEED, type Lab, type LabOptions, type PlaybackActions, type PlaybackState, type RunActions, type RunState, type ViewActions, type ViewState } from './labTypes';
 import { createPlaybackClock, type PlaybackClock } from './playbackClock';
 import { SeriesBuffer } from './seriesBuffer';
+import { ServiceBuffer } from './serviceBuffer';
 import { ShardBuffer } from './shardBuffer';
 
 export { DEFAULT_PRESET, DEFAULT_SPEED, SPEEDS } from './labTypes';
@@ -51,6 +52,7 @@ function runSlice(set: Set, get: Get, runner: SimRunner, run: LabRun): RunState 
     violations: [],
     series: new SeriesBuffer(),
     shardSeries: new ShardBuffer(),
+    serviceSeries: new ServiceBuffer(),
     version: 0,
     frames: 0,
     fingerprint: null,
@@ -192,11 +194,13 @@ function viewSlice(set: Set): ViewState & ViewActions {
     theme: 'light',
     showFlow: true,
     tab: 'lab',
+    selectedService: null,
     setTab: (tab) => set({ tab }),
     setCursor: (timeS) => set({ cursorS: timeS }),
     setScrub: (timeS) => set({ scrubS: timeS }),
     setTheme: (theme) => set({ theme }),
     setShowFlow: (show) => set({ showFlow: show }),
+    selectService: (name) => set({ selectedService: name }),
     dismissNotice: () => set({ notice: null }),
     showNotice: (notice) => set({ notice }),
   };

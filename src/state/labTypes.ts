@@ -4,6 +4,7 @@ import type { AssertionSpec, RunResult, Scenario, Summary, ViolationSpan } from 
 import type { LiveState, PresetCard, TriggerSpec } from '../worker/index';
 import type { FrameScheduler } from './playbackClock';
 import type { SeriesBuffer } from './seriesBuffer';
+import type { ServiceBuffer } from './serviceBuffer';
 import type { ShardBuffer } from './shardBuffer';
 
 export interface Notice {
@@ -54,6 +55,8 @@ export interface RunState {
   series: SeriesBuffer;
   /** Each backend's or shard's utilisation per bin (fan-out, partitions); mutated in place with `series`. */
   shardSeries: ShardBuffer;
+  /** A graph run's per-service series (empty with one server); mutated in place with `series`. */
+  serviceSeries: ServiceBuffer;
   version: number;
   /** Frames received since the page opened. */
   frames: number;
@@ -128,6 +131,8 @@ export interface ViewState {
   showFlow: boolean;
   /** The view the page shows: the lab, the preset gallery, the phase map or the compare view. */
   tab: ViewTab;
+  /** In a graph run: the service whose charts are shown beside the user-level ones (by name), or null. */
+  selectedService: string | null;
 }
 
 export interface ViewActions {
@@ -136,6 +141,8 @@ export interface ViewActions {
   setScrub: (timeS: number | null) => void;
   setTheme: (theme: 'light' | 'dark') => void;
   setShowFlow: (show: boolean) => void;
+  /** Show a service's charts (null: none). */
+  selectService: (name: string | null) => void;
   dismissNotice: () => void;
   /** Show a message (a link's notices, an import's error). */
   showNotice: (notice: Notice) => void;

@@ -1,14 +1,18 @@
 /** A live simulation session on the worker side: start, advance in whole bins, change, inject; frames as one flat typed array. */
 import {
   applySet,
+  createSimulation,
+  GraphSimulation,
   parseScenario,
+  serviceSeriesJson,
   SERIES_NAMES,
-  Simulation,
   type RunResult,
+  type Simulation,
   type Scenario,
   type Summary,
   type TriggerNow,
 } from '../sim/index';
+import type { ServiceArrays } from '../sim/format';
 import { sha256Hex } from '../links/index';
 
 /** A trigger to start now, as the page builds it: kind plus its fields (validated by the engine). */
@@ -18,6 +22,9 @@ export interface TriggerSpec {
   factor?: number;
   slots?: number;
   rate?: number;
+  /** In a graph of services: the service it hits (the entry when omitted) and one replica (all when omitted). */
+  service?: string;
+  replica?: number;
 }
 
 /** Live state for the invariants panel: conservation arrivals = succeeded + failed + inFlight. */
@@ -63,6 +70,8 @@ export interface Frame {
    * bin-major (`stations` values per bin, NaN when unbounded); null with one server.
    */
   shards: ShardFrame | null;
+  /** In a graph of services: each service's series in the new bins (layout in ServiceArrays); null with one server. */
+  services: ServiceArrays | null;
   /** Once the run is done: SHA-256 of JSON.stringify(series) as the CLI prints them (set by the worker adapter). */
   fingerprint: string | null;
   /** The same hash over only the series the frames carry (SERIES_NAMES): what the page can check it received. */
@@ -90,7 +99,7 @@ export const EVENTS_PER_PIECE = 20_000;
 export const MAX_STEP_MS = 250;
 
 export class SimSession {
-  private sim: Simulation | null = null;
+  private sim: Simulation | GraphSimulation | null = null;
   private sentBins = 0;
   private firedActions = 0;
   constructor(private readonly clockMs: () => number) {}
@@ -101,8 +110,7 @@ export class SimSession {
     if (scenario.model !== 'queue') {
       throw new Error('The write-conflict model runs on the command line only; the lab simulates the queue model.');
     }
-    const sim = new Simulation(scenario);
-    this.sim = sim;
+    this.sim = createSimulation(scenario);
     this.sentBins = 0;
     this.firedActions = 0;
     return this.info();
@@ -162,6 +170,7 @@ export class SimSession {
       live: sim.state(),
       effective,
       shards: sim.shardArrays(from),
+      services: sim instanceof GraphSimulation ? sim.serviceArrays(from) : null,
       fingerprint: null,
       framesFingerprint: null,
     };
@@ -170,7 +179,9 @@ export class SimSession {
   /** The run so far as the CLI's JSON holds it: the recorded scenario, the summary and every series (for exports). */
   result(): RunResult {
     const sim = this.need();
-    return { scenario: sim.scenario(), summary: sim.summary(), series: sim.series() };
+    const result: RunResult = { scenario: sim.scenario(), summary: sim.summary(), series: sim.series() };
+    if (sim instanceof GraphSimulation) result.services = serviceSeriesJson(sim.serviceArrays());
+    return result;
   }
 
   /** The series of the closed bins as the CLI prints them (JSON arrays, null for no sample). */
@@ -220,7 +231,7 @@ export class SimSession {
     return Math.min(scenario.duration, k * scenario.bin);
   }
 
-  private need(): Simulation {
+  private need(): Simulation | GraphSimulation {
     if (this.sim === null) throw new Error('No simulation is running: start one first.');
     return this.sim;
   }
