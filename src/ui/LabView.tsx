@@ -13,12 +13,18 @@ import { PresetStory } from './PresetStory';
 import { AssumptionsPanel } from './AssumptionsPanel';
 import { RequestFlow } from './RequestFlow';
 import { RunDetails } from './RunDetails';
+import { ServiceCharts } from './ServiceCharts';
+import { ServiceMap } from './ServiceMap';
 import { Transport } from './Transport';
 import { TriggerPanel } from './TriggerPanel';
 import { VerdictBanner } from './VerdictBanner';
 import { currentStep } from '../state/index';
 
-/** The lab: the key controls above, the other controls beside the preset's story and stacked, time-aligned charts, the verdict banner, invariants (built-in and the user's) and the request flow. */
+/**
+ * The lab: the key controls above, the other controls beside the preset's story and stacked, time-aligned charts, the
+ * verdict banner, invariants (built-in and the user's) and the request flow; with a graph of services, the service map
+ * and the charts of the service picked on it.
+ */
 export function LabView() {
   const lessonId = useLesson((s) => s.lessonId);
   const stepIndex = useLesson((s) => s.step);
@@ -48,7 +54,12 @@ export function LabView() {
       </div>
       <div className="lab-main">
         {lessonId === null && <PresetStory />}
-        <ChartStack {...(only !== undefined ? { only } : {})} mark={mark} />
+        <ServiceMap />
+        {/* A service picked on the map: its charts beside the user-level ones (below them on a narrow page). */}
+        <div className="chart-pair">
+          <ChartStack {...(only !== undefined ? { only } : {})} mark={mark} />
+          <ServiceCharts />
+        </div>
         <EnsemblePanel />
         <HysteresisPlot />
         <div className="lab-lower">

@@ -2,6 +2,9 @@
 import type { SeriesName } from '../sim/format';
 import type { Hue } from './palette';
 
+/** The charts of one service of a graph (serviceCharts.ts). */
+export type ServiceChartId = 'serviceLoad' | 'serviceQueue' | 'serviceWork' | 'serviceLatency';
+
 /** Where chart values come from (the UI's series buffer). */
 export interface SeriesSource {
   at(name: SeriesName, i: number): number;
@@ -22,7 +25,7 @@ export interface RefLine {
 }
 
 export interface ChartDef {
-  id: 'load' | 'queue' | 'latency' | 'amplification' | 'work' | 'cache' | 'limiter' | 'limiterRtt' | 'limiterGradient';
+  id: 'load' | 'queue' | 'latency' | 'amplification' | 'work' | 'cache' | 'limiter' | 'limiterRtt' | 'limiterGradient' | ServiceChartId;
   title: string;
   unit: string;
   scale: 'linear' | 'log';

@@ -1,0 +1,135 @@
+import { useMemo } from 'react';
+import type { ServiceMetric } from '../sim/format';
+import { layoutServiceMap, serviceHeat, type MapEdge, type MapNode } from '../viz/index';
+import { useLab } from './LabContext';
+
+const MAX_SQUARES = 12;
+
+/** The figures a node shows, in order: what it reads, and how. */
+const FIGURES: { metric: ServiceMetric; label: string; format: (v: number) => string }[] = [
+  { metric: 'utilisation', label: 'busy', format: (v) => `${Math.round(v * 100)}%` },
+  { metric: 'queue', label: 'queue', format: (v) => v.toFixed(v < 10 ? 1 : 0) },
+  { metric: 'errors', label: 'errors', format: (v) => `${v.toFixed(v < 10 ? 1 : 0)}/s` },
+  { metric: 'arrivals', label: 'calls in', format: (v) => `${v.toFixed(v < 10 ? 1 : 0)}/s` },
+];
+
+/**
+ * A graph run's services as a map: the users, then each service in a column by its depth from the entry, with its
+ * replicas and its figures at the readout time (the last closed bin, or the time under the pointer or scrubbed
+ * back to); arrows for the calls, labelled with their count and retries. A node is a button: it shows the
+ * service's charts beside the user-level ones. Nothing shows for a one-server run.
+ */
+export function ServiceMap() {
+  const graph = useLab((s) => s.effective?.graph ?? null);
+  const userRetries = useLab((s) => s.effective?.client.retry.maxRetries ?? 0);
+  const buffer = useLab((s) => s.serviceSeries);
+  // Re-read the figures when new bins arrive (the buffer changes in place).
+  useLab((s) => s.version);
+  const binS = useLab((s) => s.binS);
+  const readS = useLab((s) => s.cursorS ?? s.scrubS);
+  const selected = useLab((s) => s.selectedService);
+  const select = useLab((s) => s.selectService);
+  const layout = useMemo(() => (graph === null ? null : layoutServiceMap(graph, userRetries)), [graph, userRetries]);
+  if (graph === null || layout === null) return null;
+
+  const bins = buffer.length;
+  const bin = readS === null ? bins - 1 : Math.min(bins - 1, Math.max(0, Math.floor(readS / binS)));
+  const names = graph.services.map((s) => s.name);
+  const nameOf = (i: number) => (i < 0 ? 'the users' : (names[i] ?? '?'));
+  return (
+    <section className="panel service-map" aria-labelledby="service-map-heading">
+      <h2 id="service-map-heading">Service map</h2>
+      <p className="hint service-map-when">
+        {bin < 0 ? 'Figures once the first bin closes.' : `Figures over the bin ending at ${Math.round((bin + 1) * binS)} s${readS === null ? ' (the last closed)' : ''}.`} Pick a service for its charts.
+      </p>
+      <div className="service-map-scroll">
+        <div className="service-map-canvas" style={{ width: layout.width, height: layout.height }}>
+          <svg className="service-map-edges" width={layout.width} height={layout.height} aria-hidden="true">
+            <defs>
+              <marker id="service-map-arrow" viewBox="0 0 10 10" refX="9" refY="5" markerWidth="7" markerHeight="7" orient="auto-start-reverse">
+                <path d="M 0 0 L 10 5 L 0 10 z" className="service-map-arrowhead" />
+              </marker>
+            </defs>
+            {layout.edges.map((e) => (
+              <EdgeArrow key={`${e.from}-${e.to}-${e.y1}`} edge={e} />
+            ))}
+          </svg>
+          <div className="service-map-users" style={{ left: layout.users.x, top: layout.users.y, width: layout.users.w, height: layout.users.h }}>
+            Users
+          </div>
+          {layout.nodes.map((n) => (
+            <ServiceNode
+              key={n.name}
+              node={n}
+              figures={bin < 0 ? null : buffer.figures(bin, buffer.indexOf(n.name))}
+              selected={selected === n.name}
+              onSelect={() => select(selected === n.name ? null : n.name)}
+            />
+          ))}
+        </div>
+      </div>
+      <ul className="visually-hidden" aria-label="Calls between services">
+        {layout.edges.map((e) => (
+          <li key={`${e.from}-${e.to}-${e.y1}`}>
+            {nameOf(e.from)} call {nameOf(e.to)} {e.label}
+          </li>
+        ))}
+      </ul>
+    </section>
+  );
+}
+
+function EdgeArrow({ edge }: { edge: MapEdge }) {
+  const { x1, y1, x2, y2 } = edge;
+  // A gentle S-curve, so arrows into one box from several heights stay apart.
+  const mx = (x1 + x2) / 2;
+  const d = `M ${x1} ${y1} C ${mx} ${y1}, ${mx} ${y2}, ${x2 - 1} ${y2}`;
+  return (
+    <g className="service-map-edge" data-from={edge.from} data-to={edge.to}>
+      <path d={d} fill="none" markerEnd="url(#service-map-arrow)" />
+      <text x={mx} y={(y1 + y2) / 2 - 5} textAnchor="middle">
+        {edge.label}
+      </text>
+    </g>
+  );
+}
+
+function ServiceNode(props: { node: MapNode; figures: Record<ServiceMetric, number> | null; selected: boolean; onSelect: () => void }) {
+  const { node, figures, selected, onSelect } = props;
+  const heat = figures === null ? { hot: false, reason: null } : serviceHeat(figures.utilisation, figures.errors);
+  const squares = Math.min(node.replicas, MAX_SQUARES);
+  return (
+    <button
+      type="button"
+      className={`service-node${heat.hot ? ' hot' : ''}`}
+      data-service={node.name}
+      data-hot={heat.hot ? 'yes' : 'no'}
+      aria-pressed={selected}
+      style={{ left: node.x, top: node.y, width: node.w, height: node.h }}
+      onClick={onSelect}
+    >
+      <span className="service-node-head">
+        <span className="service-node-name">{node.name}</span>
+        <span className="service-node-replicas" title={`${node.replicas} replica${node.replicas === 1 ? '' : 's'}`}>
+          <span aria-hidden="true">
+            {Array.from({ length: squares }, (_, i) => (
+              <span key={i} className="replica-square" />
+            ))}
+            {node.replicas > squares && <span className="replica-more">+{node.replicas - squares}</span>}
+          </span>
+          <span className="visually-hidden">, {node.replicas} replica{node.replicas === 1 ? '' : 's'}</span>
+        </span>
+      </span>
+      <span className="service-node-hot">{heat.reason !== null ? `Hot: ${heat.reason}` : ' '}</span>
+      {FIGURES.map((f) => {
+        const v = figures?.[f.metric] ?? NaN;
+        return (
+          <span key={f.metric} className="service-node-figure" data-metric={f.metric} data-value={Number.isFinite(v) ? v : ''}>
+            <span className="figure-label">{f.label}</span> <span className="figure-value">{Number.isFinite(v) ? f.format(v) : '—'}</span>
+            <span className="visually-hidden">;</span>
+          </span>
+        );
+      })}
+    </button>
+  );
+}

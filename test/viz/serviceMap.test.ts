@@ -1,0 +1,81 @@
+import { describe, expect, it } from 'vitest';
+import { edgeLabel, layoutServiceMap, MAP_SIZES, serviceDepths, serviceHeat, type MapGraph } from '../../src/viz/serviceMap';
+
+const call = (to: string, count = 1, maxRetries = 0) => ({ to, count, retry: { maxRetries } });
+const svc = (name: string, calls: ReturnType<typeof call>[] = [], replicas = 1) => ({ name, replicas, calls });
+
+/** front → api → db, front → cache, api → db again (so db is two calls deep). */
+const DIAMOND: MapGraph = {
+  services: [svc('front', [call('api', 1, 2), call('cache')]), svc('api', [call('db', 3, 1)], 3), svc('cache'), svc('db', [], 2)],
+};
+
+function overlaps(a: { x: number; y: number; w: number; h: number }, b: { x: number; y: number; w: number; h: number }): boolean {
+  return a.x < b.x + b.w && b.x < a.x + a.w && a.y < b.y + b.h && b.y < a.y + a.h;
+}
+
+describe('service map layout', () => {
+  it('puts each service one column right of its deepest caller, the entry first', () => {
+    expect(serviceDepths(DIAMOND)).toEqual([1, 2, 2, 3]);
+    // db called from the entry too: still right of api, which also calls it.
+    const both: MapGraph = { services: [svc('front', [call('db'), call('api')]), svc('api', [call('db')]), svc('db')] };
+    expect(serviceDepths(both)).toEqual([1, 2, 3]);
+  });
+
+  it('every arrow runs left to right from its caller’s right side to its callee’s left side; boxes do not overlap', () => {
+    const layout = layoutServiceMap(DIAMOND, 2);
+    const { nodes, edges, users } = layout;
+    expect(nodes.map((n) => n.name)).toEqual(['front', 'api', 'cache', 'db']);
+    expect(nodes.map((n) => n.replicas)).toEqual([1, 3, 1, 2]);
+    for (const e of edges) {
+      expect(e.x2).toBeGreaterThan(e.x1);
+      const to = nodes[e.to]!;
+      expect(e.x2).toBe(to.x);
+      expect(e.y2).toBe(to.y + to.h / 2);
+      const fromBox = e.from === -1 ? users : nodes[e.from]!;
+      expect(e.x1).toBe(fromBox.x + fromBox.w);
+      expect(e.y1).toBeGreaterThanOrEqual(fromBox.y);
+      expect(e.y1).toBeLessThanOrEqual(fromBox.y + fromBox.h);
+    }
+    const boxes = [users, ...nodes];
+    for (let a = 0; a < boxes.length; a++) for (let b = a + 1; b < boxes.length; b++) expect(overlaps(boxes[a]!, boxes[b]!)).toBe(false);
+    for (const box of boxes) {
+      expect(box.x).toBeGreaterThanOrEqual(0);
+      expect(box.y).toBeGreaterThanOrEqual(0);
+      expect(box.x + box.w).toBeLessThanOrEqual(layout.width);
+      expect(box.y + box.h).toBeLessThanOrEqual(layout.height);
+    }
+    // Two columns of services after the users, three deep.
+    expect(layout.width).toBe(MAP_SIZES.pad * 2 + MAP_SIZES.usersW + 3 * (MAP_SIZES.columnGap + MAP_SIZES.nodeW));
+  });
+
+  it('labels the users’ arrow and each call edge with the count and the retries', () => {
+    const labels = layoutServiceMap(DIAMOND, 2).edges.map((e) => [e.from, e.to, e.label]);
+    expect(labels).toEqual([
+      [-1, 0, '×1, 2 retries'],
+      [0, 1, '×1, 2 retries'],
+      [0, 2, '×1'],
+      [1, 3, '×3, 1 retry'],
+    ]);
+    expect(edgeLabel(3, 0)).toBe('×3');
+  });
+
+  it('a one-service graph is the users and the entry', () => {
+    const layout = layoutServiceMap({ services: [svc('solo')] }, 0);
+    expect(layout.nodes).toHaveLength(1);
+    expect(layout.edges).toEqual([expect.objectContaining({ from: -1, to: 0, label: '×1' })]);
+  });
+
+  it('a cycle (refused by the scenario checks) still lays out, without hanging', () => {
+    const loop: MapGraph = { services: [svc('a', [call('b')]), svc('b', [call('c')]), svc('c', [call('b')])] };
+    const layout = layoutServiceMap(loop, 0);
+    expect(layout.nodes.every((n) => n.depth >= 1)).toBe(true);
+  });
+
+  it('a node is hot at 90 % utilisation or with any errors, and says why', () => {
+    expect(serviceHeat(0.89, 0)).toEqual({ hot: false, reason: null });
+    expect(serviceHeat(0.9, 0)).toEqual({ hot: true, reason: 'saturated' });
+    expect(serviceHeat(0.2, 0.5)).toEqual({ hot: true, reason: 'answering errors' });
+    expect(serviceHeat(0.95, 3).hot).toBe(true);
+    expect(serviceHeat(NaN, NaN).hot).toBe(false);
+  });
+});
