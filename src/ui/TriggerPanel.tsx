@@ -2,10 +2,14 @@ import { useState } from 'react';
 import type { TriggerSpec } from '../worker/index';
 import { useLab, useLabStore } from './LabContext';
 import { Slider } from './Slider';
+import { targetIn, TriggerTarget, type TriggerTargetValue } from './TriggerTarget';
 
 const NO_TRIGGERS: never[] = [];
 
 type Kind = 'spike' | 'outage' | 'capacity' | 'cache-flush' | 'errors';
+
+/** The kinds that hit one service (and replica) of a graph; a spike is the users' load, a flush the entry's cache. */
+const TARGETED: readonly Kind[] = ['outage', 'capacity', 'errors'];
 
 const KINDS: { kind: Kind; label: string }[] = [
   { kind: 'spike', label: 'Load spike' },
@@ -25,6 +29,9 @@ export function TriggerPanel() {
   const [atError, setAtError] = useState<string | null>(null);
   const [duration, setDuration] = useState(10);
   const [at, setAt] = useState('');
+  const [target, setTarget] = useState<TriggerTargetValue>({ service: '', replica: null });
+  const graph = useLab((s) => s.effective?.graph ?? null);
+  const targeted = graph !== null && TARGETED.includes(kind);
   const injectNow = useLab((s) => s.injectNow);
   const schedule = useLab((s) => s.schedule);
   const unschedule = useLab((s) => s.unschedule);
@@ -38,6 +45,11 @@ export function TriggerPanel() {
   const store = useLabStore();
 
   const trigger = (): TriggerSpec => {
+    if (!targeted || graph === null) return untargeted();
+    const where = targetIn(graph, target);
+    return { ...untargeted(), service: where.service, ...(where.replica !== null ? { replica: where.replica } : {}) };
+  };
+  const untargeted = (): TriggerSpec => {
     switch (kind) {
       case 'spike':
         return { kind, duration, factor };
@@ -71,6 +83,7 @@ export function TriggerPanel() {
           )}
         </select>
       </label>
+      {targeted && <TriggerTarget graph={graph} value={target} onChange={setTarget} />}
       {kind === 'spike' && (
         <Slider label="Spike size" value={factor} min={1.1} max={10} step={0.1} format={(v) => `${v.toFixed(1)}× load`} onChange={setFactor} />
       )}
@@ -128,6 +141,8 @@ export function TriggerPanel() {
               {KINDS.find((k) => k.kind === t.kind)?.label ?? t.kind} at {t.at} s{'duration' in t && ` for ${t.duration} s`}
               {t.kind === 'spike' && `, ${t.factor}×`}
               {t.kind === 'errors' && `, ${Math.round(t.rate * 100)}% errors`}
+              {'service' in t && t.service !== undefined && ` on ${t.service}`}
+              {'replica' in t && t.replica !== undefined && `, replica ${t.replica}`}
               {removable[i] === 'y' && (
                 <button type="button" className="link" onClick={() => void unschedule(i)} aria-label={`Remove the ${KINDS.find((k) => k.kind === t.kind)?.label.toLowerCase() ?? t.kind} at ${t.at} s`}>
                   Remove

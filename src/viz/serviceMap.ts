@@ -163,8 +163,8 @@ function walkOrder(graph: MapGraph): number[] {
 export function serviceHeat(utilisation: number, errors: number): { hot: boolean; reason: string | null } {
   const busy = Number.isFinite(utilisation) && utilisation >= 0.9;
   const failing = Number.isFinite(errors) && errors > 0;
-  if (busy && failing) return { hot: true, reason: 'saturated and answering errors' };
+  if (busy && failing) return { hot: true, reason: 'saturated, errors' };
   if (busy) return { hot: true, reason: 'saturated' };
-  if (failing) return { hot: true, reason: 'answering errors' };
+  if (failing) return { hot: true, reason: 'errors' };
   return { hot: false, reason: null };
 }

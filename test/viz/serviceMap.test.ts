@@ -74,7 +74,7 @@ describe('service map layout', () => {
   it('a node is hot at 90 % utilisation or with any errors, and says why', () => {
     expect(serviceHeat(0.89, 0)).toEqual({ hot: false, reason: null });
     expect(serviceHeat(0.9, 0)).toEqual({ hot: true, reason: 'saturated' });
-    expect(serviceHeat(0.2, 0.5)).toEqual({ hot: true, reason: 'answering errors' });
+    expect(serviceHeat(0.2, 0.5)).toEqual({ hot: true, reason: 'errors' });
     expect(serviceHeat(0.95, 3).hot).toBe(true);
     expect(serviceHeat(NaN, NaN).hot).toBe(false);
   });
