@@ -175,3 +175,20 @@ describe('bookkeeping', () => {
     expect(JSON.stringify(Array.from(sliced.serviceArrays().values))).toBe(JSON.stringify(Array.from(whole.serviceArrays().values)));
   });
 });
+
+describe('deadline propagation after an outage (the preset pair, seeds 1–3)', () => {
+  it('cuts the bottom layer’s work per success and recovers where the same graph without it stays stuck', async () => {
+    const { PRESETS } = await import('../../../src/sim/index');
+    const pair = ['graph-no-deadline', 'graph-deadline'].map((id) => PRESETS.find((p) => p.id === id)!);
+    for (const seed of [1, 2, 3]) {
+      const [without, withDeadline] = pair.map((p) => graphRun({ ...p.scenario, seed }));
+      const workPerSuccess = (sim: GraphSimulation): number => sim.serviceTotals().back!.ok / Math.max(1, sim.summary().counts.succeeded);
+      expect(without!.summary().verdict).toBe('metastable');
+      expect(withDeadline!.summary().verdict).toBe('recovered');
+      // Without a deadline back keeps serving calls whose users gave up: many answers for each success.
+      expect(workPerSuccess(without!)).toBeGreaterThan(5);
+      expect(workPerSuccess(withDeadline!)).toBeLessThan(1.1);
+      expect(withDeadline!.serviceTotals().back!.expired).toBeGreaterThan(0);
+    }
+  });
+});
