@@ -9,7 +9,7 @@ import { Edges } from './edges';
 import { GE_ANSWER, GE_ARRIVE, GE_LOCAL, GE_RETRY, GE_TIMEOUT, GraphFlow } from './graphFlow';
 import { Exchanges, G_FREE, GraphCalls, X_BACKOFF, X_FREE } from './graphRecords';
 import { Services } from './services';
-import { ServiceStats, type ServiceArrays } from './serviceStats';
+import { S_ARRIVALS, S_ERRORS, S_EXPIRED, S_OK, S_REJECTED, S_WASTED, ServiceStats, type ServiceArrays } from './serviceStats';
 
 /** The entry service as the user-level measurement sees a server (its queue, slots and capacity, over its replicas). */
 class EntryView implements MeasuredServer {
@@ -87,6 +87,16 @@ export class GraphSimulation extends RunLoop {
   /** Per-service series of bins [from, binsClosed). */
   serviceArrays(from = 0): ServiceArrays {
     return this.stats.arrays(from, this.m.binIndex);
+  }
+
+  /** Each service's totals since the start: calls arrived, good answers, error answers, turned away, dropped past their deadline, wasted. */
+  serviceTotals(): Record<string, { arrivals: number; ok: number; errors: number; rejected: number; expired: number; wasted: number }> {
+    const out: Record<string, { arrivals: number; ok: number; errors: number; rejected: number; expired: number; wasted: number }> = {};
+    this.sv.names.forEach((name, s) => {
+      const total = (k: number): number => this.stats.total(s, k);
+      out[name] = { arrivals: total(S_ARRIVALS), ok: total(S_OK), errors: total(S_ERRORS), rejected: total(S_REJECTED), expired: total(S_EXPIRED), wasted: total(S_WASTED) };
+    });
+    return out;
   }
 
   /** No per-station utilisation: a graph's services have their own series. */

@@ -34,6 +34,23 @@ function blame(found: Found, keys: readonly string[]): PathSegments {
   return found.segments;
 }
 
+/** A graph path must name a service (and an edge) the graph has: an action changes parameters, not the structure. */
+function missingGraphItem(base: Scenario, key: string): Found | null {
+  const segments = key.split('.');
+  if (segments[0] !== 'graph') return null;
+  if (base.graph === null) return { segments: [key], message: 'the scenario has no graph (graph is null): an action cannot add one' };
+  for (let i = 2; i < segments.length; i += 2) {
+    if (segments[i - 1] !== 'services' && segments[i - 1] !== 'calls') break;
+    const at = segments.slice(0, i + 1).join('.');
+    if (getPath(base, at) === undefined) {
+      const list = getPath(base, segments.slice(0, i).join('.'));
+      const n = Array.isArray(list) ? list.length : 0;
+      return { segments: [key], message: `names ${at}, which does not exist: expected an index from 0 to ${n - 1}` };
+    }
+  }
+  return null;
+}
+
 /**
  * Applies a set whose keys are settable paths and whose values are plain data (read.ts
  * has seen them) to a valid scenario, and validates the result. Problems come back with
@@ -41,6 +58,8 @@ function blame(found: Found, keys: readonly string[]): PathSegments {
  */
 export function applyCheckedSet(base: Scenario, set: Record<string, unknown>): Applied {
   const keys = Object.keys(set);
+  const missing = keys.map((key) => missingGraphItem(base, key)).filter((f): f is Found => f !== null);
+  if (missing.length > 0) return { scenario: null, set, found: missing };
   let raw: unknown = base;
   for (const key of keys) raw = setPath(raw, key, set[key]);
   const result = v.safeParse(coreSchema, raw);

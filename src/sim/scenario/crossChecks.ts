@@ -86,13 +86,17 @@ export function stationCount(s: Pick<Scenario, 'fanout' | 'partitions'>): number
   return s.fanout?.n ?? s.partitions?.shards ?? 1;
 }
 
-export function checkTriggers(triggers: readonly Trigger[], stations: number): Found[] {
+export function checkTriggers(triggers: readonly Trigger[], stations: number, graph: Scenario['graph'] = null): Found[] {
   const found: Found[] = [];
   triggers.forEach((t, i) => {
-    if ((t.kind === 'outage' || t.kind === 'random-outages') && t.stations !== null && t.stations > stations) {
+    // In a graph the stations are the replicas of the service the trigger names (the entry when it names none).
+    const target = graph === null || !('service' in t) ? null : (graph.services.find((s) => s.name === (t.service ?? graph.services[0]!.name)) ?? null);
+    const n = graph === null ? stations : (target?.replicas ?? graph.services[0]!.replicas);
+    const what = graph === null ? 'the backends or shards this scenario has: fanout.n or partitions.shards' : `the replicas of service "${target?.name ?? graph.services[0]!.name}"`;
+    if ((t.kind === 'outage' || t.kind === 'random-outages') && t.stations !== null && t.stations > n) {
       found.push({
         segments: ['triggers', i, 'stations'],
-        message: `got ${t.stations}, expected ${t.kind === 'outage' ? 'null or ' : ''}an integer from 1 to ${stations} (the backends or shards this scenario has: fanout.n or partitions.shards)`,
+        message: `got ${t.stations}, expected ${t.kind === 'outage' ? 'null or ' : ''}an integer from 1 to ${n} (${what})`,
       });
     }
     if (t.kind === 'random-outages' && t.window < t.duration) {

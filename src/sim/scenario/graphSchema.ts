@@ -67,9 +67,12 @@ const serviceNodeSchema = section({
 });
 
 export const graphSchema = nullableSection({
-  services: v.pipe(
-    list(serviceNodeSchema, MAX_SERVICES),
-    v.minLength(1, () => 'got an empty array, expected at least one service (the first is the entry)'),
+  services: remember(
+    v.pipe(
+      list(serviceNodeSchema, MAX_SERVICES),
+      v.minLength(1, () => 'got an empty array, expected at least one service (the first is the entry)'),
+    ),
+    `an array of 1 to ${MAX_SERVICES} services (the first is the entry)`,
   ),
   delay: delaySchema,
   deadline: boolean(false),

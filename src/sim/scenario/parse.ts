@@ -55,7 +55,7 @@ function parseUnchecked(input: unknown, mode: UnknownKeys): Parsed {
     const stations = stationCount(result.output);
     found.push(
       ...checkCore(result.output),
-      ...checkTriggers(result.output.triggers, stations),
+      ...checkTriggers(result.output.triggers, stations, result.output.graph),
       ...checkTriggerTargets(result.output.triggers, result.output.graph),
       ...checkAssertions(result.output.assertions, stations),
     );

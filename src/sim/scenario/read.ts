@@ -159,7 +159,7 @@ function readSet(x: unknown, path: PathSegments, ctx: ReadContext): unknown {
       if (isKnownField(key)) {
         ctx.findings.add({
           segments: at,
-          message: `cannot be changed by an action (only fields under ${SETTABLE_ROOTS.join(', ')} can be)`,
+          message: `cannot be changed by an action (only fields under ${SETTABLE_ROOTS.join(', ')} can be, and a graph's parameters, not its structure)`,
         });
       } else {
         unknownKey(at, key, SETTABLE_PATHS, ctx);
@@ -180,7 +180,7 @@ function readSet(x: unknown, path: PathSegments, ctx: ReadContext): unknown {
 
 function isKnownField(path: string): boolean {
   const segments = path.split('.');
-  return !isSettablePath(path) && shapeAt(segments) !== undefined;
+  return !isSettablePath(path) && (shapeAt(segments) !== undefined || segments[0] === 'graph');
 }
 
 function read(x: unknown, shape: Shape, path: PathSegments, ctx: ReadContext): unknown {

@@ -61,7 +61,7 @@ describe('actions are validated by applying them in firing order', () => {
   it('an unknown path gets a did-you-mean; a field outside the settable sections is refused', () => {
     expect(issuesOf({ actions: [{ at: 1, set: { 'client.retry.maxRetry': 1, duration: 5, 'triggers.0.at': 1 } }] })).toEqual([
       { path: 'actions[0].set["client.retry.maxRetry"]', message: 'unknown field (did you mean "client.retry.maxRetries"?)' },
-      { path: 'actions[0].set.duration', message: 'cannot be changed by an action (only fields under load, client, server, cache can be)' },
+      { path: 'actions[0].set.duration', message: "cannot be changed by an action (only fields under load, client, server, cache can be, and a graph's parameters, not its structure)" },
       { path: 'actions[0].set["triggers.0.at"]', message: 'unknown field' },
     ]);
   });

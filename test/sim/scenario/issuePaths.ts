@@ -52,7 +52,23 @@ export const KNOWN_PATTERNS: ReadonlySet<string> = (() => {
   for (const kind of ['aimd', 'vegas', 'gradient2']) collect(parseScenario({ server: { limiter: { kind } } }).scenario, '', out);
   for (const field of ['at', 'rate']) out.add(`load.profile[].${field}`);
   out.add('load.profile[]');
-  for (const field of ['kind', 'at', 'duration', 'factor', 'slots', 'stations', 'window']) out.add(`triggers[].${field}`);
+  // A graph: its own fields, a service's and an edge's (with every section switched on).
+  const graph = parseScenario({
+    graph: {
+      delay: {},
+      services: [
+        { name: 'a', contention: {}, errors: {}, calls: [{ to: 'b', delay: {}, bulkhead: {}, retry: { budget: {} }, breaker: {}, throttle: {}, admission: {}, rateLimit: {} }] },
+        { name: 'b' },
+      ],
+    },
+  }).scenario.graph!;
+  const service = graph.services[0]!;
+  collect({ graph: { delay: graph.delay, deadline: graph.deadline, services: null } }, '', out);
+  collect({ ...service, calls: null }, 'graph.services[]', out);
+  collect(service.calls[0], 'graph.services[].calls[]', out);
+  out.add('graph.services[]');
+  out.add('graph.services[].calls[]');
+  for (const field of ['kind', 'at', 'duration', 'factor', 'slots', 'stations', 'window', 'service', 'replica']) out.add(`triggers[].${field}`);
   out.add('triggers[]');
   for (const field of ['at', 'set']) out.add(`actions[].${field}`);
   out.add('actions[]');

@@ -9,12 +9,13 @@ import type { Assumption, AssumptionBreak } from './assumptionBuilders';
 import { OTHER_ASSUMPTIONS } from './assumptionsOther';
 import { RETRY_ASSUMPTIONS } from './assumptionsRetry';
 import type { Preset } from './preset';
+import { GRAPH_ASSUMPTIONS } from './graphAssumptions';
 import { LIMITER_ASSUMPTIONS } from './limiterAssumptions';
 
 export type { Assumption, AssumptionBreak } from './assumptionBuilders';
 
 /** Every preset's assumptions, by preset id. */
-export const ASSUMPTIONS: Readonly<Record<string, readonly Assumption[]>> = { ...RETRY_ASSUMPTIONS, ...OTHER_ASSUMPTIONS, ...LIMITER_ASSUMPTIONS };
+export const ASSUMPTIONS: Readonly<Record<string, readonly Assumption[]>> = { ...RETRY_ASSUMPTIONS, ...OTHER_ASSUMPTIONS, ...LIMITER_ASSUMPTIONS, ...GRAPH_ASSUMPTIONS };
 
 type Recorded = Pick<Scenario, 'name' | 'actions' | 'triggers'>;
 

@@ -18,6 +18,7 @@ import type { Preset } from './preset';
 import { envoyBudgetUnits, retryQuota } from './retryBudgetKinds';
 import { aimdSpike, gradient2Spike } from './limiters';
 import { admissionControl } from './admissionControl';
+import { graphDeadline, graphNoDeadline, graphRetryEdge, graphRetryLayers } from './graphs';
 import { retryStorm } from './retryStorm';
 import { retryStormLowLoad } from './retryStormLowLoad';
 import { retryStormNoRetries } from './retryStormNoRetries';
@@ -47,6 +48,10 @@ export const PRESETS: Preset[] = [
   cancelOnTimeout,
   aimdSpike,
   gradient2Spike,
+  graphRetryLayers,
+  graphRetryEdge,
+  graphNoDeadline,
+  graphDeadline,
   backoffOpenLoop,
   autoscaleLate,
   cacheFlush,

@@ -9,7 +9,7 @@
  * `record.ts` re-records (only when behaviour is meant to change).
  */
 import { createHash } from 'node:crypto';
-import { parseScenario, PRESETS, Simulation } from '../../../../src/sim/index';
+import { createSimulation, GraphSimulation, parseScenario, PRESETS, Simulation } from '../../../../src/sim/index';
 import type { Scenario } from '../../../../src/sim/index';
 import { runScenario } from '../../../../src/sim/index';
 
@@ -44,6 +44,12 @@ function canonical(sim: Simulation): string {
 
 function whole(s: Scenario): string {
   if (s.model === 'write-conflict') return JSON.stringify(runScenario(s));
+  if (s.graph !== null) {
+    const g = createSimulation(s) as GraphSimulation;
+    g.runToEnd();
+    const services = g.serviceArrays();
+    return JSON.stringify({ scenario: g.scenario(), summary: g.summary(), series: g.series(), services: Array.from(services.values, (x) => (Number.isNaN(x) ? null : x)), state: g.state(), totals: g.serviceTotals() });
+  }
   const sim = new Simulation(s);
   sim.runToEnd();
   return canonical(sim);
@@ -51,6 +57,28 @@ function whole(s: Scenario): string {
 
 /** One scenario per mechanism, small enough to run in a second or two on a busy machine. */
 const FEATURES: Record<string, Record<string, unknown>> = {
+  'graph: replicas, balancers, parallel calls, policies per edge, delays, deadlines, per-service triggers': {
+    duration: 120,
+    load: { rate: 150 },
+    client: { timeout: 1, retry: { maxRetries: 2, backoff: 'exponential', base: 0.05, jitter: 'full', budget: { kind: 'finagle' } } },
+    graph: {
+      delay: { dist: 'exponential', mean: 0.005 },
+      deadline: true,
+      services: [
+        { name: 'api', replicas: 2, balancer: 'least-outstanding', concurrency: 40, mode: 'parallel', quorum: 2, calls: [{ to: 'a', count: 2, timeout: 0.4, deadline: true, retry: { maxRetries: 1, budget: {} } }, { to: 'b', timeout: 0.3, bulkhead: { maxConcurrent: 20 }, breaker: {}, throttle: {} }] },
+        { name: 'a', replicas: 3, balancer: 'power-of-two', concurrency: 10, queue: { limit: 50, discipline: 'lifo' }, service: { mean: 0.02 }, contention: { alpha: 0.01 } },
+        { name: 'b', replicas: 2, balancer: 'random', concurrency: 20, service: { dist: 'lognormal', mean: 0.03, cv: 2 }, errors: { rate: 0.05 }, calls: [{ to: 'a', delay: {}, admission: {}, rateLimit: { rate: 200 } }] },
+      ],
+    },
+    triggers: [
+      { kind: 'outage', at: 30, duration: 10, service: 'a', replica: 1 },
+      { kind: 'capacity', at: 50, duration: 20, factor: 0.3, slots: 2, service: 'b' },
+      { kind: 'errors', at: 80, duration: 5, rate: 1, service: 'a' },
+      { kind: 'random-outages', at: 90, duration: 3, stations: 2, window: 20, service: 'b' },
+      { kind: 'spike', at: 100, duration: 10, factor: 2 },
+    ],
+    actions: [{ at: 60, set: { 'graph.services.2.concurrency': 30, 'graph.services.0.calls.1.timeout': 0.6 } }],
+  },
   'fan-out with quorum and hedging': {
     duration: 120,
     bin: 1,

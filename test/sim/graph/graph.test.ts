@@ -1,0 +1,194 @@
+import { describe, expect, it } from 'vitest';
+import { createSimulation, GraphSimulation, parseScenario, runScenario } from '../../../src/sim/index';
+
+/** Run a raw scenario to its end as a graph and return the simulation. */
+function graphRun(raw: Record<string, unknown>): GraphSimulation {
+  const sim = createSimulation(parseScenario(raw).scenario);
+  if (!(sim instanceof GraphSimulation)) throw new Error('expected a graph run');
+  sim.runToEnd();
+  return sim;
+}
+
+function layers(retries: [number, number, number]): Record<string, unknown> {
+  const [user, front, mid] = retries;
+  return {
+    duration: 200,
+    load: { rate: 20 },
+    client: { timeout: 10, retry: { maxRetries: user } },
+    graph: {
+      services: [
+        { name: 'front', concurrency: null, calls: [{ to: 'mid', timeout: 5, retry: { maxRetries: front } }] },
+        { name: 'mid', concurrency: null, calls: [{ to: 'back', timeout: 2, retry: { maxRetries: mid } }] },
+        { name: 'back', concurrency: null, errors: { rate: 1 } },
+      ],
+    },
+  };
+}
+
+describe('retries at every layer multiply', () => {
+  it('3 layers of 3 attempts each send 27 calls to a failing bottom per user request, exactly', () => {
+    const sim = graphRun(layers([2, 2, 2]));
+    const counts = sim.summary().counts;
+    const totals = sim.serviceTotals();
+    // Every call to the bottom fails at once, so every exchange makes all its tries: 3 × 3 × 3 per request that
+    // ended; a request still in flight at the end has sent part of its calls.
+    const ended = counts.arrivals - counts.inFlight;
+    for (const [name, per] of [['back', 27], ['mid', 9], ['front', 3]] as const) {
+      expect(totals[name]!.arrivals).toBeGreaterThanOrEqual(per * ended);
+      expect(totals[name]!.arrivals).toBeLessThanOrEqual(per * counts.arrivals);
+    }
+    expect(counts.inFlight).toBeLessThan(counts.arrivals / 100);
+    expect(counts.succeeded).toBe(0);
+  });
+
+  it('with retries at the edge only, the bottom sees the edge’s attempts', () => {
+    const sim = graphRun(layers([2, 0, 0]));
+    const counts = sim.summary().counts;
+    const back = sim.serviceTotals().back!.arrivals;
+    expect(back).toBeGreaterThanOrEqual(3 * (counts.arrivals - counts.inFlight));
+    expect(back).toBeLessThanOrEqual(3 * counts.arrivals);
+  });
+
+  it('with independent failures p at the bottom and r retries on its edge, calls per request are (1 − p^(r+1)) / (1 − p)', () => {
+    const p = 0.5;
+    const r = 3;
+    let calls = 0;
+    let requests = 0;
+    let ok = 0;
+    for (const seed of [1, 2, 3]) {
+      const sim = graphRun({
+        seed,
+        duration: 2000,
+        load: { rate: 20 },
+        client: { timeout: 10 },
+        graph: { services: [{ name: 'front', concurrency: null, calls: [{ to: 'back', timeout: 5, retry: { maxRetries: r } }] }, { name: 'back', concurrency: null, errors: { rate: p } }] },
+      });
+      const c = sim.summary().counts;
+      calls += sim.serviceTotals().back!.arrivals;
+      requests += c.succeeded + c.failed;
+      ok += c.succeeded;
+    }
+    const expected = (1 - p ** (r + 1)) / (1 - p);
+    // 120,000 requests: the standard error of the mean number of tries is about 0.003.
+    expect(calls / requests).toBeCloseTo(expected, 1);
+    expect(Math.abs(calls / requests - expected)).toBeLessThan(0.02);
+    expect(Math.abs(ok / requests - (1 - p ** (r + 1)))).toBeLessThan(0.01);
+  });
+});
+
+describe('network delay', () => {
+  it('M/M/1 with a constant delay d each way gives 1/(μ − λ) + 2d', () => {
+    const lambda = 5;
+    const mu = 10;
+    const d = 0.05;
+    let sum = 0;
+    let n = 0;
+    for (const seed of [1, 2, 3, 4]) {
+      const { summary } = runScenario(
+        parseScenario({
+          seed,
+          duration: 10_000,
+          bin: 10,
+          load: { rate: lambda },
+          client: { timeout: null },
+          graph: { delay: { dist: 'deterministic', mean: d }, services: [{ name: 'mm1', concurrency: 1, service: { dist: 'exponential', mean: 1 / mu } }] },
+        }).scenario,
+      );
+      sum += summary.meanLatency! * summary.counts.succeeded;
+      n += summary.counts.succeeded;
+    }
+    // 200,000 requests at ρ = 0.5: the mean's standard error is about 0.002 s (autocorrelation included).
+    expect(Math.abs(sum / n - (1 / (mu - lambda) + 2 * d))).toBeLessThan(0.01);
+  });
+});
+
+describe('balancers', () => {
+  function meanTime(balancer: string, seed: number): number {
+    const { summary } = runScenario(
+      parseScenario({
+        seed,
+        duration: 3000,
+        warmup: 200,
+        bin: 10,
+        load: { rate: 90 },
+        client: { timeout: null },
+        graph: { services: [{ name: 'pool', replicas: 100, balancer, concurrency: 1, service: { dist: 'exponential', mean: 1 } }] },
+      }).scenario,
+    );
+    return summary.meanLatency!;
+  }
+
+  it('power of two choices over 100 M/M/1 replicas at ρ = 0.9 is close to the supermarket model, far below random', () => {
+    // Mitzenmacher: with d = 2 the share of queues holding ≥ i calls is λ^(2^i − 1); time in system Σ λ^(2^i − 2).
+    let supermarket = 0;
+    for (let i = 1; i < 12; i++) supermarket += 0.9 ** (2 ** i - 2);
+    const p2c = (meanTime('power-of-two', 1) + meanTime('power-of-two', 2)) / 2;
+    const random = (meanTime('random', 1) + meanTime('random', 2)) / 2;
+    // The model is the limit of many replicas; 100 replicas sit a few per cent above it.
+    expect(p2c).toBeGreaterThan(supermarket * 0.97);
+    expect(p2c).toBeLessThan(supermarket * 1.08);
+    // Random assignment makes each replica an M/M/1 at ρ = 0.9: 1/(μ − λ) = 10 s.
+    expect(random).toBeGreaterThan(8);
+    expect(random).toBeLessThan(12);
+  });
+});
+
+describe('bookkeeping', () => {
+  it('conserves requests and keeps its counts consistent through triggers, retries, deadlines and parallel calls', () => {
+    const sim = createSimulation(
+      parseScenario({
+        duration: 120,
+        load: { rate: 150 },
+        client: { timeout: 1, retry: { maxRetries: 2, backoff: 'exponential', base: 0.05, jitter: 'full' } },
+        graph: {
+          delay: { dist: 'exponential', mean: 0.005 },
+          deadline: true,
+          services: [
+            { name: 'api', replicas: 2, balancer: 'least-outstanding', concurrency: 40, mode: 'parallel', quorum: 2, calls: [{ to: 'a', count: 2, timeout: 0.4, deadline: true, retry: { maxRetries: 1 } }, { to: 'b', timeout: 0.3, bulkhead: { maxConcurrent: 20 }, breaker: {} }] },
+            { name: 'a', replicas: 3, balancer: 'power-of-two', concurrency: 10, queue: { limit: 50, discipline: 'lifo' }, service: { mean: 0.02 } },
+            { name: 'b', concurrency: 20, service: { dist: 'lognormal', mean: 0.03, cv: 2 }, errors: { rate: 0.05 } },
+          ],
+        },
+        triggers: [
+          { kind: 'outage', at: 30, duration: 10, service: 'a', replica: 1 },
+          { kind: 'capacity', at: 50, duration: 20, factor: 0.3, service: 'b' },
+          { kind: 'errors', at: 80, duration: 5, rate: 1, service: 'a' },
+          { kind: 'spike', at: 90, duration: 10, factor: 2 },
+        ],
+      }).scenario,
+    );
+    for (let t = 5; t <= 120; t += 5) {
+      sim.advance(t);
+      expect(sim.selfCheck()).toEqual([]);
+      const s = sim.state();
+      expect(s.arrivals).toBe(s.succeeded + s.failed + s.inFlight);
+    }
+  });
+
+  it('gives the same output however the run is sliced', () => {
+    const raw = { duration: 60, load: { rate: 100 }, client: { timeout: 0.5, retry: { maxRetries: 1 } }, graph: { delay: { dist: 'exponential', mean: 0.01 }, services: [{ name: 'x', calls: [{ to: 'y', timeout: 0.2, retry: { maxRetries: 2, backoff: 'constant', base: 0.01, jitter: 'full' } }] }, { name: 'y', replicas: 2, balancer: 'random', concurrency: 5, service: { mean: 0.02 } }] }, triggers: [{ kind: 'capacity', at: 20, duration: 10, slots: 3, service: 'y' }] };
+    const whole = graphRun(raw);
+    const sliced = createSimulation(parseScenario(raw).scenario) as GraphSimulation;
+    for (let t = 0.37; t < 60; t += 0.37) sliced.advanceWithin(t, 97);
+    sliced.runToEnd();
+    expect(JSON.stringify(sliced.series())).toBe(JSON.stringify(whole.series()));
+    expect(JSON.stringify(Array.from(sliced.serviceArrays().values))).toBe(JSON.stringify(Array.from(whole.serviceArrays().values)));
+  });
+});
+
+describe('deadline propagation after an outage (the preset pair, seeds 1–3)', () => {
+  it('cuts the bottom layer’s work per success and recovers where the same graph without it stays stuck', async () => {
+    const { PRESETS } = await import('../../../src/sim/index');
+    const pair = ['graph-no-deadline', 'graph-deadline'].map((id) => PRESETS.find((p) => p.id === id)!);
+    for (const seed of [1, 2, 3]) {
+      const [without, withDeadline] = pair.map((p) => graphRun({ ...p.scenario, seed }));
+      const workPerSuccess = (sim: GraphSimulation): number => sim.serviceTotals().back!.ok / Math.max(1, sim.summary().counts.succeeded);
+      expect(without!.summary().verdict).toBe('metastable');
+      expect(withDeadline!.summary().verdict).toBe('recovered');
+      // Without a deadline back keeps serving calls whose users gave up: many answers for each success.
+      expect(workPerSuccess(without!)).toBeGreaterThan(5);
+      expect(workPerSuccess(withDeadline!)).toBeLessThan(1.1);
+      expect(withDeadline!.serviceTotals().back!.expired).toBeGreaterThan(0);
+    }
+  });
+});
