@@ -1,9 +1,11 @@
 import type { RunResult } from '../sim/format';
 
 /**
- * A run as the CLI's JSON (`sim run --format json`): `{ scenario, summary, series }` on one line,
- * byte for byte the same, so a file exported from the page and one from the CLI compare equal.
+ * A run as the CLI's JSON (`sim run --format json`): `{ scenario, summary, series }` on one line, and a graph of
+ * services' per-service series under `services`, byte for byte the same, so a file exported from the page and one
+ * from the CLI compare equal.
  */
 export function resultToJson(result: RunResult): string {
-  return `${JSON.stringify({ scenario: result.scenario, summary: result.summary, series: result.series })}\n`;
+  const services = result.services === undefined ? {} : { services: result.services };
+  return `${JSON.stringify({ scenario: result.scenario, summary: result.summary, series: result.series, ...services })}\n`;
 }

@@ -28,4 +28,12 @@ describe('resultToJson', () => {
     expect(cli.code).toBe(0);
     expect(resultToJson(run)).toBe(cli.stdout);
   });
+
+  it('holds a graph run’s per-service series as the CLI prints them', () => {
+    const cli = inProcess(['run', 'graph-retry-layers', '--set', 'duration=60']);
+    expect(cli.code).toBe(0);
+    const graphRun = runScenario(parseScenario({ ...findPreset('graph-retry-layers')?.scenario, duration: 60 }).scenario);
+    expect(Object.keys(graphRun.services ?? {})).toEqual(['front', 'mid', 'back']);
+    expect(resultToJson(graphRun)).toBe(cli.stdout);
+  });
 });
