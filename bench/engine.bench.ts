@@ -6,7 +6,7 @@
 import { defaultScenario } from '../src/sim/scenario/defaults';
 import { Simulation } from '../src/sim/engine/Simulation';
 import { bareMmc } from './bareLoop';
-import { findPreset, mmcMeanLatency, parseScenario, runScenario } from '../src/sim/index';
+import { findPreset, GraphSimulation, mmcMeanLatency, parseScenario, runScenario } from '../src/sim/index';
 
 const ARRIVALS = Number(process.env.BENCH_ARRIVALS ?? 5_000_000);
 const REPEATS = Number(process.env.BENCH_REPEATS ?? 3);
@@ -72,3 +72,33 @@ for (let i = 0; i < 5; i++) {
   m1Events = r.summary.events;
 }
 console.log(`M1 retry storm (400 s at 280/s, ${m1Events.toLocaleString('en')} events): median ${median(m1Times).toFixed(0)} ms, best ${Math.min(...m1Times).toFixed(0)} ms over 5 seeds`);
+
+// Graphs of services: the same M/M/8 as a one-service graph (the graph engine's own loop), and the three-layer
+// preset "graph-retry-layers" (retries at every layer, stuck after its outage), events per second over 3 seeds.
+function graphRun(raw: Record<string, unknown>, seed: number): { eventsPerS: number; events: number; ms: number; meanLatency: number } {
+  const scenario = parseScenario({ ...raw, seed }).scenario;
+  const t0 = performance.now();
+  const sim = new GraphSimulation(scenario);
+  sim.runToEnd();
+  const ms = performance.now() - t0;
+  return { eventsPerS: (sim.eventsRun / ms) * 1000, events: sim.eventsRun, ms, meanLatency: sim.summary().meanLatency ?? NaN };
+}
+const graphArrivals = Math.min(ARRIVALS, 2_000_000);
+const mm8Graph = {
+  duration: graphArrivals / LAMBDA,
+  bin: 100,
+  load: { rate: LAMBDA },
+  client: { timeout: null },
+  graph: { services: [{ name: 'mm8', concurrency: C_SLOTS, service: { mean: 1 / MU } }] },
+};
+const g1 = [1, 2, 3].map((seed) => graphRun(mm8Graph, seed));
+console.log(
+  `graph engine, M/M/${C_SLOTS} as one service (${graphArrivals.toLocaleString('en')} arrivals): best ${fmt(Math.max(...g1.map((r) => r.eventsPerS)))}, ` +
+    `median ${fmt(median(g1.map((r) => r.eventsPerS)))}; mean latency ${g1.map((r) => r.meanLatency.toFixed(4)).join(', ')} s (Erlang C ${erlang.toFixed(4)} s)`,
+);
+const layers = findPreset('graph-retry-layers')!.scenario;
+const g3 = [1, 2, 3].map((seed) => graphRun(layers as Record<string, unknown>, seed));
+console.log(
+  `graph engine, three-layer preset graph-retry-layers (${g3[0]!.events.toLocaleString('en')} events): best ${fmt(Math.max(...g3.map((r) => r.eventsPerS)))}, ` +
+    `median ${fmt(median(g3.map((r) => r.eventsPerS)))}, median ${median(g3.map((r) => r.ms)).toFixed(0)} ms a run`,
+);

@@ -45,13 +45,15 @@ function changes(current: unknown, value: unknown): boolean {
   return current !== value;
 }
 
-/** The cures that change this scenario: each sets a field to a new value, and retry cures need retries. */
+/** The cures that change this scenario: each sets a field to a new value, retry cures need retries, and a graph takes the client's cures only. */
 export function applicableCures(s: Scenario): { id: CureId; label: string; set: Record<string, unknown> }[] {
   const out: { id: CureId; label: string; set: Record<string, unknown> }[] = [];
   for (const cure of CURES) {
     if (cure.id === 'none') continue;
     if (RETRY_CURES.has(cure.id) && s.client.retry.maxRetries === 0) continue;
     const set = cure.patch(s);
+    // A graph's services replace the one server: a cure of `server` fields would change nothing there.
+    if (s.graph !== null && Object.keys(set).some((path) => path === 'server' || path.startsWith('server.'))) continue;
     if (!Object.entries(set).some(([path, value]) => changes(getPath(s, path), value))) continue;
     out.push({ id: cure.id, label: cure.label, set });
   }

@@ -19,6 +19,7 @@ import { envoyBudgetUnits, retryQuota } from './retryBudgetKinds';
 import { aimdSpike, gradient2Spike } from './limiters';
 import { admissionControl } from './admissionControl';
 import { graphDeadline, graphNoDeadline, graphRetryEdge, graphRetryLayers } from './graphs';
+import { graphSlowDependency, graphSlowDependencyBounded, graphSlowReplica, graphSlowReplicaP2c } from './graphsSlow';
 import { retryStorm } from './retryStorm';
 import { retryStormLowLoad } from './retryStormLowLoad';
 import { retryStormNoRetries } from './retryStormNoRetries';
@@ -52,6 +53,10 @@ export const PRESETS: Preset[] = [
   graphRetryEdge,
   graphNoDeadline,
   graphDeadline,
+  graphSlowDependency,
+  graphSlowDependencyBounded,
+  graphSlowReplica,
+  graphSlowReplicaP2c,
   backoffOpenLoop,
   autoscaleLate,
   cacheFlush,

@@ -9,7 +9,7 @@
  * `record.ts` re-records (only when behaviour is meant to change).
  */
 import { createHash } from 'node:crypto';
-import { createSimulation, GraphSimulation, parseScenario, PRESETS, Simulation } from '../../../../src/sim/index';
+import { createSimulation, type GraphSimulation, parseScenario, PRESETS, Simulation } from '../../../../src/sim/index';
 import type { Scenario } from '../../../../src/sim/index';
 import { runScenario } from '../../../../src/sim/index';
 
