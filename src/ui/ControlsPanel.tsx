@@ -34,6 +34,8 @@ export function ControlsPanel() {
   const errors = useParam('server.errors');
   const errorRate = useNumber('server.errors.rate', 0.1);
   const on = (path: string) => (v: number) => change({ [path]: v });
+  // A graph's services replace the one server (its `server` section is ignored): their controls are with their charts.
+  const graph = useLab((s) => s.effective?.graph != null);
 
   if (!ready) return <section className="panel controls" aria-label="Controls" />;
   return (
@@ -48,35 +50,44 @@ export function ControlsPanel() {
         <Toggle label="Retry budget" hint="refuses retries when too many fail, by the rule of the implementation chosen" path="client.retry.budget" checked={budget !== null && budget !== undefined} onChange={(v) => change({ 'client.retry.budget': v ? {} : null })} />
         {budget !== null && budget !== undefined && <BudgetControls />}
       </Section>
-      <Section title="Server">
-        <Toggle label="Limited concurrency" hint="off: every request is served at once" path="server.concurrency" checked={concurrency !== null} onChange={(v) => change({ 'server.concurrency': v ? 30 : null })} />
-        {concurrency !== null && (
-          <Slider label="Concurrency" path="server.concurrency" value={concurrency} min={1} max={200} step={1} format={(v) => `${v} ${v === 1 ? 'slot' : 'slots'}`} onChange={on('server.concurrency')} />
-        )}
-        <Slider label="Mean service time" path="server.service.mean" value={mean} min={0.01} max={1} step={0.01} format={secs} onChange={on('server.service.mean')} />
-        <Toggle label="Bounded queue" path="server.queue.limit" checked={typeof limit === 'number'} onChange={(v) => change({ 'server.queue.limit': v ? 300 : null })} />
-        {typeof limit === 'number' && (
-          <Slider label="Queue limit" path="server.queue.limit" value={limit} min={0} max={5000} step={10} format={(v) => `${v} waiting`} onChange={on('server.queue.limit')} />
-        )}
-        <Toggle label="Error answers" hint="a share of calls answered with an error at once" path="server.errors" checked={errors !== null && errors !== undefined} onChange={(v) => change({ 'server.errors': v ? {} : null })} />
-        {errors !== null && errors !== undefined && (
-          <Slider label="Error share" path="server.errors.rate" value={errorRate} min={0} max={1} step={0.01} format={(v) => `${Math.round(v * 100)}% of calls`} onChange={on('server.errors.rate')} />
-        )}
-        <label className="select">
-          <span>Queue discipline</span>
-          <select value={String(discipline)} data-path="server.queue.discipline" onChange={(e) => change({ 'server.queue.discipline': e.currentTarget.value })}>
-            <option value="fifo">FIFO</option>
-            <option value="lifo">LIFO</option>
-            <option value="adaptive-lifo">Adaptive LIFO</option>
-          </select>
-        </label>
-      </Section>
-      <Cures />
+      {graph && (
+        <p className="hint graph-controls-hint">
+          This scenario is a graph of services: the client is the users&apos; edge to the entry; each service&apos;s own controls show with its charts when you pick it on the
+          service map.
+        </p>
+      )}
+      {!graph && (
+        <Section title="Server">
+          <Toggle label="Limited concurrency" hint="off: every request is served at once" path="server.concurrency" checked={concurrency !== null} onChange={(v) => change({ 'server.concurrency': v ? 30 : null })} />
+          {concurrency !== null && (
+            <Slider label="Concurrency" path="server.concurrency" value={concurrency} min={1} max={200} step={1} format={(v) => `${v} ${v === 1 ? 'slot' : 'slots'}`} onChange={on('server.concurrency')} />
+          )}
+          <Slider label="Mean service time" path="server.service.mean" value={mean} min={0.01} max={1} step={0.01} format={secs} onChange={on('server.service.mean')} />
+          <Toggle label="Bounded queue" path="server.queue.limit" checked={typeof limit === 'number'} onChange={(v) => change({ 'server.queue.limit': v ? 300 : null })} />
+          {typeof limit === 'number' && (
+            <Slider label="Queue limit" path="server.queue.limit" value={limit} min={0} max={5000} step={10} format={(v) => `${v} waiting`} onChange={on('server.queue.limit')} />
+          )}
+          <Toggle label="Error answers" hint="a share of calls answered with an error at once" path="server.errors" checked={errors !== null && errors !== undefined} onChange={(v) => change({ 'server.errors': v ? {} : null })} />
+          {errors !== null && errors !== undefined && (
+            <Slider label="Error share" path="server.errors.rate" value={errorRate} min={0} max={1} step={0.01} format={(v) => `${Math.round(v * 100)}% of calls`} onChange={on('server.errors.rate')} />
+          )}
+          <label className="select">
+            <span>Queue discipline</span>
+            <select value={String(discipline)} data-path="server.queue.discipline" onChange={(e) => change({ 'server.queue.discipline': e.currentTarget.value })}>
+              <option value="fifo">FIFO</option>
+              <option value="lifo">LIFO</option>
+              <option value="adaptive-lifo">Adaptive LIFO</option>
+            </select>
+          </label>
+        </Section>
+      )}
+      <Cures graph={graph} />
     </section>
   );
 }
 
-function Cures() {
+/** The cures of the client (the users' edge in a graph) and, with one server, of the server. */
+function Cures({ graph }: { graph: boolean }) {
   const change = useLab((s) => s.change);
   const codel = useParam('server.queue.codel');
   const dropExpired = useParam('server.dropExpired') === true;
@@ -91,9 +102,13 @@ function Cures() {
   const isOn = (v: unknown) => v !== null && v !== undefined;
   return (
     <Section title="Cures">
-      <Toggle label="CoDel" hint="drop requests that queued too long while the queue stands" path="server.queue.codel" checked={isOn(codel)} onChange={(v) => change({ 'server.queue.codel': v ? {} : null })} />
-      <Toggle label="Drop expired requests" hint="skip queued requests whose client gave up" path="server.dropExpired" checked={dropExpired} onChange={(v) => change({ 'server.dropExpired': v })} />
-      <Toggle label="Cancel on timeout" hint="deadline propagation: stop work the client abandoned" path="server.cancelOnTimeout" checked={cancel} onChange={(v) => change({ 'server.cancelOnTimeout': v })} />
+      {!graph && (
+        <>
+          <Toggle label="CoDel" hint="drop requests that queued too long while the queue stands" path="server.queue.codel" checked={isOn(codel)} onChange={(v) => change({ 'server.queue.codel': v ? {} : null })} />
+          <Toggle label="Drop expired requests" hint="skip queued requests whose client gave up" path="server.dropExpired" checked={dropExpired} onChange={(v) => change({ 'server.dropExpired': v })} />
+          <Toggle label="Cancel on timeout" hint="deadline propagation: stop work the client abandoned" path="server.cancelOnTimeout" checked={cancel} onChange={(v) => change({ 'server.cancelOnTimeout': v })} />
+        </>
+      )}
       <Toggle label="Circuit breaker" path="client.breaker" checked={isOn(breaker)} onChange={(v) => change({ 'client.breaker': v ? {} : null })} />
       <Toggle label="Adaptive throttling" hint="clients reject locally when the server refuses" path="client.throttle" checked={isOn(throttle)} onChange={(v) => change({ 'client.throttle': v ? {} : null })} />
       <Toggle
@@ -104,16 +119,20 @@ function Cures() {
         onChange={(v) => change({ 'client.admission': v ? {} : null })}
       />
       <Toggle label="Rate limit" hint="a token bucket on every attempt: 100/s, bursts of 100" path="client.rateLimit" checked={isOn(rateLimit)} onChange={(v) => change({ 'client.rateLimit': v ? {} : null })} />
-      <Toggle label="Autoscaling" hint="adds slots after a delay while utilisation stays high" path="server.autoscale" checked={isOn(autoscale)} onChange={(v) => change({ 'server.autoscale': v ? {} : null })} />
-      <label className="select" title="an adaptive concurrency limit in front of the queue (Netflix concurrency-limits, its defaults)">
-        <span>Concurrency limiter</span>
-        <select value={limiterKind} data-path="server.limiter" onChange={(e) => change({ 'server.limiter': e.currentTarget.value === 'none' ? null : { kind: e.currentTarget.value } })}>
-          <option value="none">None</option>
-          <option value="aimd">AIMD</option>
-          <option value="vegas">Vegas</option>
-          <option value="gradient2">Gradient2</option>
-        </select>
-      </label>
+      {!graph && (
+        <>
+          <Toggle label="Autoscaling" hint="adds slots after a delay while utilisation stays high" path="server.autoscale" checked={isOn(autoscale)} onChange={(v) => change({ 'server.autoscale': v ? {} : null })} />
+          <label className="select" title="an adaptive concurrency limit in front of the queue (Netflix concurrency-limits, its defaults)">
+            <span>Concurrency limiter</span>
+            <select value={limiterKind} data-path="server.limiter" onChange={(e) => change({ 'server.limiter': e.currentTarget.value === 'none' ? null : { kind: e.currentTarget.value } })}>
+              <option value="none">None</option>
+              <option value="aimd">AIMD</option>
+              <option value="vegas">Vegas</option>
+              <option value="gradient2">Gradient2</option>
+            </select>
+          </label>
+        </>
+      )}
     </Section>
   );
 }

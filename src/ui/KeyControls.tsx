@@ -69,17 +69,22 @@ function CacheControl() {
   );
 }
 
-/** The three controls the lab is about — load, retries, cache — in one row above the charts (a dock at the bottom on a phone). */
+/**
+ * The three controls the lab is about — load, retries, cache — in one row above the charts (a dock at the bottom on a
+ * phone); a graph of services has no cache to show.
+ */
 export function KeyControls() {
   const change = useLab((s) => s.change);
   const ready = useLab((s) => s.effective !== null);
   const rate = useNumber('load.rate', 0);
+  // A graph of services has no cache (cache must be null with a graph).
+  const graph = useLab((s) => s.effective?.graph != null);
   if (!ready) return null;
   return (
     <section className="panel controls key-controls" aria-label="Load, retries and cache">
       <Slider label="Offered load" path="load.rate" value={rate} min={0} max={1000} step={10} format={perS} onChange={(v) => change({ 'load.rate': v })} />
       <RetryPolicy />
-      <CacheControl />
+      {!graph && <CacheControl />}
     </section>
   );
 }

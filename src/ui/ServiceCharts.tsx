@@ -3,14 +3,16 @@ import { serviceCharts, ServiceSeriesSource, timeScale, timeWindow } from '../vi
 import { Chart, MARGIN } from './Chart';
 import { WINDOW_S } from './ChartStack';
 import { useLab } from './LabContext';
+import { ServiceControls } from './ServiceControls';
 import { useWidth } from './useWidth';
 
 const CHART_HEIGHT = 104;
 const EMPTY: never[] = [];
 
 /**
- * The charts of the service picked on the service map, on the same time window as the user-level charts: its calls
- * (arrivals, goodput, errors, timeouts), queue, utilisation and time at the service. Nothing when none is picked.
+ * The service picked on the service map: its controls, and its charts on the same time window as the user-level
+ * charts: its calls (arrivals, goodput, errors, timeouts), queue, utilisation and time at the service. Nothing when
+ * none is picked.
  */
 export function ServiceCharts() {
   const name = useLab((s) => s.selectedService);
@@ -33,6 +35,7 @@ function ServiceChartsOf({ name }: { name: string }) {
   const select = useLab((s) => s.selectService);
   const [ref, width] = useWidth(500);
   const index = buffer.indexOf(name);
+  const graphIndex = useLab((s) => s.effective?.graph?.services.findIndex((x) => x.name === name) ?? -1);
   const source = useMemo(() => new ServiceSeriesSource((metric, i) => buffer.at(i, index, metric)), [buffer, index]);
   const defs = useMemo(() => serviceCharts(name), [name]);
   const domain = timeWindow(durationS > 0 ? durationS : 1, scrubS ?? nowS, WINDOW_S);
@@ -53,6 +56,7 @@ function ServiceChartsOf({ name }: { name: string }) {
           Close
         </button>
       </div>
+      <ServiceControls index={graphIndex} />
       <div ref={ref} className="chart-stack">
         {defs.map((def) => (
           <div key={def.id} className="chart-slot">

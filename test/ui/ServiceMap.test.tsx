@@ -31,6 +31,17 @@ async function openGraph(): Promise<{ store: LabStore; page: HTMLElement }> {
   return { store, page };
 }
 
+/** Move a range input by one step, as a key press does: `input`, then the `change` on which a slider commits. */
+function slide(input: HTMLInputElement, value: number) {
+  // eslint-disable-next-line @typescript-eslint/unbound-method -- called below with the input as `this`
+  const setter = Object.getOwnPropertyDescriptor(HTMLInputElement.prototype, 'value')!.set!;
+  act(() => {
+    setter.call(input, String(value));
+    input.dispatchEvent(new Event('input', { bubbles: true }));
+  });
+  act(() => void input.dispatchEvent(new Event('change', { bubbles: true })));
+}
+
 const nodeOf = (page: HTMLElement, name: string) => page.querySelector<HTMLButtonElement>(`.service-node[data-service="${name}"]`)!;
 const figureOf = (page: HTMLElement, name: string, metric: string) => nodeOf(page, name).querySelector(`[data-metric="${metric}"]`)!;
 
@@ -67,6 +78,29 @@ describe('ServiceMap', () => {
     expect([...charts.querySelectorAll('figure.chart')].map((f) => f.getAttribute('data-chart'))).toEqual(['serviceLoad', 'serviceQueue', 'serviceWork', 'serviceLatency']);
     act(() => nodeOf(page, 'back').click());
     expect(page.querySelector('.service-charts')).toBeNull();
+  });
+
+  it('a picked service’s controls change its parameters and its calls’ policy as actions; the one-server controls are gone', async () => {
+    const { store, page } = await openGraph();
+    await act(() => store.getState().stepOnce());
+    expect(page.querySelector('[data-path="server.concurrency"]')).toBeNull();
+    expect(page.querySelector('[data-path="cache"]')).toBeNull();
+    expect(page.querySelector('[data-path="client.retry.maxRetries"]')).not.toBeNull();
+    act(() => nodeOf(page, 'front').click());
+    const controls = page.querySelector('.service-charts .service-controls')!;
+    const slots = controls.querySelector<HTMLInputElement>('input[type="range"][data-path="graph.services.0.concurrency"]')!;
+    expect(slots.getAttribute('aria-valuetext')).toBe('20 slots');
+    slide(slots, 50);
+    const retries = controls.querySelector<HTMLInputElement>('input[type="range"][data-path="graph.services.0.calls.0.retry.maxRetries"]')!;
+    expect(retries.getAttribute('aria-valuetext')).toBe('1 retry');
+    slide(retries, 3);
+    await act(() => store.getState().stepOnce());
+    const sets = store.getState().recorded!.actions.map((a) => a.set);
+    expect(sets).toEqual([{ 'graph.services.0.concurrency': 50, 'graph.services.0.calls.0.retry.maxRetries': 3 }]);
+    expect(store.getState().effective?.graph?.services[0]?.calls[0]?.retry.maxRetries).toBe(3);
+    // The arrow's label follows the policy in force.
+    expect([...page.querySelectorAll('.service-map-edge text')].map((t) => t.textContent)[1]).toBe('×3, 3 retries');
+    expect([...controls.querySelectorAll('legend')].map((l) => l.textContent)).toEqual(['Calls to back', 'Calls to cache']);
   });
 
   it('the trigger panel injects an error fault on a chosen service and replica, and a one-server run has no map', async () => {
