@@ -114,6 +114,12 @@ async function checkGraph(page: Page, graph: RawGraph, target: string, label: st
   await expect(page.locator('.invariants')).toHaveAttribute('data-holds', 'true');
 }
 
+async function seriousViolations(page: Page): Promise<string[]> {
+  const results = await new AxeBuilder({ page }).analyze();
+  const serious = results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+  return serious.map((v) => `${v.impact} ${v.id}: ${v.help} — ${v.nodes.map((n) => n.target.join(' ')).slice(0, 5).join(', ')}`);
+}
+
 async function steps(page: Page, n: number): Promise<void> {
   const step = page.getByRole('button', { name: 'Step', exact: true });
   for (let i = 0; i < n; i++) await step.click();
@@ -130,10 +136,12 @@ test('a graph of services from a link: the map shows every service live, an erro
   await expect(page.locator('.service-map-edge text')).toHaveText(['×1, 2 retries', '×1, 1 retry']);
   await checkGraph(page, SMALL.graph, 'back', 'small graph');
   await shot(page, 'graph-small');
-  // The page stays accessible with the map, a hot node and a service's charts on show.
-  const results = await new AxeBuilder({ page }).analyze();
-  const serious = results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
-  expect(serious.map((v) => `${v.impact} ${v.id}: ${v.help} — ${v.nodes.map((n) => n.target.join(' ')).slice(0, 5).join(', ')}`)).toEqual([]);
+  // The page stays accessible with the map, a hot node and a service's charts and controls on show, in both themes.
+  expect(await seriousViolations(page)).toEqual([]);
+  await page.getByRole('button', { name: 'Dark theme' }).click();
+  await expect(page.locator('html')).toHaveAttribute('data-theme', 'dark');
+  expect(await seriousViolations(page)).toEqual([]);
+  await shot(page, 'graph-small-dark');
   expect(problems).toEqual([]);
 });
 
@@ -150,6 +158,7 @@ for (const preset of GRAPH_PRESETS) {
     await pause(page);
     const graph = (findPreset(preset.id)!.scenario as { graph: RawGraph }).graph;
     await checkGraph(page, graph, deepest(graph), preset.id);
+    await shot(page, `graph-${preset.id}`);
     expect(problems).toEqual([]);
   });
 }
