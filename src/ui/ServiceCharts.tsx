@@ -11,8 +11,8 @@ const EMPTY: never[] = [];
 
 /**
  * The service picked on the service map: its controls, and its charts on the same time window as the user-level
- * charts: its calls (arrivals, goodput, errors, timeouts), queue, utilisation and time at the service. Nothing when
- * none is picked.
+ * charts: its calls (arrivals, goodput, errors, timeouts), queue, utilisation, time at the service and calls per user
+ * request. Nothing when none is picked.
  */
 export function ServiceCharts() {
   const name = useLab((s) => s.selectedService);

@@ -3,7 +3,7 @@ import type { SeriesName } from '../sim/format';
 import type { Hue } from './palette';
 
 /** The charts of one service of a graph (serviceCharts.ts). */
-export type ServiceChartId = 'serviceLoad' | 'serviceQueue' | 'serviceWork' | 'serviceLatency';
+export type ServiceChartId = 'serviceLoad' | 'serviceQueue' | 'serviceWork' | 'serviceLatency' | 'serviceAmplification';
 
 /** Where chart values come from (the UI's series buffer). */
 export interface SeriesSource {

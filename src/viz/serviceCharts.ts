@@ -1,4 +1,4 @@
-/** The charts of one service of a graph: its calls (arrivals, goodput, errors), queue, utilisation and latency. */
+/** The charts of one service of a graph: its calls (arrivals, goodput, errors), queue, utilisation, latency and amplification. */
 import type { ServiceMetric } from '../sim/format';
 import { formatLatency, type ChartDef, type SeriesSource } from './chartDefs';
 
@@ -69,6 +69,15 @@ export function serviceCharts(name: string): ChartDef[] {
         { key: 'p50', label: 'p50', hue: 'green', value: get('p50') },
         { key: 'p99', label: 'p99', hue: 'orange', dash: [6, 3], value: get('p99') },
       ],
+    },
+    {
+      id: 'serviceAmplification',
+      title: `${name}: calls per user request`,
+      unit: 'calls reaching it per request arriving from the users',
+      scale: 'linear',
+      format: (v) => (Number.isFinite(v) ? `${v.toFixed(2)}×` : '—'),
+      note: 'The amplification down to this service: every layer above multiplies it by its calls and retries.',
+      series: [{ key: 'amplification', label: 'calls / user request', hue: 'vermillion', value: get('amplification') }],
     },
   ];
 }

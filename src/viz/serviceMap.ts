@@ -52,7 +52,7 @@ export interface MapLayout {
   edges: MapEdge[];
 }
 
-export const MAP_SIZES = { nodeW: 168, nodeH: 118, usersW: 72, usersH: 40, columnGap: 92, rowGap: 18, pad: 8 } as const;
+export const MAP_SIZES = { nodeW: 168, nodeH: 128, usersW: 72, usersH: 40, columnGap: 92, rowGap: 18, pad: 8 } as const;
 
 /** "×3", "×1, 1 retry", "×3, 2 retries". */
 export function edgeLabel(count: number, retries: number): string {

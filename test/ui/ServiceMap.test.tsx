@@ -75,7 +75,7 @@ describe('ServiceMap', () => {
     expect(nodeOf(page, 'back').getAttribute('aria-pressed')).toBe('true');
     const charts = page.querySelector('.service-charts')!;
     expect(charts.getAttribute('data-service')).toBe('back');
-    expect([...charts.querySelectorAll('figure.chart')].map((f) => f.getAttribute('data-chart'))).toEqual(['serviceLoad', 'serviceQueue', 'serviceWork', 'serviceLatency']);
+    expect([...charts.querySelectorAll('figure.chart')].map((f) => f.getAttribute('data-chart'))).toEqual(['serviceLoad', 'serviceQueue', 'serviceWork', 'serviceLatency', 'serviceAmplification']);
     act(() => nodeOf(page, 'back').click());
     expect(page.querySelector('.service-charts')).toBeNull();
   });
