@@ -1,9 +1,13 @@
 import { useMemo } from 'react';
 import type { ServiceMetric } from '../sim/format';
-import { layoutServiceMap, serviceHeat, type MapEdge, type MapNode } from '../viz/index';
+import { layoutServiceMap, replicaMarks, serviceHeat, type MapEdge, type MapNode, type ReplicaMark } from '../viz/index';
 import { useLab } from './LabContext';
 
 const MAX_SQUARES = 12;
+const EMPTY: never[] = [];
+
+/** What a replica's mark says, in words. */
+const MARK_WORDS: Record<ReplicaMark, string> = { outage: 'down', errors: 'failing calls', capacity: 'slowed' };
 
 /** The figures a node shows, in order: what it reads, and how. */
 const FIGURES: { metric: ServiceMetric; label: string; format: (v: number) => string }[] = [
@@ -27,6 +31,8 @@ export function ServiceMap() {
   useLab((s) => s.version);
   const binS = useLab((s) => s.binS);
   const readS = useLab((s) => s.cursorS ?? s.scrubS);
+  const nowS = useLab((s) => s.nowS);
+  const triggers = useLab((s) => s.recorded?.triggers ?? EMPTY);
   const selected = useLab((s) => s.selectedService);
   const select = useLab((s) => s.selectService);
   const layout = useMemo(() => (graph === null ? null : layoutServiceMap(graph, userRetries)), [graph, userRetries]);
@@ -62,6 +68,7 @@ export function ServiceMap() {
               key={n.name}
               node={n}
               figures={bin < 0 ? null : buffer.figures(bin, buffer.indexOf(n.name))}
+              marks={replicaMarks(triggers, n.name, names[0] ?? '', n.replicas, readS ?? nowS)}
               selected={selected === n.name}
               onSelect={() => select(selected === n.name ? null : n.name)}
             />
@@ -94,8 +101,15 @@ function EdgeArrow({ edge }: { edge: MapEdge }) {
   );
 }
 
-function ServiceNode(props: { node: MapNode; figures: Record<ServiceMetric, number> | null; selected: boolean; onSelect: () => void }) {
-  const { node, figures, selected, onSelect } = props;
+function ServiceNode(props: { node: MapNode; figures: Record<ServiceMetric, number> | null; marks: (ReplicaMark | null)[]; selected: boolean; onSelect: () => void }) {
+  const { node, figures, marks, selected, onSelect } = props;
+  // The triggers in force on its replicas, in words: "replica 2 down", "all 3 replicas failing calls".
+  const marked = (Object.keys(MARK_WORDS) as ReplicaMark[]).flatMap((mark) => {
+    const hit = marks.flatMap((m, r) => (m === mark ? [r] : []));
+    if (hit.length === 0) return [];
+    const who = hit.length === node.replicas ? (node.replicas === 1 ? 'the replica' : `all ${node.replicas} replicas`) : `replica${hit.length === 1 ? '' : 's'} ${hit.join(', ')}`;
+    return [`${who} ${MARK_WORDS[mark]}`];
+  });
   const heat = figures === null ? { hot: false, reason: null } : serviceHeat(figures.utilisation, figures.errors);
   const squares = Math.min(node.replicas, MAX_SQUARES);
   return (
@@ -104,6 +118,7 @@ function ServiceNode(props: { node: MapNode; figures: Record<ServiceMetric, numb
       className={`service-node${heat.hot ? ' hot' : ''}`}
       data-service={node.name}
       data-hot={heat.hot ? 'yes' : 'no'}
+      data-marks={marks.map((m) => m ?? '-').join(' ')}
       aria-pressed={selected}
       style={{ left: node.x, top: node.y, width: node.w, height: node.h }}
       onClick={onSelect}
@@ -113,11 +128,14 @@ function ServiceNode(props: { node: MapNode; figures: Record<ServiceMetric, numb
         <span className="service-node-replicas" title={`${node.replicas} replica${node.replicas === 1 ? '' : 's'}`}>
           <span aria-hidden="true">
             {Array.from({ length: squares }, (_, i) => (
-              <span key={i} className="replica-square" />
+              <span key={i} className={`replica-square${marks[i] != null ? ` replica-${marks[i]}` : ''}`} />
             ))}
             {node.replicas > squares && <span className="replica-more">+{node.replicas - squares}</span>}
           </span>
-          <span className="visually-hidden">, {node.replicas} replica{node.replicas === 1 ? '' : 's'}</span>
+          <span className="visually-hidden">
+            , {node.replicas} replica{node.replicas === 1 ? '' : 's'}
+            {marked.length > 0 && `: ${marked.join('; ')}`}
+          </span>
         </span>
       </span>
       <span className="service-node-hot">{heat.reason !== null ? `Hot: ${heat.reason}` : ' '}</span>

@@ -168,3 +168,41 @@ export function serviceHeat(utilisation: number, errors: number): { hot: boolean
   if (failing) return { hot: true, reason: 'errors' };
   return { hot: false, reason: null };
 }
+
+/** What a trigger in force does to a replica, as its square on the map shows it. */
+export type ReplicaMark = 'outage' | 'errors' | 'capacity';
+
+const MARK_ORDER: readonly ReplicaMark[] = ['outage', 'errors', 'capacity'];
+
+/** The triggers a map can place: those that name (or default to) a service and replicas. */
+interface PlacedTrigger {
+  kind: string;
+  at: number;
+  duration?: number;
+  service?: string | undefined;
+  replica?: number | undefined;
+  stations?: number | null;
+}
+
+/**
+ * Each replica of `service` at time `t`: the strongest trigger in force on it (an outage, then error answers, then a
+ * capacity loss), or null. A trigger names a service (the entry, `entry`, when it names none) and one replica, or
+ * hits every replica — an outage with `stations` the first that many. Random outages pick their replicas at random
+ * in the run: not shown.
+ */
+export function replicaMarks(triggers: readonly PlacedTrigger[], service: string, entry: string, replicas: number, t: number): (ReplicaMark | null)[] {
+  const marks = new Array<ReplicaMark | null>(replicas).fill(null);
+  for (const trigger of triggers) {
+    const kind = trigger.kind as ReplicaMark;
+    if (!MARK_ORDER.includes(kind) || trigger.duration === undefined) continue;
+    if (!(trigger.at <= t && t < trigger.at + trigger.duration)) continue;
+    if ((trigger.service ?? entry) !== service) continue;
+    const first = trigger.replica ?? 0;
+    const count = trigger.replica !== undefined ? 1 : kind === 'outage' && typeof trigger.stations === 'number' ? trigger.stations : replicas;
+    for (let r = first; r < Math.min(replicas, first + count); r++) {
+      const now = marks[r]!;
+      if (now === null || MARK_ORDER.indexOf(kind) < MARK_ORDER.indexOf(now)) marks[r] = kind;
+    }
+  }
+  return marks;
+}

@@ -127,6 +127,11 @@ describe('ServiceMap', () => {
     await act(() => store.getState().stepOnce());
     expect(store.getState().recorded?.triggers.at(-1)).toMatchObject({ kind: 'errors', service: 'back', replica: 1 });
     expect(page.querySelector('.trigger-list')?.textContent).toContain('on back, replica 1');
+    // The replica under the fault is marked on the map, in colour and in words.
+    expect(nodeOf(page, 'back').getAttribute('data-marks')).toBe('- errors -');
+    expect(nodeOf(page, 'back').querySelectorAll('.replica-errors')).toHaveLength(1);
+    expect(nodeOf(page, 'back').textContent).toContain('3 replicas: replica 1 failing calls');
+    expect(nodeOf(page, 'front').getAttribute('data-marks')).toBe('-');
 
     await act(async () => void (await store.getState().loadPreset('retry-storm')));
     expect(page.querySelector('.service-map')).toBeNull();

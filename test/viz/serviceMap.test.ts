@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { edgeLabel, layoutServiceMap, MAP_SIZES, serviceDepths, serviceHeat, type MapGraph } from '../../src/viz/serviceMap';
+import { edgeLabel, layoutServiceMap, MAP_SIZES, replicaMarks, serviceDepths, serviceHeat, type MapGraph } from '../../src/viz/serviceMap';
 
 const call = (to: string, count = 1, maxRetries = 0) => ({ to, count, retry: { maxRetries } });
 const svc = (name: string, calls: ReturnType<typeof call>[] = [], replicas = 1) => ({ name, replicas, calls });
@@ -77,5 +77,24 @@ describe('service map layout', () => {
     expect(serviceHeat(0.2, 0.5)).toEqual({ hot: true, reason: 'errors' });
     expect(serviceHeat(0.95, 3).hot).toBe(true);
     expect(serviceHeat(NaN, NaN).hot).toBe(false);
+  });
+});
+
+describe('replica marks', () => {
+  const trig = (kind: string, at: number, duration: number, where: { service?: string; replica?: number; stations?: number | null } = {}) => ({ kind, at, duration, ...where });
+
+  it('marks the replicas a trigger in force hits: one named, the first `stations` of an outage, or all; the entry when no service is named', () => {
+    const triggers = [trig('outage', 10, 5, { service: 'back', replica: 2 }), trig('errors', 0, 100, { service: 'back' }), trig('capacity', 0, 100), trig('outage', 50, 5, { service: 'back', stations: 2 })];
+    expect(replicaMarks(triggers, 'back', 'front', 4, 12)).toEqual(['errors', 'errors', 'outage', 'errors']);
+    // Ended: the outage no longer shows (a trigger is in force on [at, at + duration)).
+    expect(replicaMarks(triggers, 'back', 'front', 4, 15)).toEqual(['errors', 'errors', 'errors', 'errors']);
+    expect(replicaMarks(triggers, 'back', 'front', 4, 51)).toEqual(['outage', 'outage', 'errors', 'errors']);
+    expect(replicaMarks(triggers, 'front', 'front', 2, 12)).toEqual(['capacity', 'capacity']);
+    expect(replicaMarks(triggers, 'back', 'front', 4, 200)).toEqual([null, null, null, null]);
+  });
+
+  it('shows no spike, cache flush or random outages, and no replica past the last', () => {
+    const triggers = [trig('spike', 0, 10), trig('random-outages', 0, 10, { stations: 2 }), { kind: 'cache-flush', at: 0 }, trig('errors', 0, 10, { replica: 7 })];
+    expect(replicaMarks(triggers, 'front', 'front', 3, 5)).toEqual([null, null, null]);
   });
 });
