@@ -114,6 +114,12 @@ async function checkGraph(page: Page, graph: RawGraph, target: string, label: st
   await expect(page.locator('.invariants')).toHaveAttribute('data-holds', 'true');
 }
 
+/** Pause a run just opened from a link: the link's run starts playing once it has started (Pause shows), then pause it. */
+async function pauseOpened(page: Page): Promise<void> {
+  await expect(page.getByRole('button', { name: 'Pause', exact: true })).toBeVisible({ timeout: 30_000 });
+  await pause(page);
+}
+
 async function seriousViolations(page: Page): Promise<string[]> {
   const results = await new AxeBuilder({ page }).analyze();
   const serious = results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
@@ -130,7 +136,7 @@ test('a graph of services from a link: the map shows every service live, an erro
   const problems: string[] = [];
   page.on('pageerror', (e) => problems.push(`uncaught: ${e.message}`));
   await openLink(page, `#v1=${LZString.compressToEncodedURIComponent(JSON.stringify(SMALL))}`);
-  await pause(page);
+  await pauseOpened(page);
   await expect(node(page, 'back').locator('.replica-square')).toHaveCount(3);
   await expect(page.locator('.service-map-edge')).toHaveCount(2);
   await expect(page.locator('.service-map-edge text')).toHaveText(['×1, 2 retries', '×1, 1 retry']);
@@ -155,7 +161,7 @@ for (const preset of GRAPH_PRESETS) {
     const problems: string[] = [];
     page.on('pageerror', (e) => problems.push(`uncaught: ${e.message}`));
     await openLink(page, `#preset=${preset.id}`);
-    await pause(page);
+    await pauseOpened(page);
     const graph = (findPreset(preset.id)!.scenario as { graph: RawGraph }).graph;
     await checkGraph(page, graph, deepest(graph), preset.id);
     await shot(page, `graph-${preset.id}`);
