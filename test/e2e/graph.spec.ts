@@ -1,8 +1,10 @@
+import { execFileSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
 import LZString from 'lz-string';
 import { findPreset, PRESETS } from '../../src/sim/index';
-import { nowS, openLab, openLink, pause, play, shot, waitForTime } from './lab';
+import { fingerprintAtEnd, nowS, openLab, openLink, pause, play, shot, waitForTime } from './lab';
 
 // Graphs of services in the page: the service map shows every service with live figures, an error fault injected on
 // one service from the trigger panel shows on that service's node, and a node opens the service's charts.
@@ -168,6 +170,17 @@ for (const preset of GRAPH_PRESETS) {
     expect(problems).toEqual([]);
   });
 }
+
+test('a graph run exported as JSON is the command line’s, per-service series included', async ({ page }) => {
+  await openLink(page, '#preset=graph-retry-edge&speed=max');
+  await fingerprintAtEnd(page);
+  const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Export JSON' }).click()]);
+  const body = readFileSync(await download.path()).toString('utf8');
+  const result = JSON.parse(body) as { services?: Record<string, Record<string, unknown[]>> };
+  expect(Object.keys(result.services ?? {})).toEqual(['front', 'mid', 'back']);
+  const cli = execFileSync(process.execPath, ['scripts/sim.mjs', 'run', 'graph-retry-edge', '--format', 'json'], { encoding: 'utf8', maxBuffer: 64 << 20, timeout: 120_000 });
+  expect(body).toBe(cli);
+});
 
 test('a one-server preset shows no service map, and its triggers name no service', async ({ page }) => {
   const problems = await openLab(page);
