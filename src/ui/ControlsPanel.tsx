@@ -41,7 +41,10 @@ export function ControlsPanel() {
   return (
     <section className="panel controls" aria-labelledby="controls-heading">
       <h2 id="controls-heading">Controls</h2>
-      <p className="hint">Load, retry policy and cache are above the charts. Changes take effect at the current simulated time and are marked on the charts.</p>
+      <p className="hint">
+        {graph ? 'Load and retry policy are' : 'Load, retry policy and cache are'} above the charts. Changes take effect at the current simulated time and are marked on the
+        charts.
+      </p>
       <Section title="Client">
         <Toggle label="Client timeout" hint="off: clients wait as long as it takes" path="client.timeout" checked={timeout !== null} onChange={(v) => change({ 'client.timeout': v ? 1 : null })} />
         {timeout !== null && <Slider label="Timeout" path="client.timeout" value={timeout} min={0.1} max={10} step={0.1} format={secs} onChange={on('client.timeout')} />}
