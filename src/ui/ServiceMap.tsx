@@ -1,6 +1,6 @@
 import { useMemo } from 'react';
 import type { ServiceMetric } from '../sim/format';
-import { layoutServiceMap, replicaMarks, serviceHeat, type MapEdge, type MapNode, type ReplicaMark } from '../viz/index';
+import { layoutServiceMap, MAP_SIZES, replicaMarks, serviceHeat, type MapEdge, type MapNode, type ReplicaMark } from '../viz/index';
 import { useLab } from './LabContext';
 
 const MAX_SQUARES = 12;
@@ -87,14 +87,20 @@ export function ServiceMap() {
 }
 
 function EdgeArrow({ edge }: { edge: MapEdge }) {
-  const { x1, y1, x2, y2 } = edge;
-  // A gentle S-curve, so arrows into one box from several heights stay apart.
+  const { x1, y1, x2, y2, over } = edge;
   const mx = (x1 + x2) / 2;
-  const d = `M ${x1} ${y1} C ${mx} ${y1}, ${mx} ${y2}, ${x2 - 1} ${y2}`;
+  // A gentle S-curve, so arrows into one box from several heights stay apart; a call that skips a column rises to
+  // `over` within the gap after its caller, runs above the boxes between, and comes down within the gap before its callee.
+  const g = MAP_SIZES.columnGap / 2;
+  const d =
+    over === null
+      ? `M ${x1} ${y1} C ${mx} ${y1}, ${mx} ${y2}, ${x2 - 1} ${y2}`
+      : `M ${x1} ${y1} C ${x1 + g / 2} ${y1}, ${x1 + g / 2} ${over}, ${x1 + g} ${over} L ${x2 - g} ${over} C ${x2 - g / 2} ${over}, ${x2 - g / 2} ${y2}, ${x2 - 1} ${y2}`;
+  const labelY = over === null ? (y1 + y2) / 2 - 5 : over - 5;
   return (
     <g className="service-map-edge" data-from={edge.from} data-to={edge.to}>
       <path d={d} fill="none" markerEnd="url(#service-map-arrow)" />
-      <text x={mx} y={(y1 + y2) / 2 - 5} textAnchor="middle">
+      <text x={mx} y={labelY} textAnchor="middle">
         {edge.label}
       </text>
     </g>

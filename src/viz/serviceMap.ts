@@ -42,6 +42,8 @@ export interface MapEdge {
   y1: number;
   x2: number;
   y2: number;
+  /** A call that skips a column passes over the boxes between: the height of its highest point; null for a direct arrow. */
+  over: number | null;
 }
 
 export interface MapLayout {
@@ -52,7 +54,7 @@ export interface MapLayout {
   edges: MapEdge[];
 }
 
-export const MAP_SIZES = { nodeW: 168, nodeH: 128, usersW: 72, usersH: 40, columnGap: 92, rowGap: 18, pad: 8 } as const;
+export const MAP_SIZES = { nodeW: 168, nodeH: 128, usersW: 72, usersH: 40, columnGap: 92, rowGap: 18, pad: 8, overBand: 30 } as const;
 
 /** "×3", "×1, 1 retry", "×3, 2 retries". */
 export function edgeLabel(count: number, retries: number): string {
@@ -88,8 +90,12 @@ export function serviceDepths(graph: MapGraph): number[] {
 
 /** Lay out `graph` for a map; `userRetries` are the users' client retries (the label of the users → entry arrow). */
 export function layoutServiceMap(graph: MapGraph, userRetries: number): MapLayout {
-  const { nodeW, nodeH, usersW, usersH, columnGap, rowGap, pad } = MAP_SIZES;
+  const { nodeW, nodeH, usersW, usersH, columnGap, rowGap, pad, overBand } = MAP_SIZES;
   const depths = serviceDepths(graph);
+  const index = new Map(graph.services.map((s, i) => [s.name, i]));
+  // Calls that skip a column pass above the boxes, in a band kept free at the top.
+  const skips = graph.services.some((s, i) => s.calls.some((c) => (depths[index.get(c.to) ?? i] ?? 0) - depths[i]! > 1));
+  const top = skips ? overBand : 0;
   const columns = Math.max(1, ...depths);
   // Rows: services in their column in the order they first appear in a breadth-first walk of the calls from the
   // entry (callees stay near their callers), then any the walk missed, in the graph's order.
@@ -97,7 +103,7 @@ export function layoutServiceMap(graph: MapGraph, userRetries: number): MapLayou
   const rows: number[][] = Array.from({ length: columns + 1 }, () => []);
   for (const i of order) rows[depths[i]!]!.push(i);
   const tallest = Math.max(1, ...rows.map((r) => r.length));
-  const height = pad * 2 + tallest * nodeH + (tallest - 1) * rowGap;
+  const height = top + pad * 2 + tallest * nodeH + (tallest - 1) * rowGap;
   const colX = (d: number) => pad + usersW + columnGap + (d - 1) * (nodeW + columnGap);
   const nodes: MapNode[] = new Array<MapNode>(graph.services.length);
   for (let d = 1; d <= columns; d++) {
@@ -105,15 +111,14 @@ export function layoutServiceMap(graph: MapGraph, userRetries: number): MapLayou
     const colH = col.length * nodeH + (col.length - 1) * rowGap;
     col.forEach((i, r) => {
       const s = graph.services[i]!;
-      nodes[i] = { name: s.name, index: i, depth: d, replicas: s.replicas, x: colX(d), y: (height - colH) / 2 + r * (nodeH + rowGap), w: nodeW, h: nodeH };
+      nodes[i] = { name: s.name, index: i, depth: d, replicas: s.replicas, x: colX(d), y: top + (height - top - colH) / 2 + r * (nodeH + rowGap), w: nodeW, h: nodeH };
     });
   }
   const entry = nodes[0]!;
   const users: MapBox = { x: pad, y: entry.y + (nodeH - usersH) / 2, w: usersW, h: usersH };
   const edges: MapEdge[] = [
-    { from: -1, to: 0, count: 1, retries: userRetries, label: edgeLabel(1, userRetries), x1: users.x + usersW, y1: users.y + usersH / 2, x2: entry.x, y2: entry.y + nodeH / 2 },
+    { from: -1, to: 0, count: 1, retries: userRetries, label: edgeLabel(1, userRetries), x1: users.x + usersW, y1: users.y + usersH / 2, x2: entry.x, y2: entry.y + nodeH / 2, over: null },
   ];
-  const index = new Map(graph.services.map((s, i) => [s.name, i]));
   graph.services.forEach((s, i) => {
     const from = nodes[i]!;
     s.calls.forEach((c, k) => {
@@ -132,6 +137,7 @@ export function layoutServiceMap(graph: MapGraph, userRetries: number): MapLayou
         y1: from.y + nodeH / 2 + spread,
         x2: to.x,
         y2: to.y + nodeH / 2,
+        over: to.depth - from.depth > 1 ? pad + overBand / 2 : null,
       });
     });
   });

@@ -98,3 +98,20 @@ describe('replica marks', () => {
     expect(replicaMarks(triggers, 'front', 'front', 3, 5)).toEqual([null, null, null]);
   });
 });
+
+describe('calls that skip a column', () => {
+  it('arc over the boxes between, in a band kept free above them; direct calls do not', () => {
+    const skip: MapGraph = { services: [svc('front', [call('db'), call('api')]), svc('api', [call('db')]), svc('db')] };
+    const layout = layoutServiceMap(skip, 0);
+    const over = layout.edges.filter((e) => e.over !== null);
+    expect(over.map((e) => [e.from, e.to])).toEqual([[0, 2]]);
+    const lowestTop = Math.min(...layout.nodes.map((n) => n.y), layout.users.y);
+    expect(over[0]!.over).toBeLessThan(lowestTop);
+    expect(over[0]!.over).toBeGreaterThan(0);
+    // Without a skipping call there is no band: the boxes start at the padding.
+    const chain = layoutServiceMap({ services: [svc('a', [call('b')]), svc('b')] }, 0);
+    expect(chain.edges.every((e) => e.over === null)).toBe(true);
+    expect(Math.min(...chain.nodes.map((n) => n.y))).toBe(MAP_SIZES.pad);
+    expect(layout.height).toBe(chain.height + MAP_SIZES.overBand);
+  });
+});
