@@ -54,7 +54,7 @@ export interface MapLayout {
   edges: MapEdge[];
 }
 
-export const MAP_SIZES = { nodeW: 168, nodeH: 128, usersW: 72, usersH: 40, columnGap: 92, rowGap: 18, pad: 8, overBand: 30 } as const;
+export const MAP_SIZES = { nodeW: 168, nodeH: 128, usersW: 72, usersH: 40, columnGap: 92, rowGap: 18, pad: 8, overBand: 26 } as const;
 
 /** "×3", "×1, 1 retry", "×3, 2 retries". */
 export function edgeLabel(count: number, retries: number): string {
@@ -93,9 +93,9 @@ export function layoutServiceMap(graph: MapGraph, userRetries: number): MapLayou
   const { nodeW, nodeH, usersW, usersH, columnGap, rowGap, pad, overBand } = MAP_SIZES;
   const depths = serviceDepths(graph);
   const index = new Map(graph.services.map((s, i) => [s.name, i]));
-  // Calls that skip a column pass above the boxes, in a band kept free at the top.
-  const skips = graph.services.some((s, i) => s.calls.some((c) => (depths[index.get(c.to) ?? i] ?? 0) - depths[i]! > 1));
-  const top = skips ? overBand : 0;
+  // Calls that skip a column pass above the boxes, each in a lane of its own in a band kept free at the top.
+  const skips = graph.services.reduce((n, s, i) => n + s.calls.filter((c) => (depths[index.get(c.to) ?? i] ?? 0) - depths[i]! > 1).length, 0);
+  const top = skips * overBand;
   const columns = Math.max(1, ...depths);
   // Rows: services in their column in the order they first appear in a breadth-first walk of the calls from the
   // entry (callees stay near their callers), then any the walk missed, in the graph's order.
@@ -137,10 +137,16 @@ export function layoutServiceMap(graph: MapGraph, userRetries: number): MapLayou
         y1: from.y + nodeH / 2 + spread,
         x2: to.x,
         y2: to.y + nodeH / 2,
-        over: to.depth - from.depth > 1 ? pad + overBand / 2 : null,
+        over: to.depth - from.depth > 1 ? 0 : null,
       });
     });
   });
+  // Lanes: the longer a skipping call, the higher it runs, so a shorter one comes down inside it without crossing.
+  const span = (e: MapEdge) => nodes[e.to]!.depth - (e.from < 0 ? 0 : nodes[e.from]!.depth);
+  edges
+    .filter((e) => e.over !== null)
+    .sort((a, b) => span(b) - span(a))
+    .forEach((e, lane) => (e.over = pad + overBand * (lane + 0.5)));
   return { width: colX(columns) + nodeW + pad, height, users, nodes, edges };
 }
 

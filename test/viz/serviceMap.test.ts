@@ -113,5 +113,12 @@ describe('calls that skip a column', () => {
     expect(chain.edges.every((e) => e.over === null)).toBe(true);
     expect(Math.min(...chain.nodes.map((n) => n.y))).toBe(MAP_SIZES.pad);
     expect(layout.height).toBe(chain.height + MAP_SIZES.overBand);
+    // Two skipping calls take two lanes, apart by a band each.
+    const two = layoutServiceMap({ services: [svc('a', [call('c'), call('b'), call('d')]), svc('b', [call('c')]), svc('c', [call('d')]), svc('d')] }, 0);
+    const lanes = two.edges.filter((e) => e.over !== null).map((e) => [e.to, e.over!] as const);
+    // a → d (three columns on) runs above a → c (two columns on).
+    expect(lanes.map(([to]) => to)).toEqual([2, 3]);
+    expect(lanes[0]![1] - lanes[1]![1]).toBe(MAP_SIZES.overBand);
+    expect(Math.max(...lanes.map(([, y]) => y))).toBeLessThan(Math.min(...two.nodes.map((n) => n.y)));
   });
 });
