@@ -124,7 +124,7 @@ export const runCommand: Command = {
     const result = runScenario(scenario);
     if (result.summary.stopped !== null) io.err(`warning: the run stopped early: ${result.summary.stopped}\n`);
     if (format === 'csv') io.out(seriesToCsv(SERIES_NAMES, result.series));
-    else io.out(`${JSON.stringify({ scenario: result.scenario, summary: result.summary, series: result.series, ...(result.services === undefined ? {} : { services: result.services }) })}\n`);
+    else io.out(`${JSON.stringify({ scenario: result.scenario, summary: result.summary, series: result.series, ...(result.services === undefined ? {} : { serviceSummary: result.serviceSummary, services: result.services }) })}\n`);
     return EXIT.ok;
   },
 };

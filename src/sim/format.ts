@@ -110,5 +110,5 @@ export {
   type TradeoffRow,
 } from './tradeoffs/measures';
 export { ASSUMPTIONS, assumptionsOf, brokenAssumptions, storyPreset, withBreak, type Assumption, type AssumptionBreak } from './scenario/presets/assumptions';
-export { SERVICE_METRICS, type ServiceArrays, type ServiceMetric } from './graph/serviceMetrics';
+export { SERVICE_METRICS, type ServiceArrays, type ServiceMetric, type ServiceSummary } from './graph/serviceMetrics';
 export { BALANCERS } from './scenario/graphTypes';

@@ -1,3 +1,4 @@
+import type { ServiceSummary } from '../graph/serviceMetrics';
 import type { Scenario } from '../scenario/types';
 
 /** How a run ended, judged from its good/bad bins (docs/model.md, "The verdict"). */
@@ -157,4 +158,6 @@ export interface RunResult {
   series: RunSeries;
   /** A graph's per-service series: service name → metric → one value a bin (`null` = no sample). */
   services?: Record<string, Record<string, (number | null)[]>>;
+  /** A graph's per-service figures over the window (after the warm-up). */
+  serviceSummary?: ServiceSummary[];
 }

@@ -16,6 +16,9 @@ export function runScenario(scenario: Scenario): RunResult {
   const sim = createSimulation(scenario);
   sim.runToEnd();
   const result: RunResult = { scenario: sim.scenario(), summary: sim.summary(), series: sim.series() };
-  if (sim instanceof GraphSimulation) result.services = serviceSeriesJson(sim.serviceArrays());
+  if (sim instanceof GraphSimulation) {
+    result.services = serviceSeriesJson(sim.serviceArrays());
+    result.serviceSummary = sim.serviceSummary();
+  }
   return result;
 }

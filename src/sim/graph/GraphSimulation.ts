@@ -9,7 +9,7 @@ import { Edges } from './edges';
 import { GE_ANSWER, GE_ARRIVE, GE_LOCAL, GE_RETRY, GE_TIMEOUT, GraphFlow } from './graphFlow';
 import { Exchanges, G_FREE, GraphCalls, X_BACKOFF, X_FREE } from './graphRecords';
 import { Services } from './services';
-import { S_ARRIVALS, S_ERRORS, S_EXPIRED, S_OK, S_REJECTED, S_WASTED, ServiceStats, type ServiceArrays } from './serviceStats';
+import { S_ARRIVALS, S_ERRORS, S_EXPIRED, S_OK, S_REJECTED, S_WASTED, ServiceStats, type ServiceArrays, type ServiceSummary } from './serviceStats';
 
 /** The entry service as the user-level measurement sees a server (its queue, slots and capacity, over its replicas). */
 class EntryView implements MeasuredServer {
@@ -99,6 +99,11 @@ export class GraphSimulation extends RunLoop {
       out[name] = { arrivals: total(S_ARRIVALS), ok: total(S_OK), errors: total(S_ERRORS), rejected: total(S_REJECTED), expired: total(S_EXPIRED), wasted: total(S_WASTED) };
     });
     return out;
+  }
+
+  /** Each service's figures over the closed bins after the warm-up. */
+  serviceSummary(): ServiceSummary[] {
+    return this.stats.summary();
   }
 
   /** No per-station utilisation: a graph's services have their own series. */
@@ -191,7 +196,7 @@ export class GraphSimulation extends RunLoop {
     const start = i * binS;
     const end = Math.min((i + 1) * binS, this.durationS);
     const arrivals = this.m.c[C.arrivals]!;
-    this.stats.closeBin(i, end - start, arrivals - this.lastArrivals, (s) => this.sv.integrate(s, end));
+    this.stats.closeBin(i, end - start, arrivals - this.lastArrivals, start >= this.base.warmup, (s) => this.sv.integrate(s, end));
     this.lastArrivals = arrivals;
   }
 

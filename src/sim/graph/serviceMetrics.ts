@@ -26,3 +26,21 @@ export interface ServiceArrays {
   values: Float64Array;
 }
 
+
+/** One service's figures over the run's window (after the warm-up): per second, means, the time at it of its good answers (s), calls per user request. */
+export interface ServiceSummary {
+  name: string;
+  offered: number | null;
+  goodput: number | null;
+  errors: number | null;
+  rejected: number | null;
+  expired: number | null;
+  wasted: number | null;
+  timeouts: number | null;
+  queue: number | null;
+  inService: number | null;
+  utilisation: number | null;
+  p50: number | null;
+  p99: number | null;
+  amplification: number | null;
+}

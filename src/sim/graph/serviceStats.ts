@@ -1,7 +1,7 @@
 import { LogHistogram } from '../engine/histogram';
-import { SERVICE_METRICS, type ServiceArrays } from './serviceMetrics';
+import { SERVICE_METRICS, type ServiceArrays, type ServiceSummary } from './serviceMetrics';
 
-export { SERVICE_METRICS, type ServiceArrays, type ServiceMetric } from './serviceMetrics';
+export { SERVICE_METRICS, type ServiceArrays, type ServiceMetric, type ServiceSummary } from './serviceMetrics';
 
 // Per-service counters and time integrals, K values a service in one Float64Array, so a bin's figures
 // are differences of two snapshots (as the user-level measurement does).
@@ -32,6 +32,11 @@ export class ServiceStats {
   private readonly snap: Float64Array;
   private readonly hist: LogHistogram[];
   private values: Float64Array;
+  /** Over the bins that start at or after the warm-up: counter sums, good answers' times, the users' arrivals and seconds. */
+  private readonly win: Float64Array;
+  private readonly winHist: LogHistogram[];
+  private winUsers = 0;
+  private winS = 0;
   constructor(
     readonly names: string[],
     nBins: number,
@@ -40,6 +45,8 @@ export class ServiceStats {
     this.c = new Float64Array(n * K);
     this.snap = new Float64Array(n * K);
     this.hist = names.map(() => new LogHistogram());
+    this.win = new Float64Array(n * K);
+    this.winHist = names.map(() => new LogHistogram());
     this.values = new Float64Array(nBins * n * M).fill(NaN);
   }
 
@@ -53,7 +60,7 @@ export class ServiceStats {
   }
 
   /** Close bin i of length `len` seconds; `userArrivals` = the users' requests that arrived in it; `integrate(s)` brings service s's integrals to the bin's end first. */
-  closeBin(i: number, len: number, userArrivals: number, integrate: (s: number) => void): void {
+  closeBin(i: number, len: number, userArrivals: number, inWindow: boolean, integrate: (s: number) => void): void {
     const n = this.names.length;
     const c = this.c;
     const snap = this.snap;
@@ -79,7 +86,15 @@ export class ServiceStats {
       out[at + 10] = h.count > 0 ? (h.quantile(0.5) ?? NaN) : NaN;
       out[at + 11] = h.count > 0 ? (h.quantile(0.99) ?? NaN) : NaN;
       out[at + 12] = userArrivals > 0 ? arrivals / userArrivals : NaN;
+      if (inWindow) {
+        for (let k = 0; k < K; k++) this.win[s * K + k]! += d(k);
+        this.winHist[s]!.mergeFrom(h);
+      }
       h.reset();
+    }
+    if (inWindow) {
+      this.winUsers += userArrivals;
+      this.winS += len;
     }
     snap.set(c);
   }
@@ -93,6 +108,33 @@ export class ServiceStats {
       bins: to - from,
       values: this.values.slice(from * n * M, to * n * M),
     };
+  }
+
+  /** Each service's figures over the closed bins that start at or after the warm-up (rates per second, means, shares). */
+  summary(): ServiceSummary[] {
+    const t = this.winS;
+    return this.names.map((name, s) => {
+      const w = (k: number): number => this.win[s * K + k]!;
+      const per = (k: number): number | null => (t > 0 ? w(k) / t : null);
+      const h = this.winHist[s]!;
+      const slots = w(S_SLOTS_INT);
+      return {
+        name,
+        offered: per(S_ARRIVALS),
+        goodput: t > 0 ? (w(S_OK) - w(S_WASTED)) / t : null,
+        errors: per(S_ERRORS),
+        rejected: per(S_REJECTED),
+        expired: per(S_EXPIRED),
+        wasted: per(S_WASTED),
+        timeouts: per(S_TIMEOUTS),
+        queue: per(S_QUEUE_INT),
+        inService: per(S_SERVICE_INT),
+        utilisation: slots > 0 ? w(S_BUSY_INT) / slots : null,
+        p50: h.quantile(0.5),
+        p99: h.quantile(0.99),
+        amplification: this.winUsers > 0 ? w(S_ARRIVALS) / this.winUsers : null,
+      };
+    });
   }
 
   /** Totals of service s since the start (for the summary). */
