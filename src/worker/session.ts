@@ -180,7 +180,10 @@ export class SimSession {
   result(): RunResult {
     const sim = this.need();
     const result: RunResult = { scenario: sim.scenario(), summary: sim.summary(), series: sim.series() };
-    if (sim instanceof GraphSimulation) result.services = serviceSeriesJson(sim.serviceArrays());
+    if (sim instanceof GraphSimulation) {
+      result.serviceSummary = sim.serviceSummary();
+      result.services = serviceSeriesJson(sim.serviceArrays());
+    }
     return result;
   }
 

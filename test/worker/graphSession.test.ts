@@ -64,6 +64,8 @@ describe('SimSession on a graph of services', () => {
     const cli = runScenario(parseScenario(SMALL_GRAPH).scenario);
     const result = session.result();
     expect(JSON.stringify(result.services)).toBe(JSON.stringify(cli.services));
+    expect(JSON.stringify(result.serviceSummary)).toBe(JSON.stringify(cli.serviceSummary));
+    expect(result.serviceSummary?.map((s) => s.name)).toEqual(['front', 'back']);
     expect(JSON.stringify(result.series)).toBe(JSON.stringify(cli.series));
   });
 
