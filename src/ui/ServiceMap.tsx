@@ -41,7 +41,7 @@ export function ServiceMap() {
   const bins = buffer.length;
   const bin = readS === null ? bins - 1 : Math.min(bins - 1, Math.max(0, Math.floor(readS / binS)));
   const names = graph.services.map((s) => s.name);
-  const nameOf = (i: number) => (i < 0 ? 'the users' : (names[i] ?? '?'));
+  const nameOf = (i: number) => names[i] ?? '?';
   return (
     <section className="panel service-map" aria-labelledby="service-map-heading">
       <h2 id="service-map-heading">Service map</h2>
@@ -78,7 +78,7 @@ export function ServiceMap() {
       <ul className="visually-hidden" aria-label="Calls between services">
         {layout.edges.map((e) => (
           <li key={`${e.from}-${e.to}-${e.y1}`}>
-            {nameOf(e.from)} call {nameOf(e.to)} {e.label}
+            {e.from < 0 ? 'The users call' : `${nameOf(e.from)} calls`} {nameOf(e.to)} {e.label}
           </li>
         ))}
       </ul>
