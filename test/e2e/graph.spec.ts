@@ -182,6 +182,22 @@ test('a graph run exported as JSON is the command line’s, per-service series i
   expect(body).toBe(cli);
 });
 
+test('on a 390-px phone a graph fits the width: the map scrolls inside its panel, a service’s charts go below', async ({ page }) => {
+  await page.setViewportSize({ width: 390, height: 844 });
+  await openLink(page, '#preset=graph-slow-dependency');
+  await pauseOpened(page);
+  await steps(page, 2);
+  await node(page, 'front').click();
+  await expect(page.getByRole('region', { name: 'Service front' }).locator('[data-chart="serviceLoad"]')).toBeVisible();
+  expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+  const scroll = page.locator('.service-map-scroll');
+  expect(await scroll.evaluate((el) => el.scrollWidth > el.clientWidth)).toBe(true);
+  // The last service scrolls into view when its node takes the focus.
+  const last = node(page, 'reco');
+  await last.focus();
+  await expect(last).toBeInViewport();
+});
+
 test('a one-server preset shows no service map, and its triggers name no service', async ({ page }) => {
   const problems = await openLab(page);
   await waitForTime(page, 2);
