@@ -2,7 +2,7 @@ import { backoffDelay } from '../engine/backoff';
 import { C } from '../engine/counters';
 import { GE_ARRIVE, GE_RETRY, GE_TIMEOUT, GraphCallee } from './graphCallee';
 import { G_DEPS, G_OUT, X_BACKOFF, X_WAIT } from './graphRecords';
-import { S_TIMEOUTS, S_WASTED } from './serviceStats';
+import { S_OFFERED, S_TIMEOUTS, S_WASTED } from './serviceStats';
 
 export { GE_ANSWER, GE_ARRIVE, GE_LOCAL, GE_RETRY, GE_TIMEOUT } from './graphCallee';
 
@@ -85,6 +85,7 @@ export class GraphFlow extends GraphCallee {
       this.c[C.attempts]!++;
       this.c[C.calls]!++;
     }
+    if (xs.tries[x] === 0) this.count(ed.to[e]!, S_OFFERED);
     if (ctl.budget !== null) ctl.budget.attemptStarted();
     ctl.inFlight++;
     const id = ++this.attemptSeq;

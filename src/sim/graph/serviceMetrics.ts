@@ -15,6 +15,8 @@ export const SERVICE_METRICS = [
   'p50',
   'p99',
   'amplification',
+  'firstTries',
+  'retryFactor',
 ] as const;
 export type ServiceMetric = (typeof SERVICE_METRICS)[number];
 
@@ -43,4 +45,8 @@ export interface ServiceSummary {
   p50: number | null;
   p99: number | null;
   amplification: number | null;
+  /** First tries per second: its callers' exchanges, before their retries. */
+  firstTries: number | null;
+  /** Tries per first try: the amplification its callers' retries add at this layer. */
+  retryFactor: number | null;
 }

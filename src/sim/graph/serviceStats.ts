@@ -22,7 +22,9 @@ export const S_BUSY_INT = 8;
 export const S_SLOTS_INT = 9;
 /** Tries to this service that timed out at their caller. */
 export const S_TIMEOUTS = 10;
-const K = 11;
+/** First tries sent to this service: its callers' exchanges, before their retries. */
+export const S_OFFERED = 11;
+const K = 12;
 
 /** The measurements of every service of a graph, bin by bin. */
 const M = SERVICE_METRICS.length;
@@ -86,6 +88,8 @@ export class ServiceStats {
       out[at + 10] = h.count > 0 ? (h.quantile(0.5) ?? NaN) : NaN;
       out[at + 11] = h.count > 0 ? (h.quantile(0.99) ?? NaN) : NaN;
       out[at + 12] = userArrivals > 0 ? arrivals / userArrivals : NaN;
+      out[at + 13] = rate(S_OFFERED);
+      out[at + 14] = d(S_OFFERED) > 0 ? arrivals / d(S_OFFERED) : NaN;
       if (inWindow) {
         for (let k = 0; k < K; k++) this.win[s * K + k]! += d(k);
         this.winHist[s]!.mergeFrom(h);
@@ -133,6 +137,8 @@ export class ServiceStats {
         p50: h.quantile(0.5),
         p99: h.quantile(0.99),
         amplification: this.winUsers > 0 ? w(S_ARRIVALS) / this.winUsers : null,
+        firstTries: per(S_OFFERED),
+        retryFactor: w(S_OFFERED) > 0 ? w(S_ARRIVALS) / w(S_OFFERED) : null,
       };
     });
   }

@@ -39,6 +39,9 @@ describe('retries at every layer multiply', () => {
     }
     expect(counts.inFlight).toBeLessThan(counts.arrivals / 100);
     expect(counts.succeeded).toBe(0);
+    // Each layer's own retries triple what reaches the next: the factor a layer adds, and the product down the path.
+    for (const s of sim.serviceSummary()) expect(s.retryFactor, s.name).toBeCloseTo(3, 1);
+    expect(sim.serviceSummary().find((s) => s.name === 'back')!.amplification).toBeCloseTo(27, 0);
   });
 
   it('with retries at the edge only, the bottom sees the edge’s attempts', () => {
