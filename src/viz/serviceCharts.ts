@@ -72,12 +72,15 @@ export function serviceCharts(name: string): ChartDef[] {
     },
     {
       id: 'serviceAmplification',
-      title: `${name}: calls per user request`,
-      unit: 'calls reaching it per request arriving from the users',
+      title: `${name}: amplification`,
+      unit: 'times',
       scale: 'linear',
       format: (v) => (Number.isFinite(v) ? `${v.toFixed(2)}×` : '—'),
-      note: 'The amplification down to this service: every layer above multiplies it by its calls and retries.',
-      series: [{ key: 'amplification', label: 'calls / user request', hue: 'vermillion', value: get('amplification') }],
+      note: 'Calls reaching it per user request (every layer above multiplies it by its calls and retries), and the tries per first try its callers’ retries add at this layer.',
+      series: [
+        { key: 'amplification', label: 'calls / user request', hue: 'vermillion', value: get('amplification') },
+        { key: 'retryFactor', label: 'tries / first try (this layer)', hue: 'blue', dash: [6, 3], value: get('retryFactor') },
+      ],
     },
   ];
 }
