@@ -7,6 +7,7 @@ import { C as COUNTERS } from './counters';
 import {
   EV_ARRIVAL,
   EV_COMPLETE,
+  EV_GATE,
   EV_HEDGE,
   EV_HIT,
   EV_RETRY,
@@ -18,7 +19,7 @@ import {
 } from './kernel';
 import { Load } from './load';
 import { Measurement } from './measurement';
-import { CALL_FREE, R_BACKOFF, R_FREE, R_HIT } from './records';
+import { CALL_FREE, R_BACKOFF, R_FREE, R_GATE, R_HIT } from './records';
 import type { RunSeries, SeriesArrays, Summary } from './result';
 import { applySet, parseScenario } from '../scenario/index';
 import { Server } from './server';
@@ -326,6 +327,9 @@ export class Simulation {
           break;
         case EV_HEDGE:
           if (q.gen === calls.gen[q.id]) client.onHedge(q.id, t);
+          break;
+        case EV_GATE:
+          if (q.gen === requests.attempt[q.id] && requests.state[q.id] === R_GATE) client.gate.waitEnded(q.id, t);
           break;
         case EV_RETRY:
           if (q.gen === requests.gen[q.id] && requests.state[q.id] === R_BACKOFF) client.sendAttempt(q.id, t);

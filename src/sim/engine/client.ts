@@ -1,7 +1,7 @@
 import type { ClientSpec, RetrySpec, Scenario } from '../scenario/types';
 import { backoffDelay } from './backoff';
 import type { CacheLayer } from './cacheLayer';
-import { ClientGate, GATE_REFUSED } from './clientGate';
+import { ClientGate, GATE_PROBE, GATE_REFUSED, GATE_WAIT } from './clientGate';
 import { C as COUNTERS } from './counters';
 import { LogHistogram } from './histogram';
 import { shardOfKey } from './keySampler';
@@ -29,8 +29,8 @@ export class Client {
   sloS = Infinity;
   private retry!: RetrySpec;
   private budget: RetryBudgetControl | null = null;
-  /** Admission control, breaker, throttle and rate limit. */
-  private readonly gate: ClientGate;
+  /** Admission control, breaker, throttle, rate limit, bulkhead and concurrency limiter. */
+  readonly gate: ClientGate;
   /** Calls per attempt, and the answers that complete it. */
   readonly fanoutN: number;
   private readonly quorum: number;
@@ -68,7 +68,7 @@ export class Client {
     this.requests = k.requests;
     this.calls = k.calls;
     this.rngJitter = new Rng(scenario.seed, Stream.jitter);
-    this.gate = new ClientGate(scenario.seed);
+    this.gate = new ClientGate(scenario.seed, k, this);
     this.stations = m.stations;
     this.fanoutN = scenario.fanout?.n ?? 1;
     this.quorum = scenario.fanout === null ? 1 : (scenario.fanout.quorum ?? scenario.fanout.n);
@@ -137,9 +137,23 @@ export class Client {
       }
     }
     if (this.budget !== null && requests.tries[r] === 0) this.budget.requestStarted(t);
-    const probe = this.gate.pass(t);
-    if (probe === GATE_REFUSED) {
+    const pass = this.gate.pass(r, requests.gen[r]!, t);
+    if (pass === GATE_REFUSED) {
       this.refuse(r, t, true);
+      return;
+    }
+    if (pass >= GATE_WAIT) this.gate.waitForPlace(r, t, pass & GATE_PROBE);
+    else this.dispatch(r, t, pass);
+  }
+
+  /** The attempt leaves, past the client's controls (after any wait for a bulkhead place): its calls go to the servers. */
+  dispatch(r: number, t: number, probe: number): void {
+    const c = this.c;
+    const requests = this.requests;
+    const store = this.cache.store;
+    if (!this.gate.launch(r, requests.gen[r]!, t, probe)) {
+      this.refuse(r, t, true);
+      this.gate.wake(t);
       return;
     }
     const maxInFlight = this.maxInFlight;
@@ -317,7 +331,8 @@ export class Client {
   /** An attempt timed out, or was turned away or answered with an error: retry if the policy and the budget allow, else fail. */
   private attemptFailed(r: number, t: number, probe: number, timedOut: boolean): void {
     if (this.budget !== null) this.budget.attemptEnded(r, false);
-    this.gate.attemptEnded(t, false, probe);
+    this.gate.attemptEnded(r, this.requests.gen[r]!, t, false, probe);
+    this.gate.wake(t);
     const requests = this.requests;
     const giveUp = requests.tries[r]! >= this.maxRetries;
     if (!giveUp && this.budget !== null && !this.budget.allowRetry(r, t, timedOut)) {
@@ -342,7 +357,8 @@ export class Client {
   /** The server answered an attempt in time: the client's controls learn of it, and the request succeeds. */
   private answered(r: number, t: number): void {
     if (this.budget !== null) this.budget.attemptEnded(r, true);
-    this.gate.attemptEnded(t, true, this.requests.probe[r]!);
+    this.gate.attemptEnded(r, this.requests.gen[r]!, t, true, this.requests.probe[r]!);
+    this.gate.wake(t);
     this.succeed(r, t);
   }
 
@@ -357,7 +373,7 @@ export class Client {
   }
 
   /** Refused by a control of the client (the request fails); `admitted`: past admission control. */
-  private refuse(r: number, t: number, admitted: boolean): void {
+  refuse(r: number, t: number, admitted: boolean): void {
     this.c[C.refused]!++;
     this.m.noteShed(t);
     this.fail(r, t, admitted);

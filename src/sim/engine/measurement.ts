@@ -1,5 +1,6 @@
 import type { Scenario } from '../scenario/types';
 import { BinSeries } from './binSeries';
+import { CLIENT_LIMITER_SERIES, SERVER_LIMITER_SERIES } from './limiters/serverLimiter';
 import type { Client } from './client';
 import { C as COUNTERS, COUNTER_COUNT } from './counters';
 import { bucketOf as histogramBucketOf, LogHistogram } from './histogram';
@@ -237,7 +238,9 @@ export class Measurement {
       fanout: this.client.fanoutN,
       bounded: server.concurrency !== Infinity,
     });
-    if (server.limiter !== null) server.limiter.record(this.bins.limiterData(), i);
+    if (server.limiter !== null) server.limiter.record(this.bins.limiterData(SERVER_LIMITER_SERIES), i, SERVER_LIMITER_SERIES);
+    const clientLimiter = this.client.gate.limiter;
+    if (clientLimiter !== null) clientLimiter.record(this.bins.limiterData(CLIENT_LIMITER_SERIES), i, CLIENT_LIMITER_SERIES);
     if (this.stations > 1 && server.slots !== Infinity) {
       this.integrateStations(this.nextBinEnd);
       const perStation = d(C.slotsInt) / this.stations;

@@ -17,6 +17,8 @@ export const R_WAIT = 1;
 export const R_BACKOFF = 2;
 /** Answered by the cache; the answer arrives after the hit latency. */
 export const R_HIT = 3;
+/** Waiting for a place in the client's bulkhead. */
+export const R_GATE = 4;
 
 /** Client-side records, one per request in flight. */
 export class Requests extends RecordTable {

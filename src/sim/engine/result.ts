@@ -33,6 +33,10 @@ export const SERIES_NAMES = [
   'limiterRtt',
   'limiterRttNoLoad',
   'limiterGradient',
+  'clientLimiterLimit',
+  'clientLimiterRtt',
+  'clientLimiterRttNoLoad',
+  'clientLimiterGradient',
 ] as const;
 export type SeriesName = (typeof SERIES_NAMES)[number];
 

@@ -2,6 +2,7 @@ import type { Found } from './found';
 import type { EffectiveState } from './guard';
 import { MAX_BINS, MIN_BIN, MIN_PERIOD, type Timeline } from './schema';
 import { missingShard, parseCheck } from '../assertions/parser';
+import { checkPriorities } from './prioritySpec';
 import { quote } from './render';
 import type { AssertionSpec, Scenario, Trigger } from './types';
 
@@ -44,6 +45,7 @@ export function checkCore(s: Omit<Scenario, Timeline>): Found[] {
       }
     }
   }
+  found.push(...checkPriorities(s.load.priorities));
   if (s.fanout !== null && s.partitions !== null) {
     found.push({
       segments: ['partitions'],

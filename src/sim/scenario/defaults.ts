@@ -1,6 +1,7 @@
 import type {
   AdmissionSpec,
   AutoscaleSpec,
+  BulkheadSpec,
   BreakerSpec,
   CacheSpec,
   CoDelSpec,
@@ -64,6 +65,11 @@ export function defaultRateLimit(): RateLimitSpec {
   return { rate: 100, burst: 100 };
 }
 
+/** resilience4j's bulkhead defaults: 25 concurrent calls, no wait. */
+export function defaultBulkhead(): BulkheadSpec {
+  return { maxConcurrentCalls: 25, maxWait: 0 };
+}
+
 /** "Fail at Scale" CoDel: 5 ms target, 100 ms interval. */
 export function defaultCodel(): CoDelSpec {
   return { target: 0.005, interval: 0.1 };
@@ -109,7 +115,7 @@ export function defaultScenario(): Scenario {
     duration: 400,
     warmup: 0,
     bin: 1,
-    load: { rate: 100, profile: null, clients: null, thinkTime: 1, keys: 1000, zipf: null },
+    load: { rate: 100, profile: null, clients: null, thinkTime: 1, keys: 1000, zipf: null, priorities: null },
     client: {
       timeout: 1,
       retry: { maxRetries: 0, backoff: 'none', base: 0.05, cap: 10, jitter: 'none', budget: null },
@@ -118,6 +124,8 @@ export function defaultScenario(): Scenario {
       throttle: null,
       admission: null,
       rateLimit: null,
+      bulkhead: null,
+      limiter: null,
     },
     server: {
       concurrency: 30,

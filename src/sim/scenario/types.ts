@@ -5,6 +5,8 @@
  */
 
 import type { LimiterSpec } from './limiterSpec';
+import type { PriorityClass } from './prioritySpec';
+export type { PriorityClass } from './prioritySpec';
 
 export type { LimiterSpec } from './limiterSpec';
 export type Backoff = 'none' | 'constant' | 'exponential';
@@ -37,6 +39,8 @@ export interface LoadSpec {
   keys: number;
   /** Zipf exponent of key popularity; `null` = uniform. */
   zipf: number | null;
+  /** Priority classes, most important first, each request drawn into one by share; `null` = none. */
+  priorities: PriorityClass[] | null;
 }
 
 /** How a retry budget decides (docs/model.md, "Retry budgets"): one implementation's rule each. */
@@ -130,6 +134,16 @@ export interface AdmissionSpec {
   maxRejection: number;
 }
 
+/**
+ * resilience4j's semaphore bulkhead: at most `maxConcurrentCalls` attempts in flight; one beyond waits up to
+ * `maxWait` seconds for a place (first come, first served), else is refused.
+ */
+export interface BulkheadSpec {
+  maxConcurrentCalls: number;
+  /** Seconds an attempt may wait for a place (resilience4j's maxWaitDuration); 0 = refuse at once. */
+  maxWait: number;
+}
+
 export interface ClientSpec {
   /** Per-attempt timeout, seconds; `null` = wait forever. */
   timeout: number | null;
@@ -142,6 +156,10 @@ export interface ClientSpec {
   admission: AdmissionSpec | null;
   /** A token bucket on every attempt that leaves; null = off. */
   rateLimit: RateLimitSpec | null;
+  /** resilience4j's semaphore bulkhead on the attempts in flight; null = off. */
+  bulkhead: BulkheadSpec | null;
+  /** An adaptive concurrency limiter on the attempts in flight (limiterSpec.ts); null = off. */
+  limiter: LimiterSpec | null;
 }
 
 /** Service time distribution. Fields not used by `dist` keep their values (so a live switch keeps them). */
