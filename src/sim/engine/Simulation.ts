@@ -209,7 +209,7 @@ export class Simulation {
 
   /** The series of the closed bins as JSON arrays (`null` for NaN). */
   series(): RunSeries {
-    return this.m.bins.json(this.m.binIndex);
+    return this.m.seriesJson();
   }
 
   /** Per-bin utilisation of each backend or shard for bins [from, binsClosed), bin-major (`stations` values a bin); null with one server. */
@@ -283,6 +283,7 @@ export class Simulation {
     this.server.configure(s.server);
     this.autoscaler.configure(s.server.autoscale, prev === null ? undefined : prev.server.autoscale, t);
     const keysChanged = this.load.configure(s, prev, t);
+    if (this.m.classes !== null && s.load.priorities !== null) this.m.classes.configure(s.load.priorities);
     this.cache.configure(s, t, this.load, keysChanged);
     this.server.updateSlots(t);
   }

@@ -42,6 +42,15 @@ export class CallQueue {
     this.length--;
   }
 
+  /** The id and generation of the stored entry j places from the front (live or not). */
+  idAt(j: number): number {
+    return this.ids[(this.head + j) & (this.ids.length - 1)]!;
+  }
+
+  genAt(j: number): number {
+    return this.gens[(this.head + j) & (this.ids.length - 1)]!;
+  }
+
   clear(): void {
     this.head = 0;
     this.length = 0;

@@ -115,6 +115,7 @@ export class Client {
     requests.clientGen[r] = client >= 0 ? this.load.clientGen[client]! : 0;
     const key = this.load.drawKey();
     requests.key[r] = key;
+    requests.prio[r] = this.m.classes === null ? 0 : this.m.classes.draw();
     if (this.partitioned) this.m.stOffered[shardOfKey(key, this.stations)]!++;
     this.c[C.arrivals]!++;
     // Admission control judges a request once, before its attempts; a request it rejects is not in its counts.
@@ -173,8 +174,7 @@ export class Client {
     requests.calls[r] = -1;
     if (this.gate.breaker !== null) requests.probe[r] = probe;
     requests.state[r] = R_WAIT;
-    // One call to the key's shard (partitions), to the one server, or to each of a fan-out's
-    // backends; a refused call can end the attempt (quorum out of reach) and start a retry at once.
+    // One call to the key's shard, the one server, or each backend; a refusal can end the attempt and retry at once.
     const n = this.fanoutN;
     for (let k = 0; k < n && requests.attempt[r] === id; k++) {
       this.sendCall(r, id, this.partitioned ? shardOfKey(requests.key[r]!, this.stations) : k, t, 0);
@@ -191,6 +191,7 @@ export class Client {
     calls.attempt[a] = id;
     calls.station[a] = k;
     calls.enq[a] = t;
+    calls.prio[a] = requests.prio[r]!;
     if (this.cache.store !== null) {
       calls.key[a] = requests.key[r]!;
       calls.miss[a] = 1;
@@ -368,6 +369,7 @@ export class Client {
     this.c[C.succeeded]!++;
     if (this.partitioned) this.m.stGood[shardOfKey(requests.key[r]!, this.stations)]!++;
     this.m.success(t - requests.first[r]!, this.sloS);
+    if (this.m.classes !== null) this.m.classes.succeeded(requests.prio[r]!);
     this.gate.requestEnded(t, true, true);
     this.endRequest(r, t);
   }
@@ -382,6 +384,7 @@ export class Client {
   private fail(r: number, t: number, admitted: boolean): void {
     this.c[C.failed]!++;
     this.m.failure(t - this.requests.first[r]!, this.sloS);
+    if (this.m.classes !== null) this.m.classes.failed(this.requests.prio[r]!);
     this.gate.requestEnded(t, false, admitted);
     this.endRequest(r, t);
   }

@@ -9,6 +9,7 @@ import { type Calls, CALL_FREE, CALL_GONE, CALL_QUEUED, CALL_SERVICE } from './r
 import { Rng, Stream } from './rng';
 import { ServiceSampler } from './serviceSampler';
 import { ServerLimiter } from './limiters/serverLimiter';
+import { evictionVictim, type Priorities } from './priorities';
 
 const C = COUNTERS;
 
@@ -56,6 +57,8 @@ export class Server {
   private readonly rngErrors: Rng;
   /** The adaptive concurrency limiter in front of the queues, if any. */
   limiter: ServerLimiter | null = null;
+  /** Priority classes: a full queue or limiter sheds a queued call of a lower class first. */
+  private readonly classes: Priorities | null;
 
   // Per station, and the totals over stations that the integrals use.
   readonly stIn: Int32Array;
@@ -92,6 +95,7 @@ export class Server {
     this.stLastEmpty = new Float64Array(n);
     this.stDown = new Int32Array(n);
     this.stQueue = Array.from({ length: n }, () => new CallQueue());
+    this.classes = m.classes;
   }
 
   connect(client: Client): void {
@@ -129,6 +133,7 @@ export class Server {
   /** Turn call a away at once: counted as rejected, its client told. */
   private refuse(a: number, t: number): false {
     this.c[C.rejected]!++;
+    if (this.classes !== null) this.classes.rejected(this.calls.prio[a]!);
     this.m.noteShed(t);
     this.client.callRefused(a, t);
     return false;
@@ -159,10 +164,15 @@ export class Server {
       return false;
     }
     // A station failing fast answers before its limiter counts the call; past the limiter a call holds a place there.
-    if (this.limiter !== null && !this.limiter.admit(a, this.calls.gen[a]!, k, t)) return this.refuse(a, t);
+    // With priority classes a full limiter or queue takes a lower class's queued call off (`victim`), refused once a is placed.
+    let victim = -1;
+    if (this.limiter !== null && !this.limiter.admit(a, this.calls.gen[a]!, k, t)) {
+      victim = this.evictForLimiter(a, k, t);
+      if (victim < 0) return this.refuse(a, t);
+    }
     if (this.stQueued[k] === 0 && this.stIn[k]! < this.slots && this.outages === 0 && this.stDown[k] === 0) {
       this.startService(a, t);
-    } else if (this.stQueued[k]! >= this.queueLimit) {
+    } else if (this.stQueued[k]! >= this.queueLimit && (this.classes === null || (victim = this.evict(a, k, t)) < 0)) {
       if (this.limiter !== null) this.unlimit(a, t, true);
       return this.refuse(a, t);
     } else {
@@ -173,7 +183,36 @@ export class Server {
       this.stQueued[k]!++;
       this.queueLive++;
     }
+    // After a took its place, so a retry the refusal starts at once finds it taken.
+    if (victim >= 0) this.refuse(victim, t);
     return true;
+  }
+
+  /**
+   * Call a arrives at station k's full queue (or limiter): the queued call of the lowest class below a's (the newest
+   * among equals) leaves the queue and its limiter place, to be refused as a queue-full refusal; it, or −1.
+   */
+  private evict(a: number, k: number, t: number): number {
+    const calls = this.calls;
+    const q = this.stQueue[k]!;
+    const victim = evictionVictim(q, calls, calls.prio[a]!, this.classes!.lowest);
+    if (victim < 0) return -1;
+    this.stQueued[k]!--;
+    this.queueLive--;
+    if (this.stQueued[k] === 0) this.stLastEmpty[k] = t;
+    if (this.limiter !== null) this.unlimit(victim, t, true);
+    // Its entry stays in the queue until skipped: the refusal makes it stale (a new generation).
+    calls.state[victim] = CALL_GONE;
+    return victim;
+  }
+
+  /** The limiter is full for call a: evict a queued call of a lower class when that frees the place a needs; it, or −1. */
+  private evictForLimiter(a: number, k: number, t: number): number {
+    const limiter = this.limiter!;
+    if (this.classes === null || limiter.inflight[k]! - 1 >= limiter.limits[k]!.limit) return -1;
+    const victim = this.evict(a, k, t);
+    if (victim >= 0) limiter.admit(a, this.calls.gen[a]!, k, t);
+    return victim;
   }
 
   private startService(a: number, t: number): void {

@@ -230,6 +230,15 @@ const FEATURES: Record<string, Record<string, unknown>> = {
     triggers: [{ kind: 'spike', at: 40, duration: 20, factor: 1.6 }],
     actions: [{ at: 80, set: { 'client.limiter': { kind: 'vegas' } } }],
   },
+  'priority classes shed lowest first at a full queue and limiter, shares changed mid-run': {
+    duration: 120,
+    bin: 1,
+    load: { rate: 300, priorities: [{ name: 'critical', share: 0.2 }, { name: 'normal', share: 0.3 }, { name: 'sheddable', share: 0.5 }] },
+    client: { timeout: 0.6, retry: { maxRetries: 2, backoff: 'exponential', base: 0.02, jitter: 'full' } },
+    server: { concurrency: 20, service: { mean: 0.1 }, queue: { limit: 30 }, limiter: { kind: 'gradient2', minLimit: 10 } },
+    triggers: [{ kind: 'spike', at: 40, duration: 30, factor: 1.5 }],
+    actions: [{ at: 80, set: { 'load.priorities': [{ name: 'critical', share: 0.5 }, { name: 'normal', share: 0.25 }, { name: 'sheddable', share: 0.25 }] } }],
+  },
   'write-conflict model': {
     model: 'write-conflict',
     duration: 600,

@@ -1,0 +1,127 @@
+import { describe, expect, it } from 'vitest';
+import { CallQueue } from '../../../src/sim/engine/callQueue';
+import { evictionVictim } from '../../../src/sim/engine/priorities';
+import { CALL_QUEUED, Calls } from '../../../src/sim/engine/records';
+import { parseScenario } from '../../../src/sim/index';
+import { runSeeds } from './helpers';
+
+const CLASSES = [
+  { name: 'critical', share: 0.2 },
+  { name: 'sheddable', share: 0.8 },
+];
+const SEEDS = [1, 2, 3, 4];
+
+// 10 slots of 0.1 s: capacity C = 100 a second. Offered 200 a second (2×), 20 % critical: 40 a second, well within C.
+// A bounded queue of 20 (at most 0.2 s of wait + service, under the 1-s timeout: no answer is wasted).
+const CAPACITY = 100;
+const OVERLOAD = {
+  duration: 300,
+  warmup: 30,
+  bin: 1,
+  load: { rate: 200, priorities: CLASSES },
+  client: { timeout: 1 },
+  server: { concurrency: 10, service: { mean: 0.1 }, queue: { limit: 20 } },
+};
+
+describe('load.priorities: validation', () => {
+  it('is off by default; shares sum to 1, names differ, at most 8 classes, each message naming the field', () => {
+    expect(parseScenario({}).scenario.load.priorities).toBeNull();
+    expect(() => parseScenario({ load: { priorities: [{ name: 'a', share: 0.5 }] } })).toThrow(/load\.priorities.*summing to 1/s);
+    expect(() => parseScenario({ load: { priorities: [{ name: 'a', share: 0.5 }, { name: 'a', share: 0.5 }] } })).toThrow(/load\.priorities\[1\]\.name.*twice/s);
+    expect(() => parseScenario({ load: { priorities: [] } })).toThrow(/load\.priorities.*empty/s);
+    const nine = Array.from({ length: 9 }, (_, i) => ({ name: `c${i}`, share: 1 / 9 }));
+    expect(() => parseScenario({ load: { priorities: nine } })).toThrow(/load\.priorities.*at most 8/s);
+    expect(() => parseScenario({ load: { priorities: [{ name: '', share: 1 }] } })).toThrow(/load\.priorities\[0\]\.name/);
+    expect(() => parseScenario({ load: { priorities: [{ name: 'a', share: 1.5 }] } })).toThrow(/load\.priorities\[0\]\.share.*0 to 1/s);
+  });
+
+  it('an action may change the shares, not the classes', () => {
+    const ok = parseScenario({ load: { priorities: CLASSES }, actions: [{ at: 10, set: { 'load.priorities': [{ name: 'critical', share: 0.5 }, { name: 'sheddable', share: 0.5 }] } }] });
+    expect(ok.scenario.actions).toHaveLength(1);
+    expect(() => parseScenario({ load: { priorities: CLASSES }, actions: [{ at: 10, set: { 'load.priorities': null } }] })).toThrow(/actions\[0\]\.set.*priority classes/s);
+    expect(() => parseScenario({ load: { priorities: CLASSES }, actions: [{ at: 10, set: { 'load.priorities': [{ name: 'sheddable', share: 0.8 }, { name: 'critical', share: 0.2 }] } }] })).toThrow(
+      /priority classes/,
+    );
+  });
+});
+
+describe('lowest-first shedding', () => {
+  it('evicts the lowest class queued below the arriving call, the newest among equals, skipping calls no longer queued', () => {
+    const calls = new Calls();
+    const q = new CallQueue(4);
+    const classes = [2, 1, 2, 0, 1, 2];
+    const ids = classes.map((c) => {
+      const a = calls.alloc();
+      calls.prio[a] = c;
+      calls.state[a] = CALL_QUEUED;
+      q.pushBack(a, calls.gen[a]!);
+      return a;
+    });
+    // The newest class-2 call is ids[5]; once it is gone (a new generation), ids[2].
+    expect(evictionVictim(q, calls, 0, 2)).toBe(ids[5]);
+    calls.gen[ids[5]!]!++;
+    expect(evictionVictim(q, calls, 0, 2)).toBe(ids[2]);
+    // An arriving class-1 call may only evict class 2; a class-2 call evicts nothing.
+    expect(evictionVictim(q, calls, 1, 2)).toBe(ids[2]);
+    expect(evictionVictim(q, calls, 2, 2)).toBe(-1);
+    calls.state[ids[2]!] = 0;
+    calls.state[ids[0]!] = 0;
+    // No class 2 left queued: a class-0 call evicts the newest class 1.
+    expect(evictionVictim(q, calls, 0, 2)).toBe(ids[4]);
+  });
+
+  it('under a 2× overload with a bounded queue, the critical class keeps its goodput and the sheddable class gets capacity − critical load', () => {
+    const results = runSeeds(OVERLOAD, SEEDS);
+    let critOffered = 0;
+    let critGood = 0;
+    let shedGood = 0;
+    for (const r of results) {
+      const [crit, shed] = r.summary.classes!;
+      expect(crit!.name).toBe('critical');
+      critOffered += crit!.offered;
+      critGood += crit!.goodput;
+      shedGood += shed!.goodput;
+      // The server is saturated throughout: its capacity goes to goodput.
+      expect(r.summary.utilisation!).toBeGreaterThan(0.99);
+    }
+    critOffered /= SEEDS.length;
+    critGood /= SEEDS.length;
+    shedGood /= SEEDS.length;
+    // Critical: about 40 a second offered; an arriving critical call is refused only when the queue holds 20 critical
+    // calls, which a load of 0.4 C almost never builds.
+    expect(Math.abs(critOffered - 0.2 * 200)).toBeLessThan(1);
+    expect(critGood / critOffered).toBeGreaterThan(0.99);
+    // Sheddable: what capacity the critical class leaves, C − 40 = 60 a second (within 3 % of C).
+    expect(Math.abs(shedGood - (CAPACITY - critOffered)) / CAPACITY).toBeLessThan(0.03);
+  });
+
+  it('keeps per-class series that add up to the totals, bin by bin, in the result', () => {
+    const [r] = runSeeds({ ...OVERLOAD, duration: 60, warmup: 0 }, [7]);
+    const classes = r!.series.classes!;
+    expect(classes.map((c) => c.name)).toEqual(['critical', 'sheddable']);
+    for (let i = 0; i < r!.series.t.length; i++) {
+      expect(classes[0]!.offered[i]! + classes[1]!.offered[i]!).toBeCloseTo(r!.series.offered[i]!, 9);
+      expect(classes[0]!.goodput[i]! + classes[1]!.goodput[i]!).toBeCloseTo(r!.series.goodput[i]!, 9);
+      expect(classes[0]!.rejected[i]! + classes[1]!.rejected[i]!).toBeCloseTo(r!.series.rejected[i]!, 9);
+    }
+  });
+
+  it('a class stays with its request through retries: with 2 retries the critical class still keeps its goodput', () => {
+    const results = runSeeds({ ...OVERLOAD, client: { timeout: 1, retry: { maxRetries: 2 } } }, SEEDS);
+    for (const r of results) {
+      const [crit, shed] = r.summary.classes!;
+      expect(crit!.goodput / crit!.offered).toBeGreaterThan(0.98);
+      expect(shed!.goodput / shed!.offered).toBeLessThan(0.45);
+    }
+  });
+
+  it('a full server limiter evicts a queued call of a lower class for a higher one', () => {
+    const limited = { ...OVERLOAD, server: { concurrency: 10, service: { mean: 0.1 }, limiter: { kind: 'aimd', initialLimit: 20, minLimit: 15, maxLimit: 30 } } };
+    for (const r of runSeeds(limited, SEEDS)) {
+      const [crit, shed] = r.summary.classes!;
+      // Without classes both would succeed in the same proportion (about C / 200 = 0.5).
+      expect(crit!.goodput / crit!.offered).toBeGreaterThan(0.75);
+      expect(shed!.goodput / shed!.offered).toBeLessThan(0.45);
+    }
+  });
+});
