@@ -1,6 +1,6 @@
 import { useMemo, useState, type PointerEvent } from 'react';
 import type { ViolationSpan } from '../sim/format';
-import { chartBands, chartInk, chartsFor, colourOf, runsOf, timeScale, timeWindow, type LatencyView, type RefLine } from '../viz/index';
+import { chartBands, chartInk, chartsFor, colourOf, limiterChartShown, limiterKinds as limiterKindsOf, runsOf, timeScale, timeWindow, type LatencyView, type RefLine } from '../viz/index';
 import { useEnsemble, useEnsembleIsCurrent } from './useEnsemble';
 import { ChartKey, LatencyViewSwitch } from './ChartKey';
 import { useLab } from './LabContext';
@@ -41,11 +41,7 @@ export function ChartStack({ only, mark }: { only?: readonly string[]; mark?: Ch
   const timeout = useLab((s) => s.effective?.client.timeout ?? null);
   const cacheOn = useLab((s) => s.effective?.cache != null || (s.recorded?.actions.some((a) => 'cache' in a.set) ?? false));
   // The limiter kinds the run has, at the start or through its actions, as one string (a stable selector value).
-  const limiterKinds = useLab((s) =>
-    [s.effective?.server.limiter, ...(s.recorded?.actions ?? []).map((a) => a.set['server.limiter'])]
-      .map((l) => (typeof l === 'object' && l !== null && 'kind' in l ? String(l.kind) : ''))
-      .join(' '),
-  );
+  const limiterKinds = useLab((s) => limiterKindsOf(s.effective, s.recorded?.actions ?? []));
   const setCursor = useLab((s) => s.setCursor);
   const frames = useLab((s) => s.frames);
   const shardSeries = useLab((s) => s.shardSeries);
@@ -176,10 +172,7 @@ export function ChartStack({ only, mark }: { only?: readonly string[]; mark?: Ch
 function shownFor(id: string, cacheOn: boolean, limiterKinds: string, only: readonly string[] | undefined): boolean {
   if (only?.includes(id) === true) return true;
   if (id === 'cache') return cacheOn;
-  if (id === 'limiter') return /\w/.test(limiterKinds);
-  if (id === 'limiterRtt') return /vegas|gradient2/.test(limiterKinds);
-  if (id === 'limiterGradient') return limiterKinds.includes('gradient2');
-  return true;
+  return limiterChartShown(id, limiterKinds) ?? true;
 }
 
 function ViolationStrip(props: { violations: ViolationSpan[]; x: (t: number) => number; width: number; domain: readonly [number, number]; colour: string }) {

@@ -36,9 +36,6 @@ export const SERIES_NAMES = [
   'limiterRttNoLoad',
   'limiterGradient',
   'clientLimiterLimit',
-  'clientLimiterRtt',
-  'clientLimiterRttNoLoad',
-  'clientLimiterGradient',
 ] as const;
 export type SeriesName = (typeof SERIES_NAMES)[number];
 

@@ -21,10 +21,11 @@ export function makeLimit(spec: LimiterSpec, uniform: () => number): LimitAlgori
 
 const INITIAL = 1024;
 
-/** The names of a limiter's four series: its limit, last RTT, RTT with no load (or long-term RTT), gradient. */
-export type LimiterSeriesNames = readonly [SeriesName, SeriesName, SeriesName, SeriesName];
+/** The names of a limiter's series: its limit, then (if kept) last RTT, RTT with no load (or long-term RTT), gradient. */
+export type LimiterSeriesNames = readonly [SeriesName, ...SeriesName[]];
 export const SERVER_LIMITER_SERIES: LimiterSeriesNames = ['limiterLimit', 'limiterRtt', 'limiterRttNoLoad', 'limiterGradient'];
-export const CLIENT_LIMITER_SERIES: LimiterSeriesNames = ['clientLimiterLimit', 'clientLimiterRtt', 'clientLimiterRttNoLoad', 'clientLimiterGradient'];
+/** The client's limiter keeps its limit only. */
+export const CLIENT_LIMITER_SERIES: LimiterSeriesNames = ['clientLimiterLimit'];
 
 /**
  * The library's `SimpleLimiter` in front of each station's queue (or of the client's attempts, as one station,
@@ -97,10 +98,10 @@ export class ServerLimiter {
       gradient += l.gradient;
     }
     const n = ls.length;
-    data[names[0]][i] = limit / n;
-    data[names[1]][i] = rtt / n;
-    data[names[2]][i] = noLoad / n;
-    data[names[3]][i] = gradient / n;
+    const values = [limit / n, rtt / n, noLoad / n, gradient / n];
+    names.forEach((name, j) => {
+      data[name][i] = values[j]!;
+    });
   }
 
   /** Calls holding a place, counted from the call records' generations (for tests). */
