@@ -114,6 +114,7 @@ export class Measurement {
     this.stWarmGood = new Float64Array(stations);
     this.stWarmBusy = new Float64Array(stations);
     this.classes = scenario.load.priorities === null ? null : new Priorities(scenario.load.priorities, scenario.seed, this.nBins);
+    if (this.classes !== null && !this.warmupPending) this.classes.warmedUp();
     this.bins = new BinSeries(this.nBins, this.binS, judgeFromS(scenario.warmup, scenario.client.timeout, scenario.server.service.mean), stations);
   }
 

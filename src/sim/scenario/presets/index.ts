@@ -18,6 +18,7 @@ import type { Preset } from './preset';
 import { envoyBudgetUnits, retryQuota } from './retryBudgetKinds';
 import { aimdSpike, gradient2Spike } from './limiters';
 import { admissionControl } from './admissionControl';
+import { bulkhead, clientLimiter, priorityShedding } from './clientLimits';
 import { retryStorm } from './retryStorm';
 import { retryStormLowLoad } from './retryStormLowLoad';
 import { retryStormNoRetries } from './retryStormNoRetries';
@@ -47,6 +48,9 @@ export const PRESETS: Preset[] = [
   cancelOnTimeout,
   aimdSpike,
   gradient2Spike,
+  clientLimiter,
+  bulkhead,
+  priorityShedding,
   backoffOpenLoop,
   autoscaleLate,
   cacheFlush,
