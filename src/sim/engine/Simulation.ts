@@ -249,6 +249,7 @@ export class Simulation {
     const { calls, requests } = this.k;
     return [
       ...this.server.selfCheck(),
+      ...this.client.gate.selfCheck(),
       ...calls.checkFreeList((a) => calls.state[a] === CALL_FREE, 'call'),
       ...requests.checkFreeList((r) => requests.state[r] === R_FREE, 'request'),
     ];

@@ -47,6 +47,13 @@ export class Bulkhead {
     this.inFlight++;
   }
 
+  /** Requests holding a place, counted from the request records' generations (for tests). */
+  heldCount(gens: Int32Array, top: number): number {
+    let n = 0;
+    for (let r = 0; r < Math.min(top, this.held.length); r++) if (this.held[r] !== 0 && this.held[r] === gens[r]! + 1) n++;
+    return n;
+  }
+
   /** Request r's attempt ended: it gives its place back, if it held one. */
   release(r: number, gen: number): void {
     if (r >= this.held.length || this.held[r] !== gen + 1) return;

@@ -129,6 +129,25 @@ export class ClientGate {
     if (admitted && this.admission !== null) this.admission.record(t, ok);
   }
 
+  /** The bulkhead's and the limiter's counts checked against the request records (for tests). */
+  selfCheck(): string[] {
+    const problems: string[] = [];
+    const requests = this.k.requests;
+    const bulkhead = this.bulkhead;
+    if (bulkhead !== null) {
+      const held = bulkhead.heldCount(requests.gen, requests.top);
+      if (held !== bulkhead.inFlight) problems.push(`bulkhead: ${held} requests hold a place, counted ${bulkhead.inFlight}`);
+      let waiting = 0;
+      for (let r = 0; r < requests.top; r++) if (requests.state[r] === R_GATE) waiting++;
+      if (waiting !== bulkhead.waiting) problems.push(`bulkhead: ${waiting} requests wait, counted ${bulkhead.waiting}`);
+    }
+    if (this.limiter !== null) {
+      const held = this.limiter.heldCount(requests.gen, requests.top);
+      if (held !== this.limiter.inflight[0]) problems.push(`client limiter: ${held} attempts hold a place, counted ${this.limiter.inflight[0]}`);
+    }
+    return problems;
+  }
+
   /** The bulkhead is full: request r's attempt waits in line for a place, at most `maxWait` seconds (EV_GATE then). */
   waitForPlace(r: number, t: number, probe: number): void {
     const requests = this.k.requests;

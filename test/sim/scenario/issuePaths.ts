@@ -39,7 +39,7 @@ function collect(x: unknown, prefix: string, out: Set<string>): void {
 export const KNOWN_PATTERNS: ReadonlySet<string> = (() => {
   const full = parseScenario({
     cache: {},
-    client: { retry: { budget: {} }, breaker: {}, throttle: {} },
+    client: { retry: { budget: {} }, breaker: {}, throttle: {}, bulkhead: {} },
     server: { queue: { codel: {} }, contention: {}, autoscale: {} },
   }).scenario;
   const out = new Set<string>();
@@ -49,9 +49,11 @@ export const KNOWN_PATTERNS: ReadonlySet<string> = (() => {
   collect(parseScenario({ fanout: { hedge: {} } }).scenario, '', out);
   collect(parseScenario({ partitions: {} }).scenario, '', out);
   // Each limiter kind has its own fields.
-  for (const kind of ['aimd', 'vegas', 'gradient2']) collect(parseScenario({ server: { limiter: { kind } } }).scenario, '', out);
+  for (const kind of ['aimd', 'vegas', 'gradient2']) collect(parseScenario({ server: { limiter: { kind } }, client: { limiter: { kind } } }).scenario, '', out);
   for (const field of ['at', 'rate']) out.add(`load.profile[].${field}`);
   out.add('load.profile[]');
+  for (const field of ['name', 'share']) out.add(`load.priorities[].${field}`);
+  out.add('load.priorities[]');
   for (const field of ['kind', 'at', 'duration', 'factor', 'slots', 'stations', 'window']) out.add(`triggers[].${field}`);
   out.add('triggers[]');
   for (const field of ['at', 'set']) out.add(`actions[].${field}`);
