@@ -141,10 +141,7 @@ export class ClientGate {
       for (let r = 0; r < requests.top; r++) if (requests.state[r] === R_GATE) waiting++;
       if (waiting !== bulkhead.waiting) problems.push(`bulkhead: ${waiting} requests wait, counted ${bulkhead.waiting}`);
     }
-    if (this.limiter !== null) {
-      const held = this.limiter.heldCount(requests.gen, requests.top);
-      if (held !== this.limiter.inflight[0]) problems.push(`client limiter: ${held} attempts hold a place, counted ${this.limiter.inflight[0]}`);
-    }
+    if (this.limiter !== null) problems.push(...this.limiter.selfCheck(requests.gen, requests.top, 'attempts'));
     return problems;
   }
 

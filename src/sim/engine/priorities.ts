@@ -128,6 +128,31 @@ export class Priorities {
 }
 
 /**
+ * The call of station queue `q` to serve next when the highest class goes first: of the highest class queued, the
+ * oldest (`newest` false) or the newest (`newest`: LIFO); −1 when no call is queued. The call stays in the queue's
+ * storage, skipped once it is no longer queued; when such entries outnumber the `live` ones four to one the queue is
+ * compacted.
+ */
+export function highestQueued(q: CallQueue, calls: Calls, newest: boolean, live: number): number {
+  let best = -1;
+  let bestCls = 256;
+  const n = q.length;
+  for (let k = 0; k < n; k++) {
+    const j = newest ? n - 1 - k : k;
+    const id = q.idAt(j);
+    if (q.genAt(j) !== calls.gen[id] || calls.state[id] !== CALL_QUEUED) continue;
+    const c = calls.prio[id]!;
+    if (c < bestCls) {
+      best = id;
+      bestCls = c;
+      if (c === 0) break;
+    }
+  }
+  if (q.length > 64 && q.length > 4 * live) q.compact((id, gen) => gen === calls.gen[id] && calls.state[id] === CALL_QUEUED && id !== best);
+  return best;
+}
+
+/**
  * The queued call of station queue `q` to evict so that a call of class `cls` may take its place: one of the
  * lowest class queued below `cls`, the newest among equals; −1 when every queued call is of class `cls` or above.
  */

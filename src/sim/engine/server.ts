@@ -9,7 +9,7 @@ import { type Calls, CALL_FREE, CALL_GONE, CALL_QUEUED, CALL_SERVICE } from './r
 import { Rng, Stream } from './rng';
 import { ServiceSampler } from './serviceSampler';
 import { ServerLimiter } from './limiters/serverLimiter';
-import { evictionVictim, type Priorities } from './priorities';
+import { evictionVictim, highestQueued, type Priorities } from './priorities';
 
 const C = COUNTERS;
 
@@ -45,6 +45,8 @@ export class Server {
   private codelInterval = DEFAULT_CONGESTION_INTERVAL_S;
   private codelOn = false;
   private dropExpired = false;
+  /** Serve the highest priority class first (`server.queue.priority`). */
+  private byClass = false;
   cancelOnTimeout = false;
   private alpha = 0;
   private beta = 0;
@@ -112,6 +114,7 @@ export class Server {
     this.codelTarget = sv.queue.codel?.target ?? Infinity;
     this.codelInterval = sv.queue.codel?.interval ?? DEFAULT_CONGESTION_INTERVAL_S;
     this.dropExpired = sv.dropExpired;
+    this.byClass = sv.queue.priority && this.classes !== null;
     this.cancelOnTimeout = sv.cancelOnTimeout;
     this.alpha = sv.contention?.alpha ?? 0;
     this.beta = sv.contention?.beta ?? 0;
@@ -163,8 +166,7 @@ export class Server {
       this.client.callRefused(a, t);
       return false;
     }
-    // A station failing fast answers before its limiter counts the call; past the limiter a call holds a place there.
-    // With priority classes a full limiter or queue takes a lower class's queued call off (`victim`), refused once a is placed.
+    // Failing fast comes before the limiter. With classes a full limiter or queue evicts a lower class's queued call (`victim`).
     let victim = -1;
     if (this.limiter !== null && !this.limiter.admit(a, this.calls.gen[a]!, k, t)) {
       victim = this.evictForLimiter(a, k, t);
@@ -188,10 +190,7 @@ export class Server {
     return true;
   }
 
-  /**
-   * Call a arrives at station k's full queue (or limiter): the queued call of the lowest class below a's (the newest
-   * among equals) leaves the queue and its limiter place, to be refused as a queue-full refusal; it, or −1.
-   */
+  /** Call a finds station k's queue (or limiter) full: the lowest class's newest queued call below a's leaves; it, or −1. */
   private evict(a: number, k: number, t: number): number {
     const calls = this.calls;
     const q = this.stQueue[k]!;
@@ -201,8 +200,7 @@ export class Server {
     this.queueLive--;
     if (this.stQueued[k] === 0) this.stLastEmpty[k] = t;
     if (this.limiter !== null) this.unlimit(victim, t, true);
-    // Its entry stays in the queue until skipped: the refusal makes it stale (a new generation).
-    calls.state[victim] = CALL_GONE;
+    calls.state[victim] = CALL_GONE; // its queue entry is skipped once met
     return victim;
   }
 
@@ -268,10 +266,17 @@ export class Server {
     const calls = this.calls;
     while (stQueued[k]! > 0 && this.stIn[k]! < this.slots && this.outages === 0 && this.stDown[k] === 0) {
       const congested = t - this.stLastEmpty[k]! > this.codelInterval;
-      if (this.discipline === LIFO || (this.discipline === ADAPTIVE_LIFO && congested)) q.popBack();
-      else q.popFront();
-      const a = q.id;
-      if (q.gen !== calls.gen[a] || calls.state[a] !== CALL_QUEUED) continue;
+      const back = this.discipline === LIFO || (this.discipline === ADAPTIVE_LIFO && congested);
+      let a: number;
+      if (this.byClass) {
+        a = highestQueued(q, calls, back, stQueued[k]!);
+        if (a < 0) break;
+      } else {
+        if (back) q.popBack();
+        else q.popFront();
+        a = q.id;
+        if (q.gen !== calls.gen[a] || calls.state[a] !== CALL_QUEUED) continue;
+      }
       stQueued[k]!--;
       this.queueLive--;
       if (stQueued[k] === 0) this.stLastEmpty[k] = t;
@@ -389,11 +394,7 @@ export class Server {
       if (live !== this.stQueued[k]) problems.push(`station ${k}: ${live} calls queued, counted ${this.stQueued[k]}`);
     }
     if (stIn !== this.inService) problems.push(`stations' in service ${stIn}, total ${this.inService}`);
-    if (this.limiter !== null) {
-      const held = this.limiter.heldCount(calls.gen, calls.top);
-      const counted = this.limiter.inflight.reduce((x, y) => x + y, 0);
-      if (held !== counted) problems.push(`limiter: ${held} calls hold a place, counted ${counted}`);
-    }
+    if (this.limiter !== null) problems.push(...this.limiter.selfCheck(calls.gen, calls.top, 'calls'));
     return problems;
   }
 }

@@ -45,7 +45,7 @@ export function checkCore(s: Omit<Scenario, Timeline>): Found[] {
       }
     }
   }
-  found.push(...checkPriorities(s.load.priorities));
+  found.push(...checkPriorities(s.load.priorities, s.server.queue.priority));
   if (s.fanout !== null && s.partitions !== null) {
     found.push({
       segments: ['partitions'],

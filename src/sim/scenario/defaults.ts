@@ -130,7 +130,7 @@ export function defaultScenario(): Scenario {
     server: {
       concurrency: 30,
       service: { dist: 'exponential', mean: 0.1, cv: 1, slowFraction: 0.01, slowMean: 1 },
-      queue: { limit: null, discipline: 'fifo', codel: null },
+      queue: { limit: null, discipline: 'fifo', codel: null, priority: false },
       dropExpired: false,
       cancelOnTimeout: false,
       contention: null,

@@ -36,9 +36,13 @@ export const prioritiesSchema = remember(
   LIST_EXPECTED,
 );
 
-/** The classes' shares sum to 1 (within rounding), and their names differ. */
-export function checkPriorities(classes: readonly PriorityClass[] | null): Found[] {
-  if (classes === null) return [];
+/** The classes' shares sum to 1 (within rounding), and their names differ; a queue served by class needs classes. */
+export function checkPriorities(classes: readonly PriorityClass[] | null, byClass: boolean): Found[] {
+  if (classes === null) {
+    return byClass
+      ? [{ segments: ['server', 'queue', 'priority'], message: 'got true without load.priorities, expected false: there are no classes to serve first', related: ['server.queue.priority', 'load.priorities'] }]
+      : [];
+  }
   const found: Found[] = [];
   const sum = classes.reduce((s, c) => s + c.share, 0);
   if (Math.abs(sum - 1) > 1e-9) {

@@ -104,6 +104,7 @@ const queueSchema = section({
   limit: nullableNumber({ min: 0, max: 1e7, integer: true }, D.server.queue.limit),
   discipline: oneOf(['fifo', 'lifo', 'adaptive-lifo'], D.server.queue.discipline),
   codel: v.optional(codelSchema, D.server.queue.codel),
+  priority: boolean(D.server.queue.priority),
 });
 
 const contentionSchema = nullableSection({

@@ -184,6 +184,8 @@ export interface QueueSpec {
   limit: number | null;
   discipline: Discipline;
   codel: CoDelSpec | null;
+  /** With `load.priorities`: serve the highest class queued first (the discipline orders calls within a class). */
+  priority: boolean;
 }
 
 /** Universal Scalability Law: service × (1 + α·(n−1) + β·n·(n−1)), n = in service at start, itself included. */

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { CallQueue } from '../../../src/sim/engine/callQueue';
-import { evictionVictim } from '../../../src/sim/engine/priorities';
+import { evictionVictim, highestQueued } from '../../../src/sim/engine/priorities';
 import { CALL_QUEUED, Calls } from '../../../src/sim/engine/records';
-import { parseScenario } from '../../../src/sim/index';
+import { findPreset, parseScenario } from '../../../src/sim/index';
 import { runSeeds } from './helpers';
 
 const CLASSES = [
@@ -112,6 +112,53 @@ describe('lowest-first shedding', () => {
       const [crit, shed] = r.summary.classes!;
       expect(crit!.goodput / crit!.offered).toBeGreaterThan(0.98);
       expect(shed!.goodput / shed!.offered).toBeLessThan(0.45);
+    }
+  });
+
+  it('server.queue.priority serves the highest class queued first, the oldest (FIFO) or newest (LIFO) of it', () => {
+    const calls = new Calls();
+    const q = new CallQueue(4);
+    const ids = [2, 1, 2, 1, 0, 0].map((c) => {
+      const a = calls.alloc();
+      calls.prio[a] = c;
+      calls.state[a] = CALL_QUEUED;
+      q.pushBack(a, calls.gen[a]!);
+      return a;
+    });
+    expect(highestQueued(q, calls, false, 6)).toBe(ids[4]);
+    expect(highestQueued(q, calls, true, 6)).toBe(ids[5]);
+    calls.state[ids[4]!] = 0;
+    calls.state[ids[5]!] = 0;
+    expect(highestQueued(q, calls, false, 4)).toBe(ids[1]);
+    expect(highestQueued(q, calls, true, 4)).toBe(ids[3]);
+    expect(() => parseScenario({ server: { queue: { priority: true } } })).toThrow(/server\.queue\.priority: got true without load\.priorities/);
+  });
+
+  it('with a queue deeper than the timeout, serving the critical class first keeps its goodput while FIFO loses it with the rest', () => {
+    // queue-too-deep: the retry storm with 600 places (2 s of work, twice the 1-s timeout): stuck after the outage.
+    const deep = findPreset('queue-too-deep')!.scenario;
+    const withClasses = { ...deep, duration: 150, load: { rate: 280, priorities: [{ name: 'critical', share: 0.25 }, { name: 'sheddable', share: 0.75 }] } };
+    // Each class's goodput / offered from t = 80 s (10 s after the outage) on.
+    const share = (r: ReturnType<typeof runSeeds>[number], i: number) => {
+      const c = r.series.classes![i]!;
+      let good = 0;
+      let offered = 0;
+      r.series.t.forEach((t, j) => {
+        if (t! < 80) return;
+        good += c.goodput[j] ?? 0;
+        offered += c.offered[j] ?? 0;
+      });
+      return good / offered;
+    };
+    for (const r of runSeeds({ ...withClasses, server: { ...(deep['server'] as object), queue: { limit: 600 } } }, [1])) {
+      // FIFO serves the classes alike: both wait behind 2 s of work.
+      expect(Math.abs(share(r, 0) - share(r, 1))).toBeLessThan(0.03);
+      expect(share(r, 0)).toBeLessThan(0.3);
+    }
+    for (const r of runSeeds({ ...withClasses, server: { ...(deep['server'] as object), queue: { limit: 600, priority: true } } }, [1, 2])) {
+      // Critical calls (70/s, a quarter of capacity) jump the queue and are served within the timeout.
+      expect(share(r, 0)).toBeGreaterThan(0.95);
+      expect(share(r, 1)).toBeLessThan(0.3);
     }
   });
 

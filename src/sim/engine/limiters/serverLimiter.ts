@@ -104,6 +104,13 @@ export class ServerLimiter {
     });
   }
 
+  /** Its in-flight counts checked against the records (calls, or the client's requests) holding a place (for tests). */
+  selfCheck(gens: Int32Array, top: number, what: string): string[] {
+    const held = this.heldCount(gens, top);
+    const counted = this.inflight.reduce((x, y) => x + y, 0);
+    return held === counted ? [] : [`${what === 'calls' ? '' : 'client '}limiter: ${held} ${what} hold a place, counted ${counted}`];
+  }
+
   /** Calls holding a place, counted from the call records' generations (for tests). */
   heldCount(gens: Int32Array, top: number): number {
     let n = 0;

@@ -239,6 +239,15 @@ const FEATURES: Record<string, Record<string, unknown>> = {
     triggers: [{ kind: 'spike', at: 40, duration: 30, factor: 1.5 }],
     actions: [{ at: 80, set: { 'load.priorities': [{ name: 'critical', share: 0.5 }, { name: 'normal', share: 0.25 }, { name: 'sheddable', share: 0.25 }] } }],
   },
+  'priority classes served highest first from a deep LIFO queue': {
+    duration: 100,
+    bin: 1,
+    load: { rate: 280, priorities: [{ name: 'critical', share: 0.3 }, { name: 'sheddable', share: 0.7 }] },
+    client: { timeout: 1, retry: { maxRetries: 1 } },
+    server: { concurrency: 30, service: { mean: 0.1 }, queue: { limit: 600, priority: true, discipline: 'adaptive-lifo' }, dropExpired: true },
+    triggers: [{ kind: 'outage', at: 30, duration: 10 }],
+    actions: [{ at: 70, set: { 'server.queue.priority': false } }],
+  },
   'write-conflict model': {
     model: 'write-conflict',
     duration: 600,
