@@ -86,8 +86,10 @@ function Cures() {
   const admission = useParam('client.admission');
   const rateLimit = useParam('client.rateLimit');
   const autoscale = useParam('server.autoscale');
-  const limiter = useParam('server.limiter');
-  const limiterKind = typeof limiter === 'object' && limiter !== null && 'kind' in limiter ? String(limiter.kind) : 'none';
+  const bulkhead = useParam('client.bulkhead');
+  const kindOf = (l: unknown) => (typeof l === 'object' && l !== null && 'kind' in l ? String(l.kind) : 'none');
+  const limiterKind = kindOf(useParam('server.limiter'));
+  const clientLimiterKind = kindOf(useParam('client.limiter'));
   const isOn = (v: unknown) => v !== null && v !== undefined;
   return (
     <Section title="Cures">
@@ -104,10 +106,20 @@ function Cures() {
         onChange={(v) => change({ 'client.admission': v ? {} : null })}
       />
       <Toggle label="Rate limit" hint="a token bucket on every attempt: 100/s, bursts of 100" path="client.rateLimit" checked={isOn(rateLimit)} onChange={(v) => change({ 'client.rateLimit': v ? {} : null })} />
+      <Toggle label="Bulkhead" hint="resilience4j's semaphore bulkhead: at most 25 attempts in flight, no wait" path="client.bulkhead" checked={isOn(bulkhead)} onChange={(v) => change({ 'client.bulkhead': v ? {} : null })} />
       <Toggle label="Autoscaling" hint="adds slots after a delay while utilisation stays high" path="server.autoscale" checked={isOn(autoscale)} onChange={(v) => change({ 'server.autoscale': v ? {} : null })} />
       <label className="select" title="an adaptive concurrency limit in front of the queue (Netflix concurrency-limits, its defaults)">
         <span>Concurrency limiter</span>
         <select value={limiterKind} data-path="server.limiter" onChange={(e) => change({ 'server.limiter': e.currentTarget.value === 'none' ? null : { kind: e.currentTarget.value } })}>
+          <option value="none">None</option>
+          <option value="aimd">AIMD</option>
+          <option value="vegas">Vegas</option>
+          <option value="gradient2">Gradient2</option>
+        </select>
+      </label>
+      <label className="select" title="an adaptive concurrency limit on the client's attempts in flight (Netflix concurrency-limits, its defaults)">
+        <span>Client limiter</span>
+        <select value={clientLimiterKind} data-path="client.limiter" onChange={(e) => change({ 'client.limiter': e.currentTarget.value === 'none' ? null : { kind: e.currentTarget.value } })}>
           <option value="none">None</option>
           <option value="aimd">AIMD</option>
           <option value="vegas">Vegas</option>
