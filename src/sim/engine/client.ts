@@ -138,7 +138,7 @@ export class Client {
       }
     }
     if (this.budget !== null && requests.tries[r] === 0) this.budget.requestStarted(t);
-    const pass = this.gate.pass(r, requests.gen[r]!, t);
+    const pass = this.gate.active ? this.gate.pass(r, requests.gen[r]!, t) : 0;
     if (pass === GATE_REFUSED) {
       this.refuse(r, t, true);
       return;
@@ -152,7 +152,7 @@ export class Client {
     const c = this.c;
     const requests = this.requests;
     const store = this.cache.store;
-    if (!this.gate.launch(r, requests.gen[r]!, t, probe)) {
+    if (this.gate.limiter !== null && !this.gate.launch(r, requests.gen[r]!, t, probe)) {
       this.refuse(r, t, true);
       this.gate.wake(t);
       return;
@@ -332,8 +332,7 @@ export class Client {
   /** An attempt timed out, or was turned away or answered with an error: retry if the policy and the budget allow, else fail. */
   private attemptFailed(r: number, t: number, probe: number, timedOut: boolean): void {
     if (this.budget !== null) this.budget.attemptEnded(r, false);
-    this.gate.attemptEnded(r, this.requests.gen[r]!, t, false, probe);
-    this.gate.wake(t);
+    if (this.gate.active) this.gate.attemptEnded(r, this.requests.gen[r]!, t, false, probe);
     const requests = this.requests;
     const giveUp = requests.tries[r]! >= this.maxRetries;
     if (!giveUp && this.budget !== null && !this.budget.allowRetry(r, t, timedOut)) {
@@ -358,8 +357,7 @@ export class Client {
   /** The server answered an attempt in time: the client's controls learn of it, and the request succeeds. */
   private answered(r: number, t: number): void {
     if (this.budget !== null) this.budget.attemptEnded(r, true);
-    this.gate.attemptEnded(r, this.requests.gen[r]!, t, true, this.requests.probe[r]!);
-    this.gate.wake(t);
+    if (this.gate.active) this.gate.attemptEnded(r, this.requests.gen[r]!, t, true, this.requests.probe[r]!);
     this.succeed(r, t);
   }
 

@@ -32,6 +32,8 @@ export class ClientGate {
   bulkhead: Bulkhead | null = null;
   /** The adaptive concurrency limiter on the attempts in flight (one "station": the client). */
   limiter: ServerLimiter | null = null;
+  /** Whether any control judges attempts or hears how they end (else the client skips the gate). */
+  active = false;
   private readonly rngThrottle: Rng;
   private readonly rngAdmission: Rng;
   /** The last wait for a bulkhead place handed out: waits are numbered −1, −2, … (attempts 1, 2, …). */
@@ -60,6 +62,7 @@ export class ClientGate {
     if (JSON.stringify(cl.limiter) !== JSON.stringify(this.limiter?.spec ?? null)) {
       this.limiter = cl.limiter === null ? null : new ServerLimiter(cl.limiter, 1, this.seed, Stream.clientLimiter);
     }
+    this.active = this.breaker !== null || this.throttle !== null || this.rateLimit !== null || this.bulkhead !== null || this.limiter !== null;
   }
 
   /** Admission control's judgement of a new request at t (true when it is off). */
@@ -115,13 +118,17 @@ export class ClientGate {
   /**
    * Request r's attempt, which the gate let through, ended at t: answered (`ok`), or failed (timed out, refused or
    * answered with an error by the server); `probe`: it was a half-open probe. It gives back its bulkhead place and
-   * its limiter place, the limiter taking its round trip as a sample (a drop unless answered).
+   * its limiter place, the limiter taking its round trip as a sample (a drop unless answered); a freed bulkhead place
+   * goes to the first attempt waiting.
    */
   attemptEnded(r: number, gen: number, t: number, ok: boolean, probe: number): void {
     if (this.breaker !== null) this.breaker.onOutcome(t, ok, probe === GATE_PROBE);
     if (ok && this.throttle !== null) this.throttle.onAccept(t);
-    if (this.bulkhead !== null) this.bulkhead.release(r, gen);
     if (this.limiter !== null) this.limiter.release(r, gen, 0, t, !ok);
+    if (this.bulkhead !== null) {
+      this.bulkhead.release(r, gen);
+      this.wake(t);
+    }
   }
 
   /** A request ended at t; `admitted`: admission control had let it in (its outcome then counts there). */
