@@ -5,9 +5,9 @@
  * keeps its own count of live ones and calls `compact` when dead entries pile up.
  */
 export class CallQueue {
-  private ids: Int32Array;
-  private gens: Int32Array;
-  private head = 0;
+  protected ids: Int32Array;
+  protected gens: Int32Array;
+  protected head = 0;
   length = 0;
   /** Fields of the entry removed by the last `popFront`/`popBack`. */
   id = 0;

@@ -1,5 +1,5 @@
 import type { PriorityClass } from '../scenario/types';
-import type { CallQueue } from './callQueue';
+import { CallQueue } from './callQueue';
 import { CALL_QUEUED, type Calls } from './records';
 import { Rng, Stream } from './rng';
 
@@ -128,12 +128,11 @@ export class Priorities {
 }
 
 /**
- * The call of station queue `q` to serve next when the highest class goes first: of the highest class queued, the
- * oldest (`newest` false) or the newest (`newest`: LIFO); −1 when no call is queued. The call stays in the queue's
- * storage, skipped once it is no longer queued; when such entries outnumber the `live` ones four to one the queue is
- * compacted.
+ * Where in station queue `q` the call to serve next is when the highest class goes first: of the highest class
+ * queued, the oldest (`newest` false) or the newest (`newest`: LIFO); −1 when no call is queued. `seen` gets the
+ * live entries met; the scan stops at the first call of class 0.
  */
-export function highestQueued(q: CallQueue, calls: Calls, newest: boolean, live: number): number {
+function highestIndex(q: CallQueue, calls: Calls, newest: boolean, seen: { live: number }): number {
   let best = -1;
   let bestCls = 256;
   const n = q.length;
@@ -141,15 +140,60 @@ export function highestQueued(q: CallQueue, calls: Calls, newest: boolean, live:
     const j = newest ? n - 1 - k : k;
     const id = q.idAt(j);
     if (q.genAt(j) !== calls.gen[id] || calls.state[id] !== CALL_QUEUED) continue;
+    seen.live++;
     const c = calls.prio[id]!;
     if (c < bestCls) {
-      best = id;
+      best = j;
       bestCls = c;
       if (c === 0) break;
     }
   }
-  if (q.length > 64 && q.length > 4 * live) q.compact((id, gen) => gen === calls.gen[id] && calls.state[id] === CALL_QUEUED && id !== best);
   return best;
+}
+
+/** The call `highestIndex` finds, or −1. */
+export function highestQueued(q: CallQueue, calls: Calls, newest: boolean): number {
+  const j = highestIndex(q, calls, newest, { live: 0 });
+  return j < 0 ? -1 : q.idAt(j);
+}
+
+/**
+ * A station's queue when requests have priority classes. With `byClass` on (`server.queue.priority`) its pops take
+ * the highest class queued: the oldest of it (`popFront`) or the newest (`popBack`). A call taken from inside the
+ * queue leaves a stale entry, skipped once met; when the scan meets more stale entries than live ones (past 64) the
+ * queue is compacted.
+ */
+export class ClassQueue extends CallQueue {
+  byClass = false;
+  private readonly seen = { live: 0 };
+
+  constructor(private readonly calls: Calls) {
+    super();
+  }
+
+  override popFront(): void {
+    if (!this.byClass || !this.pick(false)) super.popFront();
+  }
+
+  override popBack(): void {
+    if (!this.byClass || !this.pick(true)) super.popBack();
+  }
+
+  /** Take the highest class's call when it is not at the end popped anyway; whether it did. */
+  private pick(newest: boolean): boolean {
+    const calls = this.calls;
+    this.seen.live = 0;
+    const j = highestIndex(this, calls, newest, this.seen);
+    if (j < 0 || j === (newest ? this.length - 1 : 0)) return false;
+    const id = this.idAt(j);
+    this.id = id;
+    this.gen = this.genAt(j);
+    const scanned = newest ? this.length - j : j + 1;
+    if (scanned - this.seen.live > 64 && scanned - this.seen.live > this.seen.live) {
+      this.compact((a, gen) => a !== id && gen === calls.gen[a] && calls.state[a] === CALL_QUEUED);
+    }
+    return true;
+  }
 }
 
 /**

@@ -9,7 +9,7 @@ import { type Calls, CALL_FREE, CALL_GONE, CALL_QUEUED, CALL_SERVICE } from './r
 import { Rng, Stream } from './rng';
 import { ServiceSampler } from './serviceSampler';
 import { ServerLimiter } from './limiters/serverLimiter';
-import { evictionVictim, highestQueued, type Priorities } from './priorities';
+import { ClassQueue, evictionVictim, type Priorities } from './priorities';
 
 const C = COUNTERS;
 
@@ -45,8 +45,6 @@ export class Server {
   private codelInterval = DEFAULT_CONGESTION_INTERVAL_S;
   private codelOn = false;
   private dropExpired = false;
-  /** Serve the highest priority class first (`server.queue.priority`). */
-  private byClass = false;
   cancelOnTimeout = false;
   private alpha = 0;
   private beta = 0;
@@ -96,8 +94,8 @@ export class Server {
     this.stQueued = new Int32Array(n);
     this.stLastEmpty = new Float64Array(n);
     this.stDown = new Int32Array(n);
-    this.stQueue = Array.from({ length: n }, () => new CallQueue());
     this.classes = m.classes;
+    this.stQueue = Array.from({ length: n }, () => (this.classes === null ? new CallQueue() : new ClassQueue(this.calls)));
   }
 
   connect(client: Client): void {
@@ -114,7 +112,7 @@ export class Server {
     this.codelTarget = sv.queue.codel?.target ?? Infinity;
     this.codelInterval = sv.queue.codel?.interval ?? DEFAULT_CONGESTION_INTERVAL_S;
     this.dropExpired = sv.dropExpired;
-    this.byClass = sv.queue.priority && this.classes !== null;
+    for (const q of this.stQueue) if (q instanceof ClassQueue) q.byClass = sv.queue.priority;
     this.cancelOnTimeout = sv.cancelOnTimeout;
     this.alpha = sv.contention?.alpha ?? 0;
     this.beta = sv.contention?.beta ?? 0;
@@ -266,17 +264,10 @@ export class Server {
     const calls = this.calls;
     while (stQueued[k]! > 0 && this.stIn[k]! < this.slots && this.outages === 0 && this.stDown[k] === 0) {
       const congested = t - this.stLastEmpty[k]! > this.codelInterval;
-      const back = this.discipline === LIFO || (this.discipline === ADAPTIVE_LIFO && congested);
-      let a: number;
-      if (this.byClass) {
-        a = highestQueued(q, calls, back, stQueued[k]!);
-        if (a < 0) break;
-      } else {
-        if (back) q.popBack();
-        else q.popFront();
-        a = q.id;
-        if (q.gen !== calls.gen[a] || calls.state[a] !== CALL_QUEUED) continue;
-      }
+      if (this.discipline === LIFO || (this.discipline === ADAPTIVE_LIFO && congested)) q.popBack();
+      else q.popFront();
+      const a = q.id;
+      if (q.gen !== calls.gen[a] || calls.state[a] !== CALL_QUEUED) continue;
       stQueued[k]!--;
       this.queueLive--;
       if (stQueued[k] === 0) this.stLastEmpty[k] = t;

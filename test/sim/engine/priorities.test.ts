@@ -125,12 +125,12 @@ describe('lowest-first shedding', () => {
       q.pushBack(a, calls.gen[a]!);
       return a;
     });
-    expect(highestQueued(q, calls, false, 6)).toBe(ids[4]);
-    expect(highestQueued(q, calls, true, 6)).toBe(ids[5]);
+    expect(highestQueued(q, calls, false)).toBe(ids[4]);
+    expect(highestQueued(q, calls, true)).toBe(ids[5]);
     calls.state[ids[4]!] = 0;
     calls.state[ids[5]!] = 0;
-    expect(highestQueued(q, calls, false, 4)).toBe(ids[1]);
-    expect(highestQueued(q, calls, true, 4)).toBe(ids[3]);
+    expect(highestQueued(q, calls, false)).toBe(ids[1]);
+    expect(highestQueued(q, calls, true)).toBe(ids[3]);
     expect(() => parseScenario({ server: { queue: { priority: true } } })).toThrow(/server\.queue\.priority: got true without load\.priorities/);
   });
 
