@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseScenario } from '../../../src/sim/index';
+import { parseScenario, Simulation } from '../../../src/sim/index';
 import { erlangC } from '../../../src/sim/theory';
 import { runSeeds } from './helpers';
 
@@ -74,5 +74,35 @@ describe('client.bulkhead (resilience4j semaphore bulkhead)', () => {
       expect(r.summary.rates.goodput).toBeLessThanOrEqual(4.0001);
       expect(r.summary.rates.goodput).toBeGreaterThan(3.8);
     }
+  });
+});
+
+describe('client.bulkhead changed mid-run', () => {
+  it('turned off, it refuses nothing more and its waiting attempts leave; turned back on, it bounds again; the books balance at every slice', () => {
+    const sim = new Simulation(
+      parseScenario({
+        duration: 90,
+        bin: 1,
+        load: { rate: 8 },
+        client: { timeout: null, bulkhead: { maxConcurrentCalls: 2, maxWait: 0.3 } },
+        server: { concurrency: null, service: { dist: 'deterministic', mean: 0.5 } },
+      }).scenario,
+    );
+    const refusedAt = (t: number): number => {
+      sim.advance(t);
+      expect(sim.selfCheck()).toEqual([]);
+      return sim.summary().counts.refused;
+    };
+    const before = refusedAt(30);
+    // 4 places' worth offered to 2: many refused.
+    expect(before).toBeGreaterThan(30);
+    sim.set({ 'client.bulkhead': null });
+    // Attempts already waiting when it was turned off leave at the next freed place or at their expiry (0.3 s).
+    const atOff = refusedAt(30.31);
+    expect(refusedAt(60)).toBe(atOff);
+    sim.set({ 'client.bulkhead': { maxConcurrentCalls: 2, maxWait: 0.3 } });
+    expect(refusedAt(90)).toBeGreaterThan(atOff + 30);
+    // Turned back on, the object that counted the places all along bounds them again: at most 2 in service on average in any bin.
+    expect(Math.max(...(sim.series().inService.slice(62, 90) as number[]))).toBeLessThanOrEqual(2 + 1e-9);
   });
 });
