@@ -63,6 +63,7 @@ export function createLabRun(runner: SimRunner, set: Set, get: Get, options: Lab
     if (fresh) {
       get().series.reset(info.seriesNames);
       get().shardSeries.reset();
+      get().classSeries.reset();
       Object.assign(patch, {
         nowS: 0,
         done: false,
@@ -85,6 +86,7 @@ export function createLabRun(runner: SimRunner, set: Set, get: Get, options: Lab
     const { series } = get();
     series.write(frame.fromBin, frame.bins, frame.data);
     get().shardSeries.write(frame.fromBin, frame.bins, frame.shards);
+    get().classSeries.write(frame.fromBin, frame.bins, frame.classes);
     const patch: Partial<Lab> = {
       nowS: frame.nowS,
       done: frame.done,

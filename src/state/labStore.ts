@@ -51,6 +51,7 @@ function runSlice(set: Set, get: Get, runner: SimRunner, run: LabRun): RunState 
     violations: [],
     series: new SeriesBuffer(),
     shardSeries: new ShardBuffer(),
+    classSeries: new ShardBuffer(),
     version: 0,
     frames: 0,
     fingerprint: null,

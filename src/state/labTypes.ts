@@ -54,6 +54,8 @@ export interface RunState {
   series: SeriesBuffer;
   /** Each backend's or shard's utilisation per bin (fan-out, partitions); mutated in place with `series`. */
   shardSeries: ShardBuffer;
+  /** Each priority class's offered, goodput, failed and rejected per bin (4 values a class); empty without classes. */
+  classSeries: ShardBuffer;
   version: number;
   /** Frames received since the page opened. */
   frames: number;

@@ -22,7 +22,7 @@ export interface RefLine {
 }
 
 export interface ChartDef {
-  id: 'load' | 'queue' | 'latency' | 'amplification' | 'work' | 'cache' | 'limiter' | 'limiterRtt' | 'limiterGradient';
+  id: 'load' | 'queue' | 'latency' | 'amplification' | 'work' | 'cache' | 'limiter' | 'limiterRtt' | 'limiterGradient' | 'classes';
   title: string;
   unit: string;
   scale: 'linear' | 'log';
@@ -75,6 +75,25 @@ export function limiterChartShown(id: string, kinds: string): boolean | undefine
   if (id === 'limiterRtt') return /(^|\s)(vegas|gradient2)/.test(kinds);
   if (id === 'limiterGradient') return /(^|\s)gradient2/.test(kinds);
   return undefined;
+}
+
+const CLASS_HUES: readonly Hue[] = ['blue', 'vermillion', 'green', 'orange', 'purple', 'sky', 'yellow', 'grey'];
+
+/**
+ * The priority classes' chart (`load.priorities`): each class's goodput as a share of what it offered, per bin.
+ * `share(c, i)` reads class c's share in bin i (0–1, NaN without requests).
+ */
+export function classChart(names: readonly string[], share: (c: number, i: number) => number): ChartDef {
+  return {
+    id: 'classes',
+    title: 'Goodput by priority class',
+    unit: 'percent of the class’s requests',
+    scale: 'linear',
+    format: percent,
+    top: 100,
+    note: 'Each class’s successes as a share of its requests, most important class first.',
+    series: names.map((name, c) => ({ key: `class.${name}`, label: name, hue: CLASS_HUES[c % CLASS_HUES.length]!, value: (_s, i) => 100 * share(c, i) })),
+  };
 }
 
 /**

@@ -1,4 +1,4 @@
-export { CHARTS, chartsFor, formatLatency, limiterChartShown, limiterKinds, SUCCESS_LATENCY } from './chartDefs';
+export { CHARTS, chartsFor, classChart, formatLatency, limiterChartShown, limiterKinds, SUCCESS_LATENCY } from './chartDefs';
 export type { ChartDef, LatencyView, RefLine, SeriesSource, SeriesSpec } from './chartDefs';
 export { maxOver, runsOf, traceSeries } from './lines';
 export type { PathTarget } from './lines';

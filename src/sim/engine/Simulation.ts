@@ -217,6 +217,11 @@ export class Simulation {
     return this.m.bins.shardArrays(from, this.m.binIndex);
   }
 
+  /** Per-bin figures of each priority class for bins [from, binsClosed) (see Priorities.arrays); null without classes. */
+  classArrays(from = 0): { width: number; data: Float64Array } | null {
+    return this.m.classes === null ? null : this.m.classes.arrays(from, this.m.binIndex);
+  }
+
   /** Requests whose client is still waiting, counted from the live client-side records. */
   countInFlight(): number {
     const requests = this.k.requests;

@@ -106,6 +106,12 @@ export class Priorities {
     this.binSnap.set(this.counts);
   }
 
+  /** Bins [from, to), bin-major: for each class its offered, goodput, failed and rejected (`width` = classes × 4 values a bin). */
+  arrays(from: number, to: number): { width: number; data: Float64Array } {
+    const w = this.n * KINDS;
+    return { width: w, data: this.bins.slice(from * w, to * w) };
+  }
+
   /** Bins [0, to) of each class. */
   json(to: number): ClassSeries[] {
     const w = this.n * KINDS;
