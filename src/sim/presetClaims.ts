@@ -49,6 +49,21 @@ function windowValue(r: RunResult, c: Extract<PresetClaim, { kind: 'window' }>):
   return n > 0 ? a / n : null;
 }
 
+/** A priority class's goodput / offered over the claim's window, from its series. */
+function classShare(r: RunResult, c: Extract<PresetClaim, { kind: 'class' }>): number | null {
+  const series = r.series.classes?.find((k) => k.name === c.name);
+  if (series === undefined) return null;
+  const to = c.to ?? r.scenario.duration;
+  let good = 0;
+  let offered = 0;
+  r.series.t.forEach((t, i) => {
+    if (t === null || t < c.from || t >= to) return;
+    good += series.goodput[i] ?? 0;
+    offered += series.offered[i] ?? 0;
+  });
+  return offered > 0 ? good / offered : null;
+}
+
 function summaryValue(r: RunResult, field: Extract<PresetClaim, { kind: 'summary' }>['field']): number | null {
   const s = r.summary;
   switch (field) {
@@ -87,6 +102,10 @@ export function checkClaim(claim: PresetClaim, r: RunResult, raw: unknown): Clai
       const v = summaryValue(r, claim.field);
       return { claim, value: v, holds: within(v, claim.min, claim.max) };
     }
+    case 'class': {
+      const v = classShare(r, claim);
+      return { claim, value: v, holds: within(v, claim.min, claim.max) };
+    }
     case 'variant': {
       let changed = raw;
       for (const [path, value] of Object.entries(claim.set)) changed = setPath(changed, path, value);
@@ -112,6 +131,7 @@ export function claimBounds(claim: PresetClaim): { min: number; max: number } | 
       return { min: claim.from, max: claim.from };
     case 'window':
     case 'summary':
+    case 'class':
       return { min: claim.min ?? -Infinity, max: claim.max ?? Infinity };
     case 'variant':
       return null;

@@ -64,6 +64,7 @@ export function createLabRun(runner: SimRunner, set: Set, get: Get, options: Lab
       get().series.reset(info.seriesNames);
       get().shardSeries.reset();
       get().serviceSeries.reset();
+      get().classSeries.reset();
       Object.assign(patch, {
         nowS: 0,
         done: false,
@@ -87,6 +88,7 @@ export function createLabRun(runner: SimRunner, set: Set, get: Get, options: Lab
     series.write(frame.fromBin, frame.bins, frame.data);
     get().shardSeries.write(frame.fromBin, frame.bins, frame.shards);
     get().serviceSeries.write(frame.fromBin, frame.bins, frame.services);
+    get().classSeries.write(frame.fromBin, frame.bins, frame.classes);
     const patch: Partial<Lab> = {
       nowS: frame.nowS,
       done: frame.done,

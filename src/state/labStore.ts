@@ -53,6 +53,7 @@ function runSlice(set: Set, get: Get, runner: SimRunner, run: LabRun): RunState 
     series: new SeriesBuffer(),
     shardSeries: new ShardBuffer(),
     serviceSeries: new ServiceBuffer(),
+    classSeries: new ShardBuffer(),
     version: 0,
     frames: 0,
     fingerprint: null,

@@ -57,6 +57,8 @@ export interface RunState {
   shardSeries: ShardBuffer;
   /** A graph run's per-service series (empty with one server); mutated in place with `series`. */
   serviceSeries: ServiceBuffer;
+  /** Each priority class's offered, goodput, failed and rejected per bin (4 values a class); empty without classes. */
+  classSeries: ShardBuffer;
   version: number;
   /** Frames received since the page opened. */
   frames: number;

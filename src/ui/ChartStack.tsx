@@ -1,6 +1,6 @@
 import { useMemo, useState, type PointerEvent } from 'react';
 import type { ViolationSpan } from '../sim/format';
-import { chartBands, chartInk, chartsFor, colourOf, runsOf, timeScale, timeWindow, type LatencyView, type RefLine } from '../viz/index';
+import { chartBands, chartInk, chartsFor, classChart, colourOf, limiterChartShown, limiterKinds as limiterKindsOf, runsOf, timeScale, timeWindow, type LatencyView, type RefLine } from '../viz/index';
 import { useEnsemble, useEnsembleIsCurrent } from './useEnsemble';
 import { ChartKey, LatencyViewSwitch } from './ChartKey';
 import { useLab } from './LabContext';
@@ -41,14 +41,13 @@ export function ChartStack({ only, mark }: { only?: readonly string[]; mark?: Ch
   const timeout = useLab((s) => s.effective?.client.timeout ?? null);
   const cacheOn = useLab((s) => s.effective?.cache != null || (s.recorded?.actions.some((a) => 'cache' in a.set) ?? false));
   // The limiter kinds the run has, at the start or through its actions, as one string (a stable selector value).
-  const limiterKinds = useLab((s) =>
-    [s.effective?.server.limiter, ...(s.recorded?.actions ?? []).map((a) => a.set['server.limiter'])]
-      .map((l) => (typeof l === 'object' && l !== null && 'kind' in l ? String(l.kind) : ''))
-      .join(' '),
-  );
+  const limiterKinds = useLab((s) => limiterKindsOf(s.effective, s.recorded?.actions ?? []));
   const setCursor = useLab((s) => s.setCursor);
   const frames = useLab((s) => s.frames);
   const shardSeries = useLab((s) => s.shardSeries);
+  const classSeries = useLab((s) => s.classSeries);
+  // The priority classes' names, as one string (a stable selector value); empty without classes.
+  const classNames = useLab((s) => s.summary?.classes?.map((c) => c.name).join('\n') ?? '');
   const shardTotals = useLab((s) => s.summary?.shards ?? null);
   const noun = useLab((s) => (s.recorded?.partitions != null ? 'shard' : 'backend'));
   // Unbounded servers have no utilisation to show.
@@ -100,6 +99,18 @@ export function ChartStack({ only, mark }: { only?: readonly string[]; mark?: Ch
   );
   const bands = useMemo(() => (bandOn && ensembleSeries !== null ? new Map(charts.map((def) => [def.id, chartBands(def, ensembleSeries)])) : null), [bandOn, ensembleSeries, latencyView, cacheOn]); // eslint-disable-line react-hooks/exhaustive-deps
   const refFor = (id: string): RefLine | null => (id === 'latency' ? latencyRef : null);
+  // Offered at 4c, goodput at 4c + 1 in each bin's values (see Frame.classes).
+  const classDef = useMemo(
+    () =>
+      classNames === ''
+        ? null
+        : classChart(classNames.split('\n'), (c, i) => {
+            const offered = classSeries.at(i, 4 * c);
+            return offered > 0 ? classSeries.at(i, 4 * c + 1) / offered : NaN;
+          }),
+    [classNames, classSeries],
+  );
+  const shown = classDef !== null && classSeries.stations > 0 && (only === undefined || only.includes('classes')) ? [...charts, classDef] : charts;
   const strip = runsOf(from, Math.min(to, bins), (i) => {
     const b = series.at('bad', i);
     return b === 1 ? 'bad' : b === 0 ? 'good' : 'unjudged';
@@ -123,7 +134,7 @@ export function ChartStack({ only, mark }: { only?: readonly string[]; mark?: Ch
           </svg>
         </div>
         {assertionCount > 0 && <ViolationStrip violations={violations} x={x} width={width} domain={domain} colour={colourOf(theme, 'purple')} />}
-        {charts.map((def) => (
+        {shown.map((def) => (
           <div key={def.id} className="chart-slot">
             <Chart
               def={def}
@@ -176,10 +187,7 @@ export function ChartStack({ only, mark }: { only?: readonly string[]; mark?: Ch
 function shownFor(id: string, cacheOn: boolean, limiterKinds: string, only: readonly string[] | undefined): boolean {
   if (only?.includes(id) === true) return true;
   if (id === 'cache') return cacheOn;
-  if (id === 'limiter') return /\w/.test(limiterKinds);
-  if (id === 'limiterRtt') return /vegas|gradient2/.test(limiterKinds);
-  if (id === 'limiterGradient') return limiterKinds.includes('gradient2');
-  return true;
+  return limiterChartShown(id, limiterKinds) ?? true;
 }
 
 function ViolationStrip(props: { violations: ViolationSpan[]; x: (t: number) => number; width: number; domain: readonly [number, number]; colour: string }) {

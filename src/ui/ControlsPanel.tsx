@@ -100,8 +100,10 @@ function Cures({ graph }: { graph: boolean }) {
   const admission = useParam('client.admission');
   const rateLimit = useParam('client.rateLimit');
   const autoscale = useParam('server.autoscale');
-  const limiter = useParam('server.limiter');
-  const limiterKind = typeof limiter === 'object' && limiter !== null && 'kind' in limiter ? String(limiter.kind) : 'none';
+  const bulkhead = useParam('client.bulkhead');
+  const kindOf = (l: unknown) => (typeof l === 'object' && l !== null && 'kind' in l ? String(l.kind) : 'none');
+  const limiterKind = kindOf(useParam('server.limiter'));
+  const clientLimiterKind = kindOf(useParam('client.limiter'));
   const isOn = (v: unknown) => v !== null && v !== undefined;
   return (
     <Section title="Cures">
@@ -122,6 +124,7 @@ function Cures({ graph }: { graph: boolean }) {
         onChange={(v) => change({ 'client.admission': v ? {} : null })}
       />
       <Toggle label="Rate limit" hint="a token bucket on every attempt: 100/s, bursts of 100" path="client.rateLimit" checked={isOn(rateLimit)} onChange={(v) => change({ 'client.rateLimit': v ? {} : null })} />
+      <Toggle label="Bulkhead" hint="resilience4j's semaphore bulkhead: at most 25 attempts in flight, no wait" path="client.bulkhead" checked={isOn(bulkhead)} onChange={(v) => change({ 'client.bulkhead': v ? {} : null })} />
       {!graph && (
         <>
           <Toggle label="Autoscaling" hint="adds slots after a delay while utilisation stays high" path="server.autoscale" checked={isOn(autoscale)} onChange={(v) => change({ 'server.autoscale': v ? {} : null })} />
@@ -136,6 +139,15 @@ function Cures({ graph }: { graph: boolean }) {
           </label>
         </>
       )}
+      <label className="select" title="an adaptive concurrency limit on the client's attempts in flight (Netflix concurrency-limits, its defaults)">
+        <span>Client limiter</span>
+        <select value={clientLimiterKind} data-path="client.limiter" onChange={(e) => change({ 'client.limiter': e.currentTarget.value === 'none' ? null : { kind: e.currentTarget.value } })}>
+          <option value="none">None</option>
+          <option value="aimd">AIMD</option>
+          <option value="vegas">Vegas</option>
+          <option value="gradient2">Gradient2</option>
+        </select>
+      </label>
     </Section>
   );
 }

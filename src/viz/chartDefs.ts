@@ -25,7 +25,7 @@ export interface RefLine {
 }
 
 export interface ChartDef {
-  id: 'load' | 'queue' | 'latency' | 'amplification' | 'work' | 'cache' | 'limiter' | 'limiterRtt' | 'limiterGradient' | ServiceChartId;
+  id: 'load' | 'queue' | 'latency' | 'amplification' | 'work' | 'cache' | 'limiter' | 'limiterRtt' | 'limiterGradient' | 'classes' | ServiceChartId;
   title: string;
   unit: string;
   scale: 'linear' | 'log';
@@ -56,7 +56,53 @@ const count = (v: number) => (Number.isFinite(v) ? v.toFixed(v < 10 ? 1 : 0) : '
 const percent = (v: number) => (Number.isFinite(v) ? `${v.toFixed(0)}%` : '—');
 const times = (v: number) => (Number.isFinite(v) ? `${v.toFixed(2)}×` : '—');
 
-/** The adaptive concurrency limiter's state at each bin's end (mean over stations): shown only with `server.limiter`. */
+/**
+ * The limiter kinds a run has, at the start or through its actions, as one string (a stable selector value): the
+ * server's as their kind, the client's as "client:" and their kind.
+ */
+export function limiterKinds(
+  start: { server: { limiter: { kind: string } | null }; client: { limiter: { kind: string } | null } } | null | undefined,
+  actions: readonly { set: Record<string, unknown> }[],
+): string {
+  const kind = (l: unknown, prefix: string): string => (typeof l === 'object' && l !== null && 'kind' in l ? prefix + String(l.kind) : '');
+  return [
+    kind(start?.server.limiter, ''),
+    kind(start?.client.limiter, 'client:'),
+    ...actions.flatMap((a) => [kind(a.set['server.limiter'], ''), kind(a.set['client.limiter'], 'client:')]),
+  ].join(' ');
+}
+
+/** Whether a limiter chart belongs in the stack for these kinds (undefined: not a limiter chart). */
+export function limiterChartShown(id: string, kinds: string): boolean | undefined {
+  if (id === 'limiter') return /\w/.test(kinds);
+  if (id === 'limiterRtt') return /(^|\s)(vegas|gradient2)/.test(kinds);
+  if (id === 'limiterGradient') return /(^|\s)gradient2/.test(kinds);
+  return undefined;
+}
+
+const CLASS_HUES: readonly Hue[] = ['blue', 'vermillion', 'green', 'orange', 'purple', 'sky', 'yellow', 'grey'];
+
+/**
+ * The priority classes' chart (`load.priorities`): each class's goodput as a share of what it offered, per bin.
+ * `share(c, i)` reads class c's share in bin i (0–1, NaN without requests).
+ */
+export function classChart(names: readonly string[], share: (c: number, i: number) => number): ChartDef {
+  return {
+    id: 'classes',
+    title: 'Goodput by priority class',
+    unit: 'percent of the class’s requests',
+    scale: 'linear',
+    format: percent,
+    top: 100,
+    note: 'Each class’s successes as a share of its requests, most important class first.',
+    series: names.map((name, c) => ({ key: `class.${name}`, label: name, hue: CLASS_HUES[c % CLASS_HUES.length]!, value: (_s, i) => 100 * share(c, i) })),
+  };
+}
+
+/**
+ * The adaptive concurrency limiters' state at each bin's end (the server's a mean over stations): shown only with
+ * `server.limiter` or `client.limiter`; the RTT and gradient charts are the server limiter's.
+ */
 const LIMITER_CHARTS: readonly ChartDef[] = [
   {
     id: 'limiter',
@@ -64,10 +110,12 @@ const LIMITER_CHARTS: readonly ChartDef[] = [
     unit: 'requests',
     scale: 'linear',
     format: count,
-    note: 'The limiter admits a call while fewer than the limit are queued or in service; the others are rejected at once.',
+    note:
+      'The server limiter admits a call while fewer than the limit are queued or in service; the client limiter lets an attempt leave while fewer than its limit are in flight. The others are refused at once.',
     series: [
       { key: 'limiterLimit', label: 'limit', hue: 'vermillion', value: get('limiterLimit') },
       { key: 'held', label: 'queued + in service', hue: 'blue', dash: [6, 3], value: (s, i) => s.at('queue', i) + s.at('inService', i) },
+      { key: 'clientLimiterLimit', label: 'client limit', hue: 'green', value: get('clientLimiterLimit') },
     ],
   },
   {

@@ -1,8 +1,8 @@
-export { CHARTS, chartsFor, formatLatency, SUCCESS_LATENCY } from './chartDefs';
 export type { ChartDef, LatencyView, RefLine, SeriesSource, SeriesSpec, ServiceChartId } from './chartDefs';
 export { serviceCharts, ServiceSeriesSource } from './serviceCharts';
 export { edgeLabel, layoutServiceMap, MAP_SIZES, replicaMarks, serviceDepths, serviceHeat } from './serviceMap';
 export type { MapBox, MapEdge, MapGraph, MapLayout, MapNode, ReplicaMark } from './serviceMap';
+export { CHARTS, chartsFor, classChart, formatLatency, limiterChartShown, limiterKinds, SUCCESS_LATENCY } from './chartDefs';
 export { maxOver, runsOf, traceSeries } from './lines';
 export type { PathTarget } from './lines';
 export { chartInk, colourOf } from './palette';

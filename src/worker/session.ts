@@ -72,10 +72,19 @@ export interface Frame {
   shards: ShardFrame | null;
   /** In a graph of services: each service's series in the new bins (layout in ServiceArrays); null with one server. */
   services: ServiceArrays | null;
+  /**
+   * With priority classes (`load.priorities`): each class's offered, goodput, failed and rejected (per second) in the
+   * new bins, bin-major, as per-station values are (`stations` = classes × 4 values a bin); null without classes.
+   */
+  classes: ShardFrame | null;
   /** Once the run is done: SHA-256 of JSON.stringify(series) as the CLI prints them (set by the worker adapter). */
   fingerprint: string | null;
   /** The same hash over only the series the frames carry (SERIES_NAMES): what the page can check it received. */
   framesFingerprint: string | null;
+}
+
+function classFrame(arrays: { width: number; data: Float64Array } | null): ShardFrame | null {
+  return arrays === null ? null : { stations: arrays.width, utilisation: arrays.data };
 }
 
 /** Per-station utilisation of a frame's bins: `utilisation[bin * stations + k]`. */
@@ -171,6 +180,7 @@ export class SimSession {
       effective,
       shards: sim.shardArrays(from),
       services: sim instanceof GraphSimulation ? sim.serviceArrays(from) : null,
+      classes: sim instanceof GraphSimulation ? null : classFrame(sim.classArrays(from)),
       fingerprint: null,
       framesFingerprint: null,
     };

@@ -33,6 +33,7 @@ const api = {
     const buffers = [frame.data.buffer];
     if (frame.shards !== null) buffers.push(frame.shards.utilisation.buffer);
     if (frame.services !== null) buffers.push(frame.services.values.buffer);
+    if (frame.classes !== null) buffers.push(frame.classes.utilisation.buffer);
     return transfer(frame, buffers);
   },
   /** The run so far in the CLI's JSON shape (scenario, summary, every series), for the page's exports. */

@@ -7,6 +7,7 @@ import { C as COUNTERS } from './counters';
 import {
   EV_ARRIVAL,
   EV_COMPLETE,
+  EV_GATE,
   EV_HEDGE,
   EV_HIT,
   EV_RETRY,
@@ -18,7 +19,7 @@ import {
 } from './kernel';
 import { Load } from './load';
 import { Measurement } from './measurement';
-import { CALL_FREE, R_BACKOFF, R_FREE, R_HIT } from './records';
+import { CALL_FREE, R_BACKOFF, R_FREE, R_GATE, R_HIT } from './records';
 import { MAX_EVENTS_IN_SPAN, RunLoop, SPAN_S } from './runLoop';
 import { Server } from './server';
 
@@ -75,6 +76,11 @@ export class Simulation extends RunLoop {
     return this.m.bins.shardArrays(from, this.m.binIndex);
   }
 
+  /** Per-bin figures of each priority class for bins [from, binsClosed) (see Priorities.arrays); null without classes. */
+  classArrays(from = 0): { width: number; data: Float64Array } | null {
+    return this.m.classes === null ? null : this.m.classes.arrays(from, this.m.binIndex);
+  }
+
   /** Requests whose client is still waiting, counted from the live client-side records. */
   countInFlight(): number {
     const requests = this.k.requests;
@@ -107,6 +113,7 @@ export class Simulation extends RunLoop {
     const { calls, requests } = this.k;
     return [
       ...this.server.selfCheck(),
+      ...this.client.gate.selfCheck(),
       ...calls.checkFreeList((a) => calls.state[a] === CALL_FREE, 'call'),
       ...requests.checkFreeList((r) => requests.state[r] === R_FREE, 'request'),
     ];
@@ -142,6 +149,7 @@ export class Simulation extends RunLoop {
     this.server.configure(s.server);
     this.autoscaler.configure(s.server.autoscale, prev === null ? undefined : prev.server.autoscale, t);
     const keysChanged = this.load.configure(s, prev, t);
+    if (this.m.classes !== null && s.load.priorities !== null) this.m.classes.configure(s.load.priorities);
     this.cache.configure(s, t, this.load, keysChanged);
     this.server.updateSlots(t);
   }
@@ -186,6 +194,9 @@ export class Simulation extends RunLoop {
           break;
         case EV_HEDGE:
           if (q.gen === calls.gen[q.id]) client.onHedge(q.id, t);
+          break;
+        case EV_GATE:
+          if (q.gen === requests.attempt[q.id] && requests.state[q.id] === R_GATE) client.gate.waitEnded(q.id, t);
           break;
         case EV_RETRY:
           if (q.gen === requests.gen[q.id] && requests.state[q.id] === R_BACKOFF) client.sendAttempt(q.id, t);

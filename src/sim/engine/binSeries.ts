@@ -2,6 +2,7 @@ import { C } from './counters';
 import type { LogHistogram } from './histogram';
 import type { RunSeries, SeriesArrays } from './result';
 import { SERIES_NAMES, type SeriesName } from './result';
+import { CLIENT_LIMITER_SERIES, type LimiterSeriesNames, SERVER_LIMITER_SERIES } from './limiters/serverLimiter';
 import { badWindowBins, firstJudgedBin, isBadBin, MAX_WINDOW_S } from './verdict';
 
 /** What a bin's values are computed from: counter differences over the bin and its histograms. */
@@ -20,8 +21,8 @@ export interface BinInput {
   bounded: boolean;
 }
 
-/** The limiter's series: kept only once a limiter records (a run without one has them all null). */
-const LIMITER_SERIES: readonly SeriesName[] = ['limiterLimit', 'limiterRtt', 'limiterRttNoLoad', 'limiterGradient'];
+/** The limiters' series: kept only once a limiter records (a run without one has them all null). */
+const LIMITER_SERIES: readonly SeriesName[] = [...SERVER_LIMITER_SERIES, ...CLIENT_LIMITER_SERIES];
 const NONE = new Float64Array(0);
 
 /**
@@ -99,9 +100,9 @@ export class BinSeries {
     if (this.shardUtil !== null) this.shardUtil[i * this.stations + k] = slots > 0 ? busy / slots : NaN;
   }
 
-  /** The series with the limiter's allocated (at a limiter's first record). */
-  limiterData(): SeriesArrays {
-    if (this.data.limiterLimit === NONE) for (const name of LIMITER_SERIES) this.data[name] = new Float64Array(this.nBins).fill(NaN);
+  /** The series with these limiter series allocated (at the limiter's first record). */
+  limiterData(names: LimiterSeriesNames): SeriesArrays {
+    if (this.data[names[0]] === NONE) for (const name of names) this.data[name] = new Float64Array(this.nBins).fill(NaN);
     return this.data;
   }
 

@@ -5,9 +5,9 @@
  * keeps its own count of live ones and calls `compact` when dead entries pile up.
  */
 export class CallQueue {
-  private ids: Int32Array;
-  private gens: Int32Array;
-  private head = 0;
+  protected ids: Int32Array;
+  protected gens: Int32Array;
+  protected head = 0;
   length = 0;
   /** Fields of the entry removed by the last `popFront`/`popBack`. */
   id = 0;
@@ -40,6 +40,15 @@ export class CallQueue {
     this.id = this.ids[i]!;
     this.gen = this.gens[i]!;
     this.length--;
+  }
+
+  /** The id and generation of the stored entry j places from the front (live or not). */
+  idAt(j: number): number {
+    return this.ids[(this.head + j) & (this.ids.length - 1)]!;
+  }
+
+  genAt(j: number): number {
+    return this.gens[(this.head + j) & (this.ids.length - 1)]!;
   }
 
   clear(): void {

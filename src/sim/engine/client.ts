@@ -1,8 +1,7 @@
 import type { ClientSpec, RetrySpec, Scenario } from '../scenario/types';
 import { backoffDelay } from './backoff';
 import type { CacheLayer } from './cacheLayer';
-import { AdmissionControl, TokenBucket } from './admission';
-import { AdaptiveThrottle, CircuitBreaker, inForce } from './clientControls';
+import { ClientGate, GATE_PROBE, GATE_REFUSED, GATE_WAIT } from './clientGate';
 import { C as COUNTERS } from './counters';
 import { LogHistogram } from './histogram';
 import { shardOfKey } from './keySampler';
@@ -30,10 +29,8 @@ export class Client {
   sloS = Infinity;
   private retry!: RetrySpec;
   private budget: RetryBudgetControl | null = null;
-  private breaker: CircuitBreaker | null = null;
-  private throttle: AdaptiveThrottle | null = null;
-  private admission: AdmissionControl | null = null;
-  private rateLimit: TokenBucket | null = null;
+  /** Admission control, breaker, throttle, rate limit, bulkhead and concurrency limiter. */
+  readonly gate: ClientGate;
   /** Calls per attempt, and the answers that complete it. */
   readonly fanoutN: number;
   private readonly quorum: number;
@@ -47,8 +44,6 @@ export class Client {
   /** The last attempt id handed out (ids are unique over the run; 0 = none). */
   private attemptSeq = 0;
   private readonly rngJitter: Rng;
-  private readonly rngThrottle: Rng;
-  private readonly rngAdmission: Rng;
   private readonly c: Float64Array;
   private readonly maxInFlight: number;
 
@@ -73,8 +68,7 @@ export class Client {
     this.requests = k.requests;
     this.calls = k.calls;
     this.rngJitter = new Rng(scenario.seed, Stream.jitter);
-    this.rngThrottle = new Rng(scenario.seed, Stream.throttle);
-    this.rngAdmission = new Rng(scenario.seed, Stream.admission);
+    this.gate = new ClientGate(scenario.seed, k, this);
     this.stations = m.stations;
     this.fanoutN = scenario.fanout?.n ?? 1;
     this.quorum = scenario.fanout === null ? 1 : (scenario.fanout.quorum ?? scenario.fanout.n);
@@ -97,10 +91,7 @@ export class Client {
     this.retry = cl.retry;
     this.sloS = cl.slo ?? Infinity;
     this.budget = retryBudgetFor(cl.retry.budget, this.budget, t);
-    this.breaker = inForce(cl.breaker, this.breaker, (s) => new CircuitBreaker(s), t);
-    this.throttle = inForce(cl.throttle, this.throttle, (s) => new AdaptiveThrottle(s), t);
-    this.admission = inForce(cl.admission, this.admission, (s) => new AdmissionControl(s), t);
-    this.rateLimit = inForce(cl.rateLimit, this.rateLimit, (s, at) => new TokenBucket(s, at), t);
+    this.gate.configure(cl, t);
   }
 
   /** A bin closed: hedging waits for this quantile of the backend latency seen so far (see callLatency). */
@@ -124,10 +115,11 @@ export class Client {
     requests.clientGen[r] = client >= 0 ? this.load.clientGen[client]! : 0;
     const key = this.load.drawKey();
     requests.key[r] = key;
+    requests.prio[r] = this.m.classes === null ? 0 : this.m.classes.draw();
     if (this.partitioned) this.m.stOffered[shardOfKey(key, this.stations)]!++;
     this.c[C.arrivals]!++;
     // Admission control judges a request once, before its attempts; a request it rejects is not in its counts.
-    if (this.admission !== null && !this.admission.admit(t, this.rngAdmission)) this.refuse(r, t, false);
+    if (!this.gate.admitRequest(t)) this.refuse(r, t, false);
     else this.sendAttempt(r, t);
   }
 
@@ -146,17 +138,23 @@ export class Client {
       }
     }
     if (this.budget !== null && requests.tries[r] === 0) this.budget.requestStarted(t);
-    // One call site per callee keeps the hot path small enough for the compiler to inline it.
-    let probe = 0;
-    let refused = false;
-    if (this.breaker !== null) {
-      if (!this.breaker.allow(t)) refused = true;
-      else probe = this.breaker.isHalfOpen ? 1 : 0;
+    const pass = this.gate.active ? this.gate.pass(r, requests.gen[r]!, t) : 0;
+    if (pass === GATE_REFUSED) {
+      this.refuse(r, t, true);
+      return;
     }
-    if (!refused && this.throttle !== null && !this.throttle.allow(t, this.rngThrottle)) refused = true;
-    if (!refused && this.rateLimit !== null && !this.rateLimit.take(t)) refused = true;
-    if (refused) {
-      this.refuse(r, t, true, probe);
+    if (pass >= GATE_WAIT) this.gate.waitForPlace(r, t, pass & GATE_PROBE);
+    else this.dispatch(r, t, pass);
+  }
+
+  /** The attempt leaves, past the client's controls (after any wait for a bulkhead place): its calls go to the servers. */
+  dispatch(r: number, t: number, probe: number): void {
+    const c = this.c;
+    const requests = this.requests;
+    const store = this.cache.store;
+    if (this.gate.limiter !== null && !this.gate.launch(r, requests.gen[r]!, t, probe)) {
+      this.refuse(r, t, true);
+      this.gate.wake(t);
       return;
     }
     const maxInFlight = this.maxInFlight;
@@ -174,10 +172,9 @@ export class Client {
       requests.refused[r] = 0;
     }
     requests.calls[r] = -1;
-    if (this.breaker !== null) requests.probe[r] = probe;
+    if (this.gate.breaker !== null) requests.probe[r] = probe;
     requests.state[r] = R_WAIT;
-    // One call to the key's shard (partitions), to the one server, or to each of a fan-out's
-    // backends; a refused call can end the attempt (quorum out of reach) and start a retry at once.
+    // One call to the key's shard, the one server, or each backend; a refusal can end the attempt and retry at once.
     const n = this.fanoutN;
     for (let k = 0; k < n && requests.attempt[r] === id; k++) {
       this.sendCall(r, id, this.partitioned ? shardOfKey(requests.key[r]!, this.stations) : k, t, 0);
@@ -194,6 +191,7 @@ export class Client {
     calls.attempt[a] = id;
     calls.station[a] = k;
     calls.enq[a] = t;
+    calls.prio[a] = requests.prio[r]!;
     if (this.cache.store !== null) {
       calls.key[a] = requests.key[r]!;
       calls.miss[a] = 1;
@@ -334,7 +332,7 @@ export class Client {
   /** An attempt timed out, or was turned away or answered with an error: retry if the policy and the budget allow, else fail. */
   private attemptFailed(r: number, t: number, probe: number, timedOut: boolean): void {
     if (this.budget !== null) this.budget.attemptEnded(r, false);
-    if (this.breaker !== null) this.breaker.onOutcome(t, false, probe === 1);
+    if (this.gate.active) this.gate.attemptEnded(r, this.requests.gen[r]!, t, false, probe);
     const requests = this.requests;
     const giveUp = requests.tries[r]! >= this.maxRetries;
     if (!giveUp && this.budget !== null && !this.budget.allowRetry(r, t, timedOut)) {
@@ -359,8 +357,7 @@ export class Client {
   /** The server answered an attempt in time: the client's controls learn of it, and the request succeeds. */
   private answered(r: number, t: number): void {
     if (this.budget !== null) this.budget.attemptEnded(r, true);
-    if (this.breaker !== null) this.breaker.onOutcome(t, true, this.requests.probe[r] === 1);
-    if (this.throttle !== null) this.throttle.onAccept(t);
+    if (this.gate.active) this.gate.attemptEnded(r, this.requests.gen[r]!, t, true, this.requests.probe[r]!);
     this.succeed(r, t);
   }
 
@@ -370,13 +367,13 @@ export class Client {
     this.c[C.succeeded]!++;
     if (this.partitioned) this.m.stGood[shardOfKey(requests.key[r]!, this.stations)]!++;
     this.m.success(t - requests.first[r]!, this.sloS);
-    if (this.admission !== null) this.admission.record(t, true);
+    if (this.m.classes !== null) this.m.classes.succeeded(requests.prio[r]!);
+    this.gate.requestEnded(t, true, true);
     this.endRequest(r, t);
   }
 
-  /** Refused by a control of the client (the request fails); `admitted`: past admission control; a refused half-open `probe` failed. */
-  private refuse(r: number, t: number, admitted: boolean, probe = 0): void {
-    if (probe === 1) this.breaker!.onOutcome(t, false, true); // as resilience4j records a rejection: else the probe's place leaks
+  /** Refused by a control of the client (the request fails); `admitted`: past admission control. */
+  refuse(r: number, t: number, admitted: boolean): void {
     this.c[C.refused]!++;
     this.m.noteShed(t);
     this.fail(r, t, admitted);
@@ -385,7 +382,8 @@ export class Client {
   private fail(r: number, t: number, admitted: boolean): void {
     this.c[C.failed]!++;
     this.m.failure(t - this.requests.first[r]!, this.sloS);
-    if (admitted && this.admission !== null) this.admission.record(t, false);
+    if (this.m.classes !== null) this.m.classes.failed(this.requests.prio[r]!);
+    this.gate.requestEnded(t, false, admitted);
     this.endRequest(r, t);
   }
 

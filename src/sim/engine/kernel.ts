@@ -20,6 +20,8 @@ export const EV_SCALE_ADD = 6;
 export const EV_THINK = 7;
 /** Client: a call still unanswered after the hedge delay (id = call). */
 export const EV_HEDGE = 8;
+/** Client: an attempt's longest wait for a bulkhead place ends (id = request, gen = its wait). */
+export const EV_GATE = 9;
 
 /**
  * What every component shares: the event queue, the clock, the record tables of requests and

@@ -1,10 +1,13 @@
 import type { Scenario } from '../scenario/types';
 import { BinSeries } from './binSeries';
+import { CLIENT_LIMITER_SERIES, SERVER_LIMITER_SERIES } from './limiters/serverLimiter';
 import type { Client } from './client';
 import { C as COUNTERS, COUNTER_COUNT } from './counters';
 import { bucketOf as histogramBucketOf, LogHistogram } from './histogram';
-import type { Summary } from './result';
+import { Priorities } from './priorities';
+import type { RunSeries, Summary } from './result';
 import type { Server } from './server';
+import type { ServerLimiter } from './limiters/serverLimiter';
 import { buildSummary } from './summary';
 import { judge, judgeFromS } from './verdict';
 
@@ -16,7 +19,7 @@ const bucketOf = histogramBucketOf;
 /** What the measurement reads of the servers: the one server, or a graph's entry service. */
 export type MeasuredServer = Pick<Server, 'queueLive' | 'inService' | 'busy' | 'slots' | 'capacityRate' | 'stIn' | 'concurrency' | 'limiter'>;
 /** What the measurement reads of the client. */
-export type MeasuredClient = Pick<Client, 'fanoutN' | 'binClosed'>;
+export type MeasuredClient = Pick<Client, 'fanoutN' | 'binClosed'> & { readonly gate: { readonly limiter: ServerLimiter | null } };
 
 /** What the summary takes besides the measurements. */
 export interface SummaryContext {
@@ -57,6 +60,8 @@ export class Measurement {
   private directSummary = false;
   /** The series (with the good/bad flags the verdict reads). */
   readonly bins: BinSeries;
+  /** Priority classes and their counts, or null without `load.priorities`. */
+  readonly classes: Priorities | null;
 
   // Bins and warm-up.
   private readonly durationS: number;
@@ -114,6 +119,8 @@ export class Measurement {
     this.stWarmOffered = new Float64Array(stations);
     this.stWarmGood = new Float64Array(stations);
     this.stWarmBusy = new Float64Array(stations);
+    this.classes = scenario.load.priorities === null ? null : new Priorities(scenario.load.priorities, scenario.seed, this.nBins);
+    if (this.classes !== null && !this.warmupPending) this.classes.warmedUp();
     this.bins = new BinSeries(this.nBins, this.binS, judgeFromS(scenario.warmup, scenario.client.timeout, scenario.server.service.mean), stations);
   }
 
@@ -214,6 +221,7 @@ export class Measurement {
         this.stWarmGood.set(this.stGood);
         this.stWarmBusy.set(this.stBusyInt);
         this.warmupPending = false;
+        if (this.classes !== null) this.classes.warmedUp();
         this.inWindow = true;
         this.directSummary = !this.binMerges;
       } else {
@@ -242,7 +250,10 @@ export class Measurement {
       fanout: this.client.fanoutN,
       bounded: server.concurrency !== Infinity,
     });
-    if (server.limiter !== null) server.limiter.record(this.bins.limiterData(), i);
+    if (server.limiter !== null) server.limiter.record(this.bins.limiterData(SERVER_LIMITER_SERIES), i, SERVER_LIMITER_SERIES);
+    if (this.classes !== null) this.classes.closeBin(i, this.nextBinEnd - start);
+    const clientLimiter = this.client.gate.limiter;
+    if (clientLimiter !== null) clientLimiter.record(this.bins.limiterData(CLIENT_LIMITER_SERIES), i, CLIENT_LIMITER_SERIES);
     if (this.stations > 1 && server.slots !== Infinity) {
       this.integrateStations(this.nextBinEnd);
       const perStation = d(C.slotsInt) / this.stations;
@@ -302,7 +313,15 @@ export class Measurement {
       shards: this.stations > 1 ? this.shardSummaries(endS) : null,
       longestWait: this.longestWaitS < 0 ? null : this.longestWaitS,
       firstShed: this.firstShedS,
+      classes: this.classes === null ? null : this.classes.summary(Math.max(0, endS - this.warmupS)),
     });
+  }
+
+  /** The series of the closed bins as JSON arrays, with each priority class's. */
+  seriesJson(): RunSeries {
+    const out = this.bins.json(this.binIndex);
+    if (this.classes !== null) out.classes = this.classes.json(this.binIndex);
+    return out;
   }
 
   private shardSummaries(endS: number): Summary['shards'] {

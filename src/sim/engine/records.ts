@@ -17,6 +17,8 @@ export const R_WAIT = 1;
 export const R_BACKOFF = 2;
 /** Answered by the cache; the answer arrives after the hit latency. */
 export const R_HIT = 3;
+/** Waiting for a place in the client's bulkhead. */
+export const R_GATE = 4;
 
 /** Client-side records, one per request in flight. */
 export class Requests extends RecordTable {
@@ -42,6 +44,8 @@ export class Requests extends RecordTable {
   calls = new Int32Array(CAPACITY);
   /** 1 when the attempt is a half-open breaker's probe. */
   probe = new Uint8Array(CAPACITY);
+  /** Its priority class (index in load.priorities, 0 = most important; 0 without classes). */
+  prio = new Uint8Array(CAPACITY);
 
   constructor() {
     super(CAPACITY);
@@ -74,6 +78,7 @@ export class Requests extends RecordTable {
     this.refused = growI32(this.refused, n);
     this.calls = growI32(this.calls, n);
     this.probe = growU8(this.probe, n);
+    this.prio = growU8(this.prio, n);
   }
 }
 
@@ -105,6 +110,8 @@ export class Calls extends RecordTable {
   miss = new Uint8Array(CAPACITY);
   /** 1 when it is a hedged copy. */
   hedge = new Uint8Array(CAPACITY);
+  /** Its request's priority class. */
+  prio = new Uint8Array(CAPACITY);
 
   constructor() {
     super(CAPACITY);
@@ -132,5 +139,6 @@ export class Calls extends RecordTable {
     this.state = growU8(this.state, n);
     this.miss = growU8(this.miss, n);
     this.hedge = growU8(this.hedge, n);
+    this.prio = growU8(this.prio, n);
   }
 }

@@ -1,5 +1,7 @@
 import type { ServiceSummary } from '../graph/serviceMetrics';
 import type { Scenario } from '../scenario/types';
+import type { ClassSeries, ClassSummary } from './priorities';
+export type { ClassSeries, ClassSummary } from './priorities';
 
 /** How a run ended, judged from its good/bad bins (docs/model.md, "The verdict"). */
 export type Verdict = 'stable' | 'recovered' | 'metastable' | 'overloaded' | 'unresolved';
@@ -34,13 +36,14 @@ export const SERIES_NAMES = [
   'limiterRtt',
   'limiterRttNoLoad',
   'limiterGradient',
+  'clientLimiterLimit',
 ] as const;
 export type SeriesName = (typeof SERIES_NAMES)[number];
 
 /** Series as JSON: one value per bin, `null` where a bin has no sample. */
 export type Series = Record<SeriesName, (number | null)[]>;
 /** A run's series: with several backends or shards, `shardUtilisation[i]` holds bin i's utilisation of each. */
-export type RunSeries = Series & { shardUtilisation?: (number | null)[][] };
+export type RunSeries = Series & { shardUtilisation?: (number | null)[][]; classes?: ClassSeries[] };
 /** Series as typed arrays: NaN where a bin has no sample. */
 export type SeriesArrays = Record<SeriesName, Float64Array>;
 
@@ -150,6 +153,8 @@ export interface Summary {
   longestWait: number | null;
   /** When the first request or call was refused or shed on purpose at or after the earliest trigger's start; null if none. */
   firstShed: number | null;
+  /** Per priority class (`load.priorities`), in their order, over [warmup, end]; null without classes. */
+  classes: ClassSummary[] | null;
 }
 
 export interface RunResult {

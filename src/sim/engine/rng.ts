@@ -18,6 +18,8 @@ export const Stream = {
   errors: 9,
   admission: 10,
   limiter: 11,
+  priorities: 12,
+  clientLimiter: 13,
 } as const;
 export type StreamId = (typeof Stream)[keyof typeof Stream];
 

@@ -174,7 +174,7 @@ export abstract class RunLoop {
 
   /** The series of the closed bins as JSON arrays (`null` for NaN). */
   series(): RunSeries {
-    return this.m.bins.json(this.m.binIndex);
+    return this.m.seriesJson();
   }
 
   /** The summary over [warmup, now], with the verdict judged on the bins closed so far. */

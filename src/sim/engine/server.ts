@@ -9,6 +9,7 @@ import { type Calls, CALL_FREE, CALL_GONE, CALL_QUEUED, CALL_SERVICE } from './r
 import { Rng, Stream } from './rng';
 import { ServiceSampler } from './serviceSampler';
 import { ServerLimiter } from './limiters/serverLimiter';
+import { ClassQueue, evictionVictim, type Priorities } from './priorities';
 
 const C = COUNTERS;
 
@@ -56,6 +57,8 @@ export class Server {
   private readonly rngErrors: Rng;
   /** The adaptive concurrency limiter in front of the queues, if any. */
   limiter: ServerLimiter | null = null;
+  /** Priority classes: a full queue or limiter sheds a queued call of a lower class first. */
+  private readonly classes: Priorities | null;
 
   // Per station, and the totals over stations that the integrals use.
   readonly stIn: Int32Array;
@@ -91,7 +94,8 @@ export class Server {
     this.stQueued = new Int32Array(n);
     this.stLastEmpty = new Float64Array(n);
     this.stDown = new Int32Array(n);
-    this.stQueue = Array.from({ length: n }, () => new CallQueue());
+    this.classes = m.classes;
+    this.stQueue = Array.from({ length: n }, () => (this.classes === null ? new CallQueue() : new ClassQueue(this.calls)));
   }
 
   connect(client: Client): void {
@@ -108,6 +112,7 @@ export class Server {
     this.codelTarget = sv.queue.codel?.target ?? Infinity;
     this.codelInterval = sv.queue.codel?.interval ?? DEFAULT_CONGESTION_INTERVAL_S;
     this.dropExpired = sv.dropExpired;
+    for (const q of this.stQueue) if (q instanceof ClassQueue) q.byClass = sv.queue.priority;
     this.cancelOnTimeout = sv.cancelOnTimeout;
     this.alpha = sv.contention?.alpha ?? 0;
     this.beta = sv.contention?.beta ?? 0;
@@ -129,6 +134,7 @@ export class Server {
   /** Turn call a away at once: counted as rejected, its client told. */
   private refuse(a: number, t: number): false {
     this.c[C.rejected]!++;
+    if (this.classes !== null) this.classes.rejected(this.calls.prio[a]!);
     this.m.noteShed(t);
     this.client.callRefused(a, t);
     return false;
@@ -158,11 +164,15 @@ export class Server {
       this.client.callRefused(a, t);
       return false;
     }
-    // A station failing fast answers before its limiter counts the call; past the limiter a call holds a place there.
-    if (this.limiter !== null && !this.limiter.admit(a, this.calls.gen[a]!, k, t)) return this.refuse(a, t);
+    // Failing fast comes before the limiter. With classes a full limiter or queue evicts a lower class's queued call (`victim`).
+    let victim = -1;
+    if (this.limiter !== null && !this.limiter.admit(a, this.calls.gen[a]!, k, t)) {
+      victim = this.evictForLimiter(a, k, t);
+      if (victim < 0) return this.refuse(a, t);
+    }
     if (this.stQueued[k] === 0 && this.stIn[k]! < this.slots && this.outages === 0 && this.stDown[k] === 0) {
       this.startService(a, t);
-    } else if (this.stQueued[k]! >= this.queueLimit) {
+    } else if (this.stQueued[k]! >= this.queueLimit && (this.classes === null || (victim = this.evict(a, k, t)) < 0)) {
       if (this.limiter !== null) this.unlimit(a, t, true);
       return this.refuse(a, t);
     } else {
@@ -173,7 +183,32 @@ export class Server {
       this.stQueued[k]!++;
       this.queueLive++;
     }
+    // After a took its place, so a retry the refusal starts at once finds it taken.
+    if (victim >= 0) this.refuse(victim, t);
     return true;
+  }
+
+  /** Call a finds station k's queue (or limiter) full: the lowest class's newest queued call below a's leaves; it, or −1. */
+  private evict(a: number, k: number, t: number): number {
+    const calls = this.calls;
+    const q = this.stQueue[k]!;
+    const victim = evictionVictim(q, calls, calls.prio[a]!, this.classes!.lowest);
+    if (victim < 0) return -1;
+    this.stQueued[k]!--;
+    this.queueLive--;
+    if (this.stQueued[k] === 0) this.stLastEmpty[k] = t;
+    if (this.limiter !== null) this.unlimit(victim, t, true);
+    calls.state[victim] = CALL_GONE; // its queue entry is skipped once met
+    return victim;
+  }
+
+  /** The limiter is full for call a: evict a queued call of a lower class when that frees the place a needs; it, or −1. */
+  private evictForLimiter(a: number, k: number, t: number): number {
+    const limiter = this.limiter!;
+    if (this.classes === null || limiter.inflight[k]! - 1 >= limiter.limits[k]!.limit) return -1;
+    const victim = this.evict(a, k, t);
+    if (victim >= 0) limiter.admit(a, this.calls.gen[a]!, k, t);
+    return victim;
   }
 
   private startService(a: number, t: number): void {
@@ -350,11 +385,7 @@ export class Server {
       if (live !== this.stQueued[k]) problems.push(`station ${k}: ${live} calls queued, counted ${this.stQueued[k]}`);
     }
     if (stIn !== this.inService) problems.push(`stations' in service ${stIn}, total ${this.inService}`);
-    if (this.limiter !== null) {
-      const held = this.limiter.heldCount(calls.gen, calls.top);
-      const counted = this.limiter.inflight.reduce((x, y) => x + y, 0);
-      if (held !== counted) problems.push(`limiter: ${held} calls hold a place, counted ${counted}`);
-    }
+    if (this.limiter !== null) problems.push(...this.limiter.selfCheck(calls.gen, calls.top, 'calls'));
     return problems;
   }
 }

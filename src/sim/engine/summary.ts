@@ -25,6 +25,7 @@ export interface SummaryInput {
   shards: Summary['shards'];
   longestWait: number | null;
   firstShed: number | null;
+  classes: Summary['classes'];
 }
 
 function percentiles(h: LogHistogram): Percentiles {
@@ -99,5 +100,6 @@ export function buildSummary(x: SummaryInput): Summary {
     shards: x.shards,
     longestWait: x.longestWait,
     firstShed: x.firstShed,
+    classes: x.classes,
   };
 }

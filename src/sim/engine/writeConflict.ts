@@ -119,6 +119,7 @@ export function runWriteConflict(s: Scenario): RunResult {
     shards: null,
     longestWait: null,
     firstShed: null,
+    classes: null,
   });
   summary.completionTime = committed === n ? lastCommit : null;
   return { scenario: s, summary, series };

@@ -6,7 +6,7 @@ import { Load } from '../engine/load';
 import { Measurement, type MeasuredClient, type MeasuredServer } from '../engine/measurement';
 import { MAX_EVENTS_IN_SPAN, RunLoop, SPAN_S } from '../engine/runLoop';
 import { Edges } from './edges';
-import { GE_ANSWER, GE_ARRIVE, GE_LOCAL, GE_RETRY, GE_TIMEOUT, GraphFlow } from './graphFlow';
+import { GE_ANSWER, GE_ARRIVE, GE_GATE, GE_LOCAL, GE_RETRY, GE_TIMEOUT, GraphFlow } from './graphFlow';
 import { Exchanges, G_FREE, GraphCalls, X_BACKOFF, X_FREE } from './graphRecords';
 import { Services } from './services';
 import { S_ARRIVALS, S_ERRORS, S_EXPIRED, S_OK, S_REJECTED, S_WASTED, ServiceStats, type ServiceArrays, type ServiceSummary } from './serviceStats';
@@ -79,7 +79,7 @@ export class GraphSimulation extends RunLoop {
     this.load = new Load(this.k, scenario.seed);
     this.flow = new GraphFlow(this.k, this.m, this.xs, this.calls, this.sv, this.ed, this.stats);
     this.flow.load = this.load;
-    const client: MeasuredClient = { fanoutN: 1, binClosed: () => this.binClosed() };
+    const client: MeasuredClient = { fanoutN: 1, binClosed: () => this.binClosed(), gate: { limiter: null } };
     this.m.connect(new EntryView(this.sv), client);
     this.load.connect({ newRequest: (t, c) => this.flow.newRequest(t, c, c >= 0 ? this.load.clientGen[c]! : 0) });
     this.configure(scenario, 0, null);
@@ -170,6 +170,8 @@ export class GraphSimulation extends RunLoop {
     let trying = 0;
     for (let x = 0; x < this.xs.top; x++) if (this.xs.state[x] !== X_FREE && this.xs.state[x] !== X_BACKOFF && this.xs.attempt[x] !== 0) trying++;
     if (inFlight !== trying) problems.push(`tries in flight ${trying}, counted ${inFlight}`);
+    const limiters = new Set(this.ed.controls.flatMap((per) => per.map((ctl) => ctl.limiter)));
+    for (const limiter of limiters) if (limiter !== null) problems.push(...limiter.selfCheck(this.xs.attempt, this.xs.top, 'tries'));
     problems.push(...calls.checkFreeList((a) => calls.state[a] === G_FREE, 'call'));
     problems.push(...this.xs.checkFreeList((x) => this.xs.state[x] === X_FREE, 'exchange'));
     return problems;
@@ -281,6 +283,9 @@ export class GraphSimulation extends RunLoop {
           break;
         case GE_RETRY:
           if (q.gen === xs.gen[q.id]) flow.onRetry(q.id, t);
+          break;
+        case GE_GATE:
+          if (q.gen === xs.gen[q.id]) flow.onGateExpired(q.id, t);
           break;
       }
       if (k.stopped !== null) {

@@ -1,8 +1,9 @@
-import type { EdgeSpec, GraphSpec, RetrySpec, Scenario, ServiceSpec } from '../scenario/types';
+import type { EdgeSpec, GraphSpec, LimiterSpec, RetrySpec, Scenario, ServiceSpec } from '../scenario/types';
 import { AdmissionControl, TokenBucket } from '../engine/admission';
 import { AdaptiveThrottle, CircuitBreaker, inForce } from '../engine/clientControls';
 import { retryBudgetFor, type RetryBudgetControl } from '../engine/retryBudgets';
-import { Rng, Stream } from '../engine/rng';
+import { ServerLimiter } from '../engine/limiters/serverLimiter';
+import { Rng, Stream, type StreamId } from '../engine/rng';
 import { ServiceSampler } from '../engine/serviceSampler';
 import { graphStream } from './services';
 
@@ -13,8 +14,12 @@ export class EdgeControls {
   throttle: AdaptiveThrottle | null = null;
   admission: AdmissionControl | null = null;
   rateLimit: TokenBucket | null = null;
+  /** The adaptive concurrency limiter on the tries in flight, one station per caller replica (shared by the edge). */
+  limiter: ServerLimiter | null = null;
   /** Tries in flight (for the bulkhead). */
   inFlight = 0;
+  /** Exchanges waiting for a bulkhead place, in line: id, generation, id, generation, … */
+  readonly waiting: number[] = [];
 
   configure(p: EdgePolicy, t: number): void {
     this.budget = retryBudgetFor(p.retry.budget, this.budget, t);
@@ -25,7 +30,7 @@ export class EdgeControls {
   }
 }
 
-/** An edge's policy: the client fields, the network delay, deadline propagation and the bulkhead. */
+/** An edge's policy: the client fields, the network delay and deadline propagation. */
 type EdgePolicy = Omit<EdgeSpec, 'to' | 'count'>;
 
 /**
@@ -42,6 +47,9 @@ export class Edges {
   readonly maxRetries: Int32Array;
   readonly propagate: Uint8Array;
   readonly bulkhead: Float64Array;
+  readonly bulkheadWait: Float64Array;
+  private readonly limiterSpecs: (LimiterSpec | null)[] = [];
+  private readonly seed: number;
   readonly retry: RetrySpec[];
   /** Controls of edge e for caller replica r (of the caller service): `controls[e][r]`. */
   readonly controls: EdgeControls[][];
@@ -74,6 +82,8 @@ export class Edges {
     this.maxRetries = new Int32Array(n);
     this.propagate = new Uint8Array(n);
     this.bulkhead = new Float64Array(n);
+    this.bulkheadWait = new Float64Array(n);
+    this.seed = scenario.seed;
     this.retry = [];
     this.controls = from.map((f) => Array.from({ length: f < 0 ? 1 : replicas[f]! }, () => new EdgeControls()));
     this.delaySpecs = [];
@@ -97,7 +107,7 @@ export class Edges {
   /** The policies of every edge, from the scenario in force, at t. */
   configure(scenario: Scenario, graph: GraphSpec, t: number): void {
     const policies: EdgePolicy[] = [
-      { ...scenario.client, delay: graph.delay, deadline: graph.deadline, bulkhead: null },
+      { ...scenario.client, delay: graph.delay, deadline: graph.deadline },
       ...graph.services.flatMap((s) => s.calls),
     ];
     policies.forEach((p, e) => {
@@ -105,8 +115,16 @@ export class Edges {
       this.maxRetries[e] = p.retry.maxRetries;
       this.retry[e] = p.retry;
       this.propagate[e] = p.deadline ? 1 : 0;
-      this.bulkhead[e] = p.bulkhead?.maxConcurrent ?? Infinity;
+      this.bulkhead[e] = p.bulkhead?.maxConcurrentCalls ?? Infinity;
+      this.bulkheadWait[e] = p.bulkhead?.maxWait ?? 0;
       for (const c of this.controls[e]!) c.configure(p, t);
+      // A changed limiter starts afresh (tries admitted by the old one end without a sample), one station a caller replica.
+      if (JSON.stringify(p.limiter) !== JSON.stringify(this.limiterSpecs[e] ?? null)) {
+        this.limiterSpecs[e] = p.limiter;
+        const per = this.controls[e]!;
+        const limiter = p.limiter === null ? null : new ServerLimiter(p.limiter, per.length, this.seed, graphStream(graph.services.length + 1 + e, Stream.limiter) as StreamId);
+        for (const c of per) c.limiter = limiter;
+      }
       if (JSON.stringify(p.delay) !== JSON.stringify(this.delaySpecs[e] ?? null)) {
         this.delaySpecs[e] = p.delay;
         if (p.delay === null) this.delays[e] = null;

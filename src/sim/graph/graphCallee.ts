@@ -18,6 +18,8 @@ export const GE_ANSWER = 3;
 export const GE_TIMEOUT = 4;
 /** A backoff ends: the next try leaves (id = exchange). */
 export const GE_RETRY = 5;
+/** A wait for a bulkhead place ends unserved (id = exchange). */
+export const GE_GATE = 6;
 
 /**
  * The callee's side of a graph's calls: a replica answers a call with an error, turns it away, or queues

@@ -1,10 +1,10 @@
 import { backoffDelay } from '../engine/backoff';
 import { C } from '../engine/counters';
-import { GE_ARRIVE, GE_RETRY, GE_TIMEOUT, GraphCallee } from './graphCallee';
-import { G_DEPS, G_OUT, X_BACKOFF, X_WAIT } from './graphRecords';
+import { GE_ARRIVE, GE_GATE, GE_RETRY, GE_TIMEOUT, GraphCallee } from './graphCallee';
+import { G_DEPS, G_OUT, X_BACKOFF, X_GATE, X_WAIT } from './graphRecords';
 import { S_OFFERED, S_TIMEOUTS, S_WASTED } from './serviceStats';
 
-export { GE_ANSWER, GE_ARRIVE, GE_LOCAL, GE_RETRY, GE_TIMEOUT } from './graphCallee';
+export { GE_ANSWER, GE_ARRIVE, GE_GATE, GE_LOCAL, GE_RETRY, GE_TIMEOUT } from './graphCallee';
 
 /** Where a user's request ends: the load's closed loop hears of it. */
 export interface RequestEnd {
@@ -53,7 +53,11 @@ export class GraphFlow extends GraphCallee {
     return x;
   }
 
-  /** A try of exchange x leaves, unless the edge's controls refuse it. */
+  /**
+   * A try of exchange x leaves, unless the edge's controls refuse it: the breaker, the throttle, the rate limit and
+   * the bulkhead judge it in that order (as the one-server client's gate does); a full bulkhead with a `maxWait`
+   * makes it wait in line for a place; the concurrency limiter judges it as it leaves.
+   */
   sendTry(x: number, t: number): void {
     const xs = this.xs;
     const ed = this.ed;
@@ -65,20 +69,60 @@ export class GraphFlow extends GraphCallee {
     }
     if (ctl.budget !== null && xs.tries[x] === 0) ctl.budget.requestStarted(t);
     let probe = 0;
-    let refused = ctl.inFlight >= ed.bulkhead[e]!;
-    if (!refused && ctl.breaker !== null) {
+    let refused = false;
+    if (ctl.breaker !== null) {
       if (!ctl.breaker.allow(t)) refused = true;
       else probe = ctl.breaker.isHalfOpen ? 1 : 0;
     }
     if (!refused && ctl.throttle !== null && !ctl.throttle.allow(t, ed.rngThrottle)) refused = true;
     if (!refused && ctl.rateLimit !== null && !ctl.rateLimit.take(t)) refused = true;
+    if (!refused && ctl.inFlight + ctl.waiting.length >= ed.bulkhead[e]!) {
+      if (ed.bulkheadWait[e]! > 0) {
+        xs.probe[x] = probe;
+        xs.state[x] = X_GATE;
+        ctl.waiting.push(x, xs.gen[x]!);
+        this.events.push(t + ed.bulkheadWait[e]!, GE_GATE, x, xs.gen[x]!);
+        return;
+      }
+      refused = true;
+    }
     if (refused) {
       this.refuse(x, t, true, probe);
       return;
     }
+    this.launch(x, t, probe);
+  }
+
+  /** GE_GATE: exchange x waited `maxWait` for a bulkhead place in vain: refused. */
+  onGateExpired(x: number, t: number): void {
+    const xs = this.xs;
+    if (xs.state[x] !== X_GATE) return;
+    const ctl = this.ed.controls[xs.edge[x]!]![xs.from[x]!]!;
+    const w = ctl.waiting;
+    for (let i = 0; i < w.length; i += 2) {
+      if (w[i] === x && w[i + 1] === xs.gen[x]) {
+        w.splice(i, 2);
+        break;
+      }
+    }
+    this.refuse(x, t, true, xs.probe[x]);
+  }
+
+  /** The try of exchange x, past its edge's controls, takes a place (bulkhead, limiter) and its call leaves. */
+  private launch(x: number, t: number, probe: number): void {
+    const xs = this.xs;
+    const ed = this.ed;
+    const e = xs.edge[x]!;
+    const from = xs.from[x]!;
+    const ctl = ed.controls[e]![from]!;
     const calls = this.calls;
     if (xs.live + calls.live >= this.k.maxInFlight) {
       this.k.stop(t, `exchanges and calls in flight reached limits.maxInFlight (${this.k.maxInFlight}) at t = ${t.toFixed(3)} s; the run stopped there`);
+      return;
+    }
+    const id = ++this.attemptSeq;
+    if (ctl.limiter !== null && !ctl.limiter.admit(x, id, from, t)) {
+      this.refuse(x, t, true, probe);
       return;
     }
     if (e === 0) {
@@ -88,7 +132,6 @@ export class GraphFlow extends GraphCallee {
     if (xs.tries[x] === 0) this.count(ed.to[e]!, S_OFFERED);
     if (ctl.budget !== null) ctl.budget.attemptStarted();
     ctl.inFlight++;
-    const id = ++this.attemptSeq;
     const a = calls.alloc();
     const g = this.sv.pick(ed.to[e]!);
     this.sv.outstanding[g]!++;
@@ -111,10 +154,6 @@ export class GraphFlow extends GraphCallee {
       this.arrive(a, t);
     }
   }
-
-
-
-
 
   /** Call a makes its j-th dependency call. */
   protected startStep(a: number, j: number, t: number): void {
@@ -150,7 +189,7 @@ export class GraphFlow extends GraphCallee {
       }
       return;
     }
-    this.endTry(x);
+    this.endTry(x, t, good);
     const ctl = this.ed.controls[xs.edge[x]!]![xs.from[x]!]!;
     if (!good) {
       this.tryFailed(x, t, false);
@@ -162,12 +201,26 @@ export class GraphFlow extends GraphCallee {
     this.succeed(x, t);
   }
 
-  /** The try in progress of exchange x ends: its bulkhead place frees, a late answer finds nobody waiting. */
-  private endTry(x: number): void {
+  /**
+   * The try in progress of exchange x ends at t (`good`: answered well): its limiter sample and place, and its
+   * bulkhead place, which the first exchange waiting in line takes; a late answer finds nobody waiting.
+   */
+  private endTry(x: number, t: number, good: boolean): void {
     const xs = this.xs;
+    const from = xs.from[x]!;
+    const ctl = this.ed.controls[xs.edge[x]!]![from]!;
+    if (ctl.limiter !== null) ctl.limiter.release(x, xs.attempt[x]!, from, t, !good);
     xs.attempt[x] = 0;
     xs.call[x] = -1;
-    this.ed.controls[xs.edge[x]!]![xs.from[x]!]!.inFlight--;
+    ctl.inFlight--;
+    const w = ctl.waiting;
+    while (w.length > 0) {
+      const next = w.shift()!;
+      const gen = w.shift()!;
+      if (xs.state[next] !== X_GATE || xs.gen[next] !== gen) continue;
+      this.launch(next, t, xs.probe[next]!);
+      return;
+    }
   }
 
   /** GE_TIMEOUT: the try of exchange x timed out (at its timeout, or at the deadline passed down). */
@@ -180,7 +233,7 @@ export class GraphFlow extends GraphCallee {
       this.c[C.timedOut]!++;
       this.c[C.timeoutsFired]!++;
     }
-    this.endTry(x);
+    this.endTry(x, t, false);
     this.tryFailed(x, t, true);
   }
 

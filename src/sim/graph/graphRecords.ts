@@ -16,6 +16,8 @@ export const X_FREE = 0;
 export const X_WAIT = 1;
 /** Waiting out the backoff before the next try. */
 export const X_BACKOFF = 2;
+/** Waiting in line for a place in its edge's bulkhead. */
+export const X_GATE = 3;
 
 export class Exchanges extends RecordTable {
   /** The edge (0 = the users' edge to the entry). */

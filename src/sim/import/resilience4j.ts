@@ -6,7 +6,6 @@ import { booleanAt, ConfigImportError, type Collector, child, durationAt, isObj,
 import { SPRING_DURATION_FORMS, springDuration } from './durations';
 
 const MODULES = ['retry', 'circuitbreaker', 'timelimiter', 'bulkhead', 'thread-pool-bulkhead', 'ratelimiter'] as const;
-type Module = (typeof MODULES)[number];
 
 /** The scenario's longest backoff cap, seconds: resilience4j's exponential backoff has no maximum unless one is set. */
 const UNCAPPED_S = 36_000;
@@ -152,10 +151,24 @@ function rateLimiter(s: Section, c: Collector): void {
   });
 }
 
-function bulkhead(s: Section, c: Collector, mod: Module): void {
+/** The semaphore bulkhead, as client.bulkhead (resilience4j's defaults: 25 calls, no wait). */
+function bulkhead(s: Section, c: Collector): void {
+  const o = s.settings;
   const p = s.path;
+  const calls = numberAt(o, 'maxConcurrentCalls', p, { min: 1, integer: true }) ?? 25;
+  c.set(fieldPath(s, 'maxConcurrentCalls'), 'client.bulkhead.maxConcurrentCalls', calls, o.maxConcurrentCalls === undefined ? "absent: resilience4j's default of 25" : 'attempts in flight: the bulkhead sits inside the retry, around each call');
+  const wait = durationAt(o, 'maxWaitDuration', p, springDuration, SPRING_DURATION_FORMS) ?? 0;
+  c.set(fieldPath(s, 'maxWaitDuration'), 'client.bulkhead.maxWait', wait, o.maxWaitDuration === undefined ? "absent: resilience4j's default of 0 (no wait)" : null);
+  c.rest(o, p, ['baseConfig', 'maxConcurrentCalls', 'maxWaitDuration'], {
+    fairCallHandling: 'not modelled: the model always serves waiting calls first come, first served (resilience4j’s default)',
+    writableStackTraceEnabled: 'not modelled: exceptions',
+    eventConsumerBufferSize: 'not modelled: events',
+  });
+}
+
+function threadPoolBulkhead(s: Section, c: Collector): void {
   for (const key of Object.keys(s.settings)) {
-    c.skip(child(p, key), `not modelled yet: a ${mod === 'bulkhead' ? 'semaphore' : 'thread-pool'} bulkhead caps the client's calls in flight; the model has no such cap on the caller`);
+    c.skip(child(s.path, key), 'not modelled: a thread-pool bulkhead runs calls on its own threads with a queue of its own; the model has the semaphore bulkhead (client.bulkhead) only');
   }
 }
 
@@ -187,7 +200,8 @@ export function importResilience4j(doc: Obj, instance: string | undefined, c: Co
     if (m === 'retry') retry(s, c);
     else if (m === 'circuitbreaker') breaker(s, c, ratePerS);
     else if (m === 'timelimiter') timeLimiter(s, c);
-    else if (m === 'bulkhead' || m === 'thread-pool-bulkhead') bulkhead(s, c, m);
+    else if (m === 'bulkhead') bulkhead(s, c);
+    else if (m === 'thread-pool-bulkhead') threadPoolBulkhead(s, c);
     else rateLimiter(s, c);
   }
   for (const key of Object.keys(root)) {

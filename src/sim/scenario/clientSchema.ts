@@ -1,10 +1,11 @@
 import * as v from 'valibot';
-import { defaultAdmission, defaultBreaker, defaultBudget, defaultRateLimit, defaultScenario, defaultThrottle } from './defaults';
+import { defaultAdmission, defaultBreaker, defaultBudget, defaultBulkhead, defaultRateLimit, defaultScenario, defaultThrottle } from './defaults';
 import { nullableNumber, nullableSection, number, oneOf, section } from './fields';
+import { limiterSchema } from './limiterSpec';
 import { HOUR, PERIOD, RATIO, RATIO_POSITIVE, SECONDS } from './ranges';
 
-// The client's section of format v1: timeout, retries and their budget, breaker, throttle, admission control and
-// rate limit (the rest of the format is in schema.ts).
+// The client's section of format v1: timeout, retries and their budget, breaker, throttle, admission control,
+// rate limit, bulkhead and concurrency limiter (the rest of the format is in schema.ts).
 
 const D = defaultScenario();
 const budget = defaultBudget();
@@ -12,6 +13,7 @@ const breaker = defaultBreaker();
 const throttle = defaultThrottle();
 const admission = defaultAdmission();
 const rateLimit = defaultRateLimit();
+const bulkhead = defaultBulkhead();
 
 export const BUDGET_KINDS = ['grpc', 'finagle', 'envoy', 'aws', 'brooker'] as const;
 const COUNT = { min: 0, max: 1e6, integer: true };
@@ -70,6 +72,11 @@ const rateLimitSchema = nullableSection({
   burst: number({ min: 1, max: 1e7 }, rateLimit.burst),
 });
 
+const bulkheadSchema = nullableSection({
+  maxConcurrentCalls: number({ min: 1, max: 1e6, integer: true }, bulkhead.maxConcurrentCalls),
+  maxWait: number({ min: 0, max: HOUR }, bulkhead.maxWait),
+});
+
 /** The client's fields: what the users' client does, and (less `slo`) the caller's policy on a graph's edge. */
 export const clientEntries = {
   timeout: nullableNumber(SECONDS, D.client.timeout),
@@ -79,6 +86,8 @@ export const clientEntries = {
   throttle: v.optional(throttleSchema, D.client.throttle),
   admission: v.optional(admissionSchema, D.client.admission),
   rateLimit: v.optional(rateLimitSchema, D.client.rateLimit),
+  bulkhead: v.optional(bulkheadSchema, D.client.bulkhead),
+  limiter: v.optional(limiterSchema, D.client.limiter),
 };
 
 export const clientSchema = section(clientEntries);

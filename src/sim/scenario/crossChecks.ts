@@ -3,6 +3,7 @@ import type { EffectiveState } from './guard';
 import { MAX_BINS, MIN_BIN, MIN_PERIOD, type Timeline } from './schema';
 import { missingShard, parseCheck } from '../assertions/parser';
 import { checkGraph } from './graphChecks';
+import { checkPriorities } from './prioritySpec';
 import { quote } from './render';
 import type { AssertionSpec, Scenario, Trigger } from './types';
 
@@ -45,6 +46,7 @@ export function checkCore(s: Omit<Scenario, Timeline>): Found[] {
       }
     }
   }
+  found.push(...checkPriorities(s.load.priorities, s.server.queue.priority));
   if (s.fanout !== null && s.partitions !== null) {
     found.push({
       segments: ['partitions'],

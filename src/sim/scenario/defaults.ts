@@ -1,6 +1,7 @@
 import type {
   AdmissionSpec,
   AutoscaleSpec,
+  BulkheadSpec,
   BreakerSpec,
   CacheSpec,
   CoDelSpec,
@@ -65,6 +66,11 @@ export function defaultRateLimit(): RateLimitSpec {
   return { rate: 100, burst: 100 };
 }
 
+/** resilience4j's bulkhead defaults: 25 concurrent calls, no wait. */
+export function defaultBulkhead(): BulkheadSpec {
+  return { maxConcurrentCalls: 25, maxWait: 0 };
+}
+
 /** "Fail at Scale" CoDel: 5 ms target, 100 ms interval. */
 export function defaultCodel(): CoDelSpec {
   return { target: 0.005, interval: 0.1 };
@@ -115,7 +121,7 @@ export function defaultScenario(): Scenario {
     duration: 400,
     warmup: 0,
     bin: 1,
-    load: { rate: 100, profile: null, clients: null, thinkTime: 1, keys: 1000, zipf: null },
+    load: { rate: 100, profile: null, clients: null, thinkTime: 1, keys: 1000, zipf: null, priorities: null },
     client: {
       timeout: 1,
       retry: { maxRetries: 0, backoff: 'none', base: 0.05, cap: 10, jitter: 'none', budget: null },
@@ -124,11 +130,13 @@ export function defaultScenario(): Scenario {
       throttle: null,
       admission: null,
       rateLimit: null,
+      bulkhead: null,
+      limiter: null,
     },
     server: {
       concurrency: 30,
       service: { dist: 'exponential', mean: 0.1, cv: 1, slowFraction: 0.01, slowMean: 1 },
-      queue: { limit: null, discipline: 'fifo', codel: null },
+      queue: { limit: null, discipline: 'fifo', codel: null, priority: false },
       dropExpired: false,
       cancelOnTimeout: false,
       contention: null,

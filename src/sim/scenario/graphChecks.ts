@@ -6,7 +6,7 @@ import type { Scenario, Trigger } from './types';
 // Rules across the fields of a graph of services (docs/scenario.md, "Graphs of services").
 
 /** Problems of `graph` against the rest of the scenario and within itself. */
-export function checkGraph(s: Pick<Scenario, 'graph' | 'model' | 'fanout' | 'partitions' | 'cache'>): Found[] {
+export function checkGraph(s: Pick<Scenario, 'graph' | 'model' | 'fanout' | 'partitions' | 'cache' | 'load'>): Found[] {
   const g = s.graph;
   if (g === null) return [];
   const found: Found[] = [];
@@ -19,6 +19,13 @@ export function checkGraph(s: Pick<Scenario, 'graph' | 'model' | 'fanout' | 'par
         related: [key, 'graph'],
       });
     }
+  }
+  if (s.load.priorities !== null) {
+    found.push({
+      segments: ['load', 'priorities'],
+      message: 'got priority classes with a graph, expected null: a graph of services does not carry classes yet (they work with the one server)',
+      related: ['load.priorities', 'graph'],
+    });
   }
   const names = g.services.map((x) => x.name);
   const index = new Map<string, number>();

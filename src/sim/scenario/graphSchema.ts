@@ -44,7 +44,6 @@ const edgeSchema = section({
   ...policyEntries,
   delay: delaySchema,
   deadline: boolean(false),
-  bulkhead: v.optional(nullableSection({ maxConcurrent: number({ min: 1, max: 1e6, integer: true }, 25) }), null),
 });
 
 const serviceQueueSchema = section({

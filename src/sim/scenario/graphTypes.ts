@@ -13,11 +13,6 @@ export const BALANCERS = ['round-robin', 'random', 'least-outstanding', 'power-o
 /** Whether a service makes its dependency calls one after another or all at once. */
 export type CallMode = 'sequence' | 'parallel';
 
-/** A semaphore bulkhead on an edge: at most this many calls in flight from each replica of the caller; one more is refused at once. */
-export interface BulkheadSpec {
-  maxConcurrent: number;
-}
-
 /**
  * One edge: the caller makes `count` calls to service `to` for each call it serves, each with the caller's
  * policy (the client fields: timeout, retries, backoff, budget, breaker, throttle, admission, rate limit),
@@ -30,7 +25,6 @@ export interface EdgeSpec extends Omit<ClientSpec, 'slo'> {
   delay: ServiceSpec | null;
   /** Propagate the deadline: the call carries the time the caller has left, and the callee drops work past it. */
   deadline: boolean;
-  bulkhead: BulkheadSpec | null;
 }
 
 export interface ServiceQueueSpec {

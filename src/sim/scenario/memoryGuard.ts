@@ -19,8 +19,12 @@ export const MEMORY_BUDGET = 300e6;
 export const BYTES_PER_SERIES_VALUE = 56;
 /** Bin series an engine keeps: the 23 printed ones and the verdict's offered and good counts (the limiter's apart). */
 export const SERIES_PER_BIN = 25;
-/** The limiter's printed series (limit, RTT, RTT with no load, gradient), counted apart. */
+/** The server limiter's printed series (limit, RTT, RTT with no load, gradient), counted apart. */
 export const LIMITER_SERIES = 4;
+/** The client limiter's printed series (its limit). */
+export const CLIENT_LIMITER_SERIES = 1;
+/** A priority class's printed series (offered, goodput, failed, rejected): they exist only with load.priorities. */
+export const CLASS_SERIES = 4;
 /**
  * One value of a limiter series in a run without a limiter, where every value is null: the engine keeps
  * no array for it, so 8 bytes in the JSON array and 5 of text (`null,`).
@@ -128,13 +132,26 @@ function inFlightPart(s: Scenario, attempts: number): MemoryPart {
   };
 }
 
-function limiterPart(s: Scenario, states: readonly EffectiveState[]): MemoryPart {
+function limiterPart(s: Scenario, states: readonly EffectiveState[], side: 'server' | 'client'): MemoryPart {
   const bins = binsOf(s);
-  const on = states.some((st) => st.scenario.server.limiter !== null);
+  const on = states.some((st) => st.scenario[side].limiter !== null);
   const perValue = on ? BYTES_PER_SERIES_VALUE : BYTES_PER_NULL_SERIES_VALUE;
+  const n = side === 'server' ? LIMITER_SERIES : CLIENT_LIMITER_SERIES;
   return {
-    bytes: bins * LIMITER_SERIES * perValue,
-    formula: `limiter series: ${bins} bins × ${LIMITER_SERIES} series × ${perValue} bytes${on ? '' : ' (all null: no server.limiter)'}`,
+    bytes: bins * n * perValue,
+    formula: `${side === 'server' ? '' : 'client '}limiter series: ${bins} bins × ${n} series × ${perValue} bytes${on ? '' : ` (all null: no ${side}.limiter)`}`,
+    field: 'bin',
+    advice: 'raise bin or lower duration',
+  };
+}
+
+function classesPart(s: Scenario): MemoryPart | null {
+  const classes = s.load.priorities?.length ?? 0;
+  if (classes === 0) return null;
+  const bins = binsOf(s);
+  return {
+    bytes: bins * classes * CLASS_SERIES * BYTES_PER_SERIES_VALUE,
+    formula: `priority class series: ${bins} bins × ${classes} classes × ${CLASS_SERIES} series × ${BYTES_PER_SERIES_VALUE} bytes`,
     field: 'bin',
     advice: 'raise bin or lower duration',
   };
@@ -160,7 +177,9 @@ function keysPart(states: readonly EffectiveState[]): MemoryPart | null {
 export function estimateMemory(scenario: Scenario, states: readonly EffectiveState[], attempts: number): MemoryEstimate {
   const all = states.length > 0 ? states : [{ scenario, action: null }];
   const series = seriesPart(scenario);
-  const parts = [series.part, limiterPart(scenario, all)];
+  const parts = [series.part, limiterPart(scenario, all, 'server'), limiterPart(scenario, all, 'client')];
+  const classes = classesPart(scenario);
+  if (classes !== null) parts.push(classes);
   if (scenario.model === 'write-conflict') {
     const n = scenario.writeConflict.clients;
     parts.push({

@@ -5,6 +5,7 @@ import { ScenarioError } from './errors';
 import { Findings, scenarioError, type Found } from './found';
 import { checkTriggerTargets } from './graphChecks';
 import { checkWork, type EffectiveState } from './guard';
+import { checkPriorityActions } from './prioritySpec';
 import { renderPath } from './render';
 import { readScenario, type ReadContext, type UnknownKeys } from './read';
 import { scenarioSchema } from './schema';
@@ -77,7 +78,7 @@ function parseUnchecked(input: unknown, mode: UnknownKeys): Parsed {
         states.push({ scenario: current, action: i });
       }
     }
-    if (found.length === 0) found.push(...checkCacheFlushes(scenario.triggers, scenario.actions, states));
+    if (found.length === 0) found.push(...checkCacheFlushes(scenario.triggers, scenario.actions, states), ...checkPriorityActions(states));
     if (found.length === 0 && findings.found.length === 0) {
       const work = checkWork(scenario, states);
       if (work !== null) found.push(work);

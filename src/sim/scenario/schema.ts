@@ -32,6 +32,7 @@ import { AssertionSyntaxError } from '../assertions/lexer';
 import { MAX_CHECK_LENGTH, parseCheck } from '../assertions/parser';
 import { MAX_SCOPE_LENGTH, parseScope, SCOPE_FORMS } from '../assertions/scope';
 import { limiterSchema } from './limiterSpec';
+import { prioritiesSchema } from './prioritySpec';
 import { quote } from './render';
 import type { Scenario } from './types';
 import { clientSchema } from './clientSchema';
@@ -82,6 +83,7 @@ export const loadSchema = section({
   thinkTime: number({ min: 0.001, max: HOUR }, D.load.thinkTime),
   keys: number({ min: 1, max: 1e6, integer: true }, D.load.keys),
   zipf: nullableNumber({ min: 0, minExclusive: true, max: 5 }, D.load.zipf),
+  priorities: v.optional(prioritiesSchema, D.load.priorities),
 });
 
 
@@ -96,6 +98,7 @@ const queueSchema = section({
   limit: nullableNumber({ min: 0, max: 1e7, integer: true }, D.server.queue.limit),
   discipline: oneOf(['fifo', 'lifo', 'adaptive-lifo'], D.server.queue.discipline),
   codel: v.optional(codelSchema, D.server.queue.codel),
+  priority: boolean(D.server.queue.priority),
 });
 
 const autoscaleSchema = nullableSection({

@@ -6,9 +6,11 @@
 
 import type { GraphSpec } from './graphTypes';
 import type { LimiterSpec } from './limiterSpec';
+import type { PriorityClass } from './prioritySpec';
+export type { PriorityClass } from './prioritySpec';
 
 export type { LimiterSpec } from './limiterSpec';
-export type { Balancer, BulkheadSpec, CallMode, EdgeSpec, GraphSpec, ServiceNodeSpec } from './graphTypes';
+export type { Balancer, CallMode, EdgeSpec, GraphSpec, ServiceNodeSpec } from './graphTypes';
 export type Backoff = 'none' | 'constant' | 'exponential';
 export type Jitter = 'none' | 'full' | 'equal' | 'decorrelated';
 export type Discipline = 'fifo' | 'lifo' | 'adaptive-lifo';
@@ -39,6 +41,8 @@ export interface LoadSpec {
   keys: number;
   /** Zipf exponent of key popularity; `null` = uniform. */
   zipf: number | null;
+  /** Priority classes, most important first, each request drawn into one by share; `null` = none. */
+  priorities: PriorityClass[] | null;
 }
 
 /** How a retry budget decides (docs/model.md, "Retry budgets"): one implementation's rule each. */
@@ -132,6 +136,16 @@ export interface AdmissionSpec {
   maxRejection: number;
 }
 
+/**
+ * resilience4j's semaphore bulkhead: at most `maxConcurrentCalls` attempts in flight; one beyond waits up to
+ * `maxWait` seconds for a place (first come, first served), else is refused.
+ */
+export interface BulkheadSpec {
+  maxConcurrentCalls: number;
+  /** Seconds an attempt may wait for a place (resilience4j's maxWaitDuration); 0 = refuse at once. */
+  maxWait: number;
+}
+
 export interface ClientSpec {
   /** Per-attempt timeout, seconds; `null` = wait forever. */
   timeout: number | null;
@@ -144,6 +158,10 @@ export interface ClientSpec {
   admission: AdmissionSpec | null;
   /** A token bucket on every attempt that leaves; null = off. */
   rateLimit: RateLimitSpec | null;
+  /** resilience4j's semaphore bulkhead on the attempts in flight; null = off. */
+  bulkhead: BulkheadSpec | null;
+  /** An adaptive concurrency limiter on the attempts in flight (limiterSpec.ts); null = off. */
+  limiter: LimiterSpec | null;
 }
 
 /** Service time distribution. Fields not used by `dist` keep their values (so a live switch keeps them). */
@@ -168,6 +186,8 @@ export interface QueueSpec {
   limit: number | null;
   discipline: Discipline;
   codel: CoDelSpec | null;
+  /** With `load.priorities`: serve the highest class queued first (the discipline orders calls within a class). */
+  priority: boolean;
 }
 
 /** Universal Scalability Law: service × (1 + α·(n−1) + β·n·(n−1)), n = in service at start, itself included. */

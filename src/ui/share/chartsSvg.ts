@@ -5,7 +5,21 @@
  */
 import { svgMetadata, xmlText } from '../../links/index';
 import type { Action, Scenario, Trigger } from '../../sim/format';
-import { axisTicks, chartInk, CHARTS, colourOf, maxOver, runsOf, timeScale, traceSeries, valueScale, type SeriesSource, type Theme } from '../../viz/index';
+import {
+  axisTicks,
+  chartInk,
+  CHARTS,
+  colourOf,
+  limiterChartShown,
+  limiterKinds,
+  maxOver,
+  runsOf,
+  timeScale,
+  traceSeries,
+  valueScale,
+  type SeriesSource,
+  type Theme,
+} from '../../viz/index';
 
 export interface ChartsSvgInput {
   source: SeriesSource & { readonly length: number };
@@ -57,11 +71,8 @@ export function chartsSvg(input: ChartsSvgInput): string {
   const x = timeScale([0, Math.max(durationS, binS)], plotW);
   const timeOf = (i: number) => i * binS;
   const cacheOn = scenario.cache !== null || scenario.actions.some((a) => Object.keys(a.set).some((k) => k === 'cache' || k.startsWith('cache.')));
-  const kinds = [scenario.server.limiter, ...scenario.actions.map((a) => a.set['server.limiter'])]
-    .map((l) => (typeof l === 'object' && l !== null && 'kind' in l ? String(l.kind) : ''))
-    .join(' ');
-  const limiterShown: Record<string, boolean> = { limiter: /\w/.test(kinds), limiterRtt: /vegas|gradient2/.test(kinds), limiterGradient: kinds.includes('gradient2') };
-  const charts = CHARTS.filter((c) => (c.id !== 'cache' || cacheOn) && (limiterShown[c.id] ?? true));
+  const kinds = limiterKinds(scenario, scenario.actions);
+  const charts = CHARTS.filter((c) => (c.id !== 'cache' || cacheOn) && (limiterChartShown(c.id, kinds) ?? true));
   const parts: string[] = [];
   let y0 = 36;
   // Title line and the good/bad strip.

@@ -11,7 +11,17 @@ const scenarioArb = fc.record({
   duration: fc.integer({ min: 5, max: 60 }),
   bin: fc.constantFrom(0.25, 0.5, 1, 2),
   load: fc.oneof(
-    fc.record({ rate: fc.double({ min: 0, max: 600, noNaN: true }), keys: fc.integer({ min: 1, max: 2000 }), zipf: nullable(fc.double({ min: 0.1, max: 2, noNaN: true })) }),
+    fc.record({
+      rate: fc.double({ min: 0, max: 600, noNaN: true }),
+      keys: fc.integer({ min: 1, max: 2000 }),
+      zipf: nullable(fc.double({ min: 0.1, max: 2, noNaN: true })),
+      priorities: nullable(
+        fc.double({ min: 0, max: 1, noNaN: true }).map((x) => [
+          { name: 'high', share: x },
+          { name: 'low', share: 1 - x },
+        ]),
+      ),
+    }),
     fc.record({ clients: fc.integer({ min: 1, max: 200 }), thinkTime: fc.double({ min: 0.05, max: 2, noNaN: true }) }),
   ),
   client: fc.record({
@@ -26,6 +36,8 @@ const scenarioArb = fc.record({
     }),
     breaker: nullable(fc.constant({})),
     throttle: nullable(fc.constant({})),
+    bulkhead: nullable(fc.record({ maxConcurrentCalls: fc.integer({ min: 1, max: 40 }), maxWait: fc.constantFrom(0, 0.01, 0.3) })),
+    limiter: nullable(fc.record({ kind: fc.constant('aimd'), initialLimit: fc.integer({ min: 1, max: 50 }), minLimit: fc.integer({ min: 1, max: 10 }), timeout: fc.double({ min: 0.05, max: 5, noNaN: true }) })),
   }),
   server: fc.record({
     concurrency: nullable(fc.integer({ min: 1, max: 60 })),
@@ -96,7 +108,7 @@ describe('conservation and sanity at every slice', () => {
         expect(c.wasted).toBeLessThanOrEqual(c.completed);
         expect(c.succeeded + c.failed).toBeLessThanOrEqual(c.arrivals);
         const series = sim.series();
-        const nullable = new Set(['p50', 'p99', 'p999', 'clientP50', 'clientP99', 'clientP999', 'serverP99', 'hitRate', 'amplification', 'utilisation', 'bad', 'capacity', 'limiterLimit', 'limiterRtt', 'limiterRttNoLoad', 'limiterGradient']);
+        const nullable = new Set(['p50', 'p99', 'p999', 'clientP50', 'clientP99', 'clientP999', 'serverP99', 'hitRate', 'amplification', 'utilisation', 'bad', 'capacity', 'limiterLimit', 'limiterRtt', 'limiterRttNoLoad', 'limiterGradient', 'clientLimiterLimit']);
         // One assertion per series, naming the bins that break it: an expect per value would cost more than the run.
         for (const name of SERIES_NAMES) {
           expect(series[name]).toHaveLength(sim.binsClosed);

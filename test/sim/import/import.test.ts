@@ -94,7 +94,7 @@ describe('import: one sample configuration per format, through the scenario and 
     expect(errorOf(JSON.stringify({ methodConfig: [{ retryPolicy: { maxAttempts: 3, maxBackoff: '1s', backoffMultiplier: 2 } }] }))).toBe('methodConfig[0].retryPolicy.initialBackoff: required by gRPC');
   });
 
-  it('resilience4j: retry over its base config, circuit breaker, time limiter; the bulkhead is named as not modelled', () => {
+  it('resilience4j: retry over its base config, circuit breaker, time limiter, semaphore bulkhead; the thread-pool bulkhead is named as not modelled', () => {
     const text = fixture('resilience4j.yaml');
     const r = importConfig(text);
     expect(r.format).toBe('resilience4j');
@@ -103,11 +103,14 @@ describe('import: one sample configuration per format, through the scenario and 
     expect([c.retry.maxRetries, c.retry.base, c.retry.backoff, c.retry.cap, c.retry.jitter, c.timeout]).toEqual([3, 0.1, 'exponential', 2, 'none', 0.8]);
     // 50 %, TIME_BASED 10 s, 20 calls, 5 s open, 3 calls half-open.
     expect(c.breaker).toEqual({ failureRatio: 0.5, window: 10, minRequests: 20, cooldown: 5, probes: 3 });
+    // maxConcurrentCalls 20, maxWaitDuration 50ms.
+    expect(c.bulkhead).toEqual({ maxConcurrentCalls: 20, maxWait: 0.05 });
     expect(r.unsupported.map((u) => u.path)).toEqual([
       'resilience4j.retry.instances.backendA.retryExceptions',
       'resilience4j.circuitbreaker.instances.backendA.slowCallDurationThreshold',
       'resilience4j.timelimiter.instances.backendA.cancelRunningFuture',
-      'resilience4j.bulkhead.instances.backendA.maxConcurrentCalls',
+      'resilience4j.bulkhead.instances.backendA.fairCallHandling',
+      'resilience4j.thread-pool-bulkhead.instances.backendA.maxThreadPoolSize',
     ]);
     const doc = parseYaml(text) as { resilience4j: Record<string, { instances: Record<string, unknown> }> };
     for (const [mod, section] of Object.entries(doc.resilience4j)) {
@@ -123,6 +126,9 @@ describe('import: one sample configuration per format, through the scenario and 
     expect(plain.scenario.client.breaker).toEqual({ failureRatio: 0.25, window: Number((100 / 280).toPrecision(4)), minRequests: 100, cooldown: 60, probes: 10 });
     // 2 attempts, 500 ms constant wait.
     expect([plain.scenario.client.retry.maxRetries, plain.scenario.client.retry.base, plain.scenario.client.retry.backoff]).toEqual([1, 0.5, 'constant']);
+    // A bulkhead that says nothing takes resilience4j's defaults: 25 calls, no wait.
+    const defaults = importConfig('resilience4j:\n  bulkhead:\n    instances:\n      a:\n        writableStackTraceEnabled: true\n', { base: storm });
+    expect(defaults.scenario.client.bulkhead).toEqual({ maxConcurrentCalls: 25, maxWait: 0 });
     // The rest of the storm is as it was.
     expect(plain.scenario.load.rate).toBe(280);
     expect(plain.approximated.map((a) => a.path)).toContain('resilience4j.circuitbreaker.instances.a.slidingWindowSize');

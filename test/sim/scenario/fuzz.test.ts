@@ -88,8 +88,9 @@ function mutate(base: unknown, mutations: Mutation[]): unknown {
     try {
       x = setPath(x, m.path, m.value);
     } catch (e) {
-      // An earlier mutation turned a container on this path into a value: skip this one.
-      if (!(e instanceof ScenarioError)) throw e;
+      // An earlier mutation turned a container on this path into a value, or put the throwing-getter object there
+      // (copying it to set a field inside throws): skip this one.
+      if (!(e instanceof ScenarioError) && !(e instanceof Error && e.message === 'getter')) throw e;
     }
   }
   return x;

@@ -39,7 +39,7 @@ function collect(x: unknown, prefix: string, out: Set<string>): void {
 export const KNOWN_PATTERNS: ReadonlySet<string> = (() => {
   const full = parseScenario({
     cache: {},
-    client: { retry: { budget: {} }, breaker: {}, throttle: {} },
+    client: { retry: { budget: {} }, breaker: {}, throttle: {}, bulkhead: {} },
     server: { queue: { codel: {} }, contention: {}, autoscale: {} },
   }).scenario;
   const out = new Set<string>();
@@ -49,7 +49,7 @@ export const KNOWN_PATTERNS: ReadonlySet<string> = (() => {
   collect(parseScenario({ fanout: { hedge: {} } }).scenario, '', out);
   collect(parseScenario({ partitions: {} }).scenario, '', out);
   // Each limiter kind has its own fields.
-  for (const kind of ['aimd', 'vegas', 'gradient2']) collect(parseScenario({ server: { limiter: { kind } } }).scenario, '', out);
+  for (const kind of ['aimd', 'vegas', 'gradient2']) collect(parseScenario({ server: { limiter: { kind } }, client: { limiter: { kind } } }).scenario, '', out);
   for (const field of ['at', 'rate']) out.add(`load.profile[].${field}`);
   out.add('load.profile[]');
   // A graph: its own fields, a service's and an edge's (with every section switched on).
@@ -57,7 +57,7 @@ export const KNOWN_PATTERNS: ReadonlySet<string> = (() => {
     graph: {
       delay: {},
       services: [
-        { name: 'a', contention: {}, errors: {}, calls: [{ to: 'b', delay: {}, bulkhead: {}, retry: { budget: {} }, breaker: {}, throttle: {}, admission: {}, rateLimit: {} }] },
+        { name: 'a', contention: {}, errors: {}, calls: [{ to: 'b', delay: {}, bulkhead: {}, limiter: { kind: 'aimd' }, retry: { budget: {} }, breaker: {}, throttle: {}, admission: {}, rateLimit: {} }] },
         { name: 'b' },
       ],
     },
@@ -69,6 +69,8 @@ export const KNOWN_PATTERNS: ReadonlySet<string> = (() => {
   out.add('graph.services[]');
   out.add('graph.services[].calls[]');
   for (const field of ['kind', 'at', 'duration', 'factor', 'slots', 'stations', 'window', 'service', 'replica']) out.add(`triggers[].${field}`);
+  for (const field of ['name', 'share']) out.add(`load.priorities[].${field}`);
+  out.add('load.priorities[]');
   out.add('triggers[]');
   for (const field of ['at', 'set']) out.add(`actions[].${field}`);
   out.add('actions[]');

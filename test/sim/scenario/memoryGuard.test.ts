@@ -35,7 +35,7 @@ describe('memory guard', () => {
     // 200000 × (25 × 56 + 1000 × 80) + 200000 × 4 × 13 + 1024 × 160 + 1000 × 48 bytes.
     expect(found?.message).toBe(
       'scenario needs about 16.3 GB of memory (series: 200000 bins (duration 200000 / bin 1) × (25 series × 56 bytes + ' +
-        'partitions.shards 1000 utilisations × 80 bytes); limiter series: 200000 bins × 4 series × 13 bytes (all null: no server.limiter); requests in flight: 1024 pool slots (for the run\'s 200 attempts) × 160 bytes; ' +
+        'partitions.shards 1000 utilisations × 80 bytes); limiter series: 200000 bins × 4 series × 13 bytes (all null: no server.limiter); client limiter series: 200000 bins × 1 series × 13 bytes (all null: no client.limiter); requests in flight: 1024 pool slots (for the run\'s 200 attempts) × 160 bytes; ' +
         'keys: load.keys 1000 × 48 bytes) and prints up to 5.1 GB of series; the limit is 300 MB: raise bin, or lower duration or partitions.shards',
     );
   });
@@ -43,10 +43,13 @@ describe('memory guard', () => {
   it('counts the limiter series in full when a limiter is on, at the start or through an action', () => {
     const one = { version: 1, duration: 200_000, bin: 1, load: { rate: 0.001 } };
     const on = parseScenario({ ...one, bin: 2, server: { limiter: { kind: 'aimd' } } }).scenario;
-    expect(estimate(on).bytes).toBe(100_000 * 25 * 56 + 100_000 * 4 * 56 + 1024 * 160);
+    expect(estimate(on).bytes).toBe(100_000 * 25 * 56 + 100_000 * 4 * 56 + 100_000 * 13 + 1024 * 160);
+    // The client limiter keeps one series (its limit); priority classes four each.
+    const client = parseScenario({ ...one, bin: 2, client: { limiter: { kind: 'aimd' } }, load: { rate: 0.001, priorities: [{ name: 'a', share: 0.5 }, { name: 'b', share: 0.5 }] } }).scenario;
+    expect(estimate(client).bytes).toBe(100_000 * 25 * 56 + 100_000 * 4 * 13 + 100_000 * 56 + 100_000 * 2 * 4 * 56 + 1024 * 160);
     // With a limiter the longest one-server run no longer fits: 200000 × 29 × 56 bytes.
     expect(refusal({ ...one, server: { limiter: { kind: 'gradient2' } } })?.message).toMatch(
-      /^scenario needs about 325 MB of memory .*limiter series: 200000 bins × 4 series × 56 bytes;/,
+      /^scenario needs about 328 MB of memory .*limiter series: 200000 bins × 4 series × 56 bytes;/,
     );
     const later = refusal({ ...one, actions: [{ at: 5, set: { 'server.limiter': { kind: 'vegas' } } }] });
     expect(later?.message).toMatch(/limiter series: 200000 bins × 4 series × 56 bytes;.*: raise bin or lower duration$/);
@@ -59,8 +62,8 @@ describe('memory guard', () => {
 
   it('accepts the longest run the bins allow with one server, and refuses it with 20 shards', () => {
     const one = { version: 1, duration: 200_000, bin: 1, load: { rate: 0.001 } };
-    expect(estimate(parseScenario(one).scenario).bytes).toBe(200_000 * 25 * 56 + 200_000 * 4 * 13 + 1024 * 160);
-    expect(refusal({ ...one, partitions: { shards: 20 } })?.message).toMatch(/^scenario needs about 611 MB of memory/);
+    expect(estimate(parseScenario(one).scenario).bytes).toBe(200_000 * 25 * 56 + 200_000 * 4 * 13 + 200_000 * 13 + 1024 * 160);
+    expect(refusal({ ...one, partitions: { shards: 20 } })?.message).toMatch(/^scenario needs about 613 MB of memory/);
     expect(refusal({ ...one, bin: 100, partitions: { shards: 1000 } })).toBeNull();
   });
 
@@ -78,7 +81,7 @@ describe('memory guard', () => {
   it('offers every part of a tenth of the total as a way out', () => {
     const found = refusal({ duration: 1e7, bin: 50, load: { rate: 1 } });
     expect(found?.path).toBe('bin');
-    expect(found?.message).toMatch(/^scenario needs about 458 MB of memory .*: raise bin or lower duration; or lower limits\.maxInFlight$/);
+    expect(found?.message).toMatch(/^scenario needs about 461 MB of memory .*: raise bin or lower duration; or lower limits\.maxInFlight$/);
     expect(refusal({ duration: 1e7, bin: 50, load: { rate: 1 }, limits: { maxInFlight: 1000 } })).toBeNull();
   });
 
@@ -94,7 +97,7 @@ describe('memory guard', () => {
   it('guards the write-conflict model: its series and its clients', () => {
     const s = parseScenario({ model: 'write-conflict', duration: 200_000, bin: 1, writeConflict: { clients: 10_000 } }).scenario;
     const e = estimateMemory(s, [{ scenario: s, action: null }], 0);
-    expect(e.bytes).toBe(200_000 * 25 * 56 + 200_000 * 4 * 13 + 10_000 * 80);
+    expect(e.bytes).toBe(200_000 * 25 * 56 + 200_000 * 4 * 13 + 200_000 * 13 + 10_000 * 80);
     expect(e.bytes).toBeLessThan(MEMORY_BUDGET);
   });
 

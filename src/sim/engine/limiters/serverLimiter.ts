@@ -1,6 +1,6 @@
 import type { LimiterSpec } from '../../scenario/types';
-import type { SeriesArrays } from '../result';
-import { Rng, Stream } from '../rng';
+import type { SeriesArrays, SeriesName } from '../result';
+import { Rng, Stream, type StreamId } from '../rng';
 import { growF64, growI32 } from '../typedArrays';
 import { AimdLimit } from './aimd';
 import { Gradient2Limit } from './gradient2';
@@ -21,8 +21,15 @@ export function makeLimit(spec: LimiterSpec, uniform: () => number): LimitAlgori
 
 const INITIAL = 1024;
 
+/** The names of a limiter's series: its limit, then (if kept) last RTT, RTT with no load (or long-term RTT), gradient. */
+export type LimiterSeriesNames = readonly [SeriesName, ...SeriesName[]];
+export const SERVER_LIMITER_SERIES: LimiterSeriesNames = ['limiterLimit', 'limiterRtt', 'limiterRttNoLoad', 'limiterGradient'];
+/** The client's limiter keeps its limit only. */
+export const CLIENT_LIMITER_SERIES: LimiterSeriesNames = ['clientLimiterLimit'];
+
 /**
- * The library's `SimpleLimiter` in front of each station's queue: a call is admitted while the
+ * The library's `SimpleLimiter` in front of each station's queue (or of the client's attempts, as one station,
+ * keyed by request instead of call): a call is admitted while the
  * calls admitted and not yet gone number fewer than the limit, else turned away at once. An
  * admitted call holds its place until it leaves the station; it then gives its limit algorithm
  * one sample (`onSuccess`, or `onDropped` when the caller no longer waited for the answer, or
@@ -41,8 +48,9 @@ export class ServerLimiter {
     readonly spec: LimiterSpec,
     stations: number,
     seed: number,
+    stream: StreamId = Stream.limiter,
   ) {
-    const rng = new Rng(seed, Stream.limiter);
+    const rng = new Rng(seed, stream);
     const uniform = (): number => rng.uniform();
     this.limits = Array.from({ length: stations }, () => makeLimit(spec, uniform));
     this.inflight = new Int32Array(stations);
@@ -76,8 +84,8 @@ export class ServerLimiter {
     this.admittedWith = growI32(this.admittedWith, n);
   }
 
-  /** Bin i's limiter series: each value the mean over stations of the state at the bin's end. */
-  record(data: SeriesArrays, i: number): void {
+  /** Bin i's limiter series (`names`): each value the mean over stations of the state at the bin's end. */
+  record(data: SeriesArrays, i: number, names: LimiterSeriesNames): void {
     const ls = this.limits;
     let limit = 0;
     let rtt = 0;
@@ -90,10 +98,17 @@ export class ServerLimiter {
       gradient += l.gradient;
     }
     const n = ls.length;
-    data.limiterLimit[i] = limit / n;
-    data.limiterRtt[i] = rtt / n;
-    data.limiterRttNoLoad[i] = noLoad / n;
-    data.limiterGradient[i] = gradient / n;
+    const values = [limit / n, rtt / n, noLoad / n, gradient / n];
+    names.forEach((name, j) => {
+      data[name][i] = values[j]!;
+    });
+  }
+
+  /** Its in-flight counts checked against the records (calls, or the client's requests) holding a place (for tests). */
+  selfCheck(gens: Int32Array, top: number, what: string): string[] {
+    const held = this.heldCount(gens, top);
+    const counted = this.inflight.reduce((x, y) => x + y, 0);
+    return held === counted ? [] : [`${what === 'calls' ? '' : 'client '}limiter: ${held} ${what} hold a place, counted ${counted}`];
   }
 
   /** Calls holding a place, counted from the call records' generations (for tests). */

@@ -120,7 +120,7 @@ export const GRAPH_ASSUMPTIONS: Readonly<Record<string, readonly Assumption[]>> 
       id: 'half-the-slots',
       text: 'the bulkhead leaves half the front’s 20 slots for other work',
       breaks: 'let 20 calls to reco be in flight',
-      change: { kind: 'set', set: { 'graph.services.0.calls.1.bulkhead.maxConcurrent': 20 } },
+      change: { kind: 'set', set: { 'graph.services.0.calls.1.bulkhead.maxConcurrentCalls': 20 } },
       at: 30,
       verdicts: ['metastable'],
       says: 'calls waiting on reco can take every slot again: stuck after the slowdown',

@@ -23,7 +23,7 @@ function slowDependency(name: string, cured: boolean): RawScenario {
           name: 'front',
           concurrency: 20,
           service: { mean: 0.01 },
-          calls: [{ to: 'auth', timeout: 1 }, cured ? { to: 'reco', timeout: 0.3, bulkhead: { maxConcurrent: 10 } } : { to: 'reco', timeout: 5 }],
+          calls: [{ to: 'auth', timeout: 1 }, cured ? { to: 'reco', timeout: 0.3, bulkhead: { maxConcurrentCalls: 10 } } : { to: 'reco', timeout: 5 }],
         },
         { name: 'auth', concurrency: 20, service: { mean: 0.005 } },
         { name: 'reco', concurrency: 20, service: { mean: 0.02 } },

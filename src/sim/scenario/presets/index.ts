@@ -20,6 +20,7 @@ import { aimdSpike, gradient2Spike } from './limiters';
 import { admissionControl } from './admissionControl';
 import { graphDeadline, graphNoDeadline, graphRetryEdge, graphRetryLayers } from './graphs';
 import { graphSlowDependency, graphSlowDependencyBounded, graphSlowReplica, graphSlowReplicaP2c } from './graphsSlow';
+import { bulkhead, clientLimiter, priorityShedding } from './clientLimits';
 import { retryStorm } from './retryStorm';
 import { retryStormLowLoad } from './retryStormLowLoad';
 import { retryStormNoRetries } from './retryStormNoRetries';
@@ -57,6 +58,9 @@ export const PRESETS: Preset[] = [
   graphSlowDependencyBounded,
   graphSlowReplica,
   graphSlowReplicaP2c,
+  clientLimiter,
+  bulkhead,
+  priorityShedding,
   backoffOpenLoop,
   autoscaleLate,
   cacheFlush,

@@ -1,4 +1,5 @@
 import { LIMITER_DEFAULTS } from '../limiterSpec';
+import { loadAboveCapacity, setBreak } from './assumptionBuilders';
 import type { Assumption } from './assumptions';
 
 // The assumptions of the limiter presets (limiters.ts). Each break sets the limiter whole, written out as the
@@ -15,6 +16,46 @@ const limiterOff: Assumption = {
 };
 
 export const LIMITER_ASSUMPTIONS: Readonly<Record<string, readonly Assumption[]>> = {
+  'client-limiter': [
+    setBreak(
+      'client-limiter-on',
+      'the client limits its attempts in flight',
+      'take the client limiter out',
+      { 'client.limiter': null },
+      ['metastable'],
+      'the client sends every retry to the stopped server again: the backlog outlasts the timeout and the retry storm takes hold: stuck',
+    ),
+    setBreak(
+      'loss-based-client',
+      'the client’s limit reacts to drops (AIMD)',
+      'switch the client limiter to Gradient2',
+      { 'client.limiter': { ...LIMITER_DEFAULTS.gradient2 } },
+      ['overloaded'],
+      'Gradient2 on the client keeps its limit at the minimum of 20, below the 28 attempts the load keeps in flight: overloaded',
+    ),
+  ],
+  bulkhead: [
+    setBreak('bulkhead-on', 'a bulkhead bounds the attempts in flight', 'take the bulkhead out', { 'client.bulkhead': null }, ['metastable'], 'the slow server’s backlog outlasts the timeout and the retry storm takes hold: stuck'),
+    setBreak(
+      'bulkhead-room',
+      'the bulkhead has room for the calls the load keeps in flight (60)',
+      'put resilience4j’s default of 25 calls back',
+      { 'client.bulkhead.maxConcurrentCalls': 25 },
+      ['overloaded'],
+      'below the 28 calls the load keeps in flight, the bulkhead refuses requests all the time: overloaded',
+    ),
+  ],
+  'priority-shedding': [
+    loadAboveCapacity(280),
+    setBreak(
+      'queue-bounded',
+      'the queue is bounded at 150 places (half a second of work)',
+      'take the queue limit off',
+      { 'server.queue.limit': null },
+      ['metastable'],
+      'nothing is shed: the spike’s backlog outlasts the timeout, critical requests wait behind it like the others, and the retry storm takes hold: stuck',
+    ),
+  ],
   'aimd-spike': [
     limiterOff,
     {

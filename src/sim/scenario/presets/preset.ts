@@ -35,6 +35,15 @@ export type PresetClaim = ClaimBase &
         max?: number;
       }
     | {
+        /** Priority class `name`'s goodput / offered over the bins starting in [from, to) (to: the end when absent). */
+        kind: 'class';
+        name: string;
+        from: number;
+        to?: number;
+        min?: number;
+        max?: number;
+      }
+    | {
         /** A figure of the run's summary. */
         kind: 'summary';
         field: 'utilisation' | 'sloMiss' | 'amplification' | 'meanLatency' | 'p99' | 'p999' | 'goodputShare' | 'failed';
