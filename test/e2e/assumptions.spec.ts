@@ -37,6 +37,8 @@ test('In a lesson the step’s preset lists its assumptions under the lesson, an
   test.setTimeout(180_000);
   // Step 1 of "breaking the loop" runs the retry storm as it is.
   await openLink(page, '#lesson=breaking-the-loop&step=1');
+  // A lesson's step starts playing once it has loaded (the clock can show before): pause only once it plays.
+  await expect(page.getByRole('button', { name: 'Pause', exact: true })).toBeVisible({ timeout: 30_000 });
   await pause(page);
   expect(await nowS(page)).toBeLessThan(55);
   const panel = page.getByRole('region', { name: 'Assumptions' });
