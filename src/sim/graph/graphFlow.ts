@@ -76,7 +76,8 @@ export class GraphFlow extends GraphCallee {
     }
     if (!refused && ctl.throttle !== null && !ctl.throttle.allow(t, ed.rngThrottle)) refused = true;
     if (!refused && ctl.rateLimit !== null && !ctl.rateLimit.take(t)) refused = true;
-    if (!refused && ctl.inFlight + ctl.waiting.length >= ed.bulkhead[e]!) {
+    // First come, first served: a try waits behind those already in line even when a place has just freed.
+    if (!refused && (ctl.inFlight >= ed.bulkhead[e]! || ctl.waiting.length > 0)) {
       if (ed.bulkheadWait[e]! > 0) {
         xs.probe[x] = probe;
         xs.state[x] = X_GATE;
@@ -213,13 +214,14 @@ export class GraphFlow extends GraphCallee {
     xs.attempt[x] = 0;
     xs.call[x] = -1;
     ctl.inFlight--;
+    // Hand the free places to the line in order; one the limiter refuses passes on to the next.
     const w = ctl.waiting;
-    while (w.length > 0) {
+    const max = this.ed.bulkhead[xs.edge[x]!]!;
+    while (w.length > 0 && ctl.inFlight < max) {
       const next = w.shift()!;
       const gen = w.shift()!;
       if (xs.state[next] !== X_GATE || xs.gen[next] !== gen) continue;
       this.launch(next, t, xs.probe[next]!);
-      return;
     }
   }
 
