@@ -86,6 +86,7 @@ export abstract class GraphCallee {
       sv.enqueue(g, a, calls.gen[a]!, t);
     }
   }
+
   /** A call dropped past the deadline it carries: its caller has already given up. */
   protected expire(a: number, s: number, t: number): void {
     this.count(s, S_EXPIRED);
@@ -94,6 +95,7 @@ export abstract class GraphCallee {
     this.sv.outstanding[this.calls.replica[a]!]!--;
     this.calls.release(a);
   }
+
   protected startLocal(a: number, t: number): void {
     const calls = this.calls;
     const g = calls.replica[a]!;
@@ -106,6 +108,7 @@ export abstract class GraphCallee {
     }
     this.events.push(t + this.sv.takeSlot(g, t), GE_LOCAL, a, calls.gen[a]!);
   }
+
   /** GE_LOCAL: call a's local work is done: it answers, or makes its dependency calls. */
   onLocal(a: number, t: number): void {
     const calls = this.calls;
@@ -126,6 +129,7 @@ export abstract class GraphCallee {
     const gen = calls.gen[a]!;
     for (let j = 0; j < steps.length && calls.gen[a] === gen && calls.state[a] === G_DEPS; j++) this.startStep(a, j, t);
   }
+
   /** Exchange x (one of call a's dependency calls) ended. */
   protected stepDone(a: number, ok: boolean, t: number): void {
     const calls = this.calls;
@@ -144,6 +148,7 @@ export abstract class GraphCallee {
       this.finish(a, false, t);
     }
   }
+
   /** Call a is done at its replica (good, or an error because a dependency failed): the slot frees, the answer goes back. */
   protected finish(a: number, ok: boolean, t: number): void {
     const calls = this.calls;
@@ -165,6 +170,7 @@ export abstract class GraphCallee {
     this.answerBack(a, ok ? 1 : 0, t);
     if (sv.queued[g]! > 0) this.tryStart(g, t);
   }
+
   /** Start replica g's queued calls while it has free slots, dropping those past their deadline. */
   tryStart(g: number, t: number): void {
     const sv = this.sv;
@@ -175,6 +181,7 @@ export abstract class GraphCallee {
       else this.startLocal(a, t);
     }
   }
+
   /** Call a leaves its replica with its answer (`good` 1 or 0), which reaches the caller after the edge's delay. */
   protected answerBack(a: number, good: number, t: number): void {
     const calls = this.calls;
@@ -182,7 +189,7 @@ export abstract class GraphCallee {
     this.sv.outstanding[g]!--;
     if (good === 1) this.count(this.sv.serviceOf[g]!, S_OK);
     calls.good[a] = good;
-    const d = this.ed.delay(this.xs.edge[calls.x[a]!]!);
+    const d = this.ed.delay(calls.edge[a]!);
     if (d > 0) {
       calls.state[a] = G_BACK;
       this.events.push(t + d, GE_ANSWER, a, calls.gen[a]!);

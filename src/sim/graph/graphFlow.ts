@@ -138,6 +138,7 @@ export class GraphFlow extends GraphCallee {
     this.sv.outstanding[g]!++;
     calls.x[a] = x;
     calls.attempt[a] = id;
+    calls.edge[a] = e;
     calls.replica[a] = g;
     const end = t + ed.timeoutS[e]!;
     const limit = end < xs.deadline[x]! ? end : xs.deadline[x]!;
@@ -169,10 +170,6 @@ export class GraphFlow extends GraphCallee {
     if (admission !== null && !admission.admit(t, this.ed.rngAdmission)) this.refuse(x, t, false);
     else this.sendTry(x, t);
   }
-
-
-
-
 
   /** GE_ANSWER: call a's answer reaches its caller, who may have stopped waiting. */
   deliver(a: number, t: number): void {

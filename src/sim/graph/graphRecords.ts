@@ -100,6 +100,8 @@ export class GraphCalls extends RecordTable {
   /** The exchange it is a try of, and that try's id. */
   x = new Int32Array(CAPACITY);
   attempt = new Int32Array(CAPACITY);
+  /** The edge it went over (its answer comes back over the same one, even after its exchange ended). */
+  edge = new Int32Array(CAPACITY);
   /** The callee's replica (a global replica index). */
   replica = new Int32Array(CAPACITY);
   /** When it reached the callee. */
@@ -132,6 +134,7 @@ export class GraphCalls extends RecordTable {
   protected grow(n: number): void {
     this.x = growI32(this.x, n);
     this.attempt = growI32(this.attempt, n);
+    this.edge = growI32(this.edge, n);
     this.replica = growI32(this.replica, n);
     this.enq = growF64(this.enq, n);
     this.deadline = growF64(this.deadline, n);
