@@ -7,7 +7,7 @@ import { Measurement, type MeasuredClient, type MeasuredServer } from '../engine
 import { MAX_EVENTS_IN_SPAN, RunLoop, SPAN_S } from '../engine/runLoop';
 import { Edges } from './edges';
 import { GE_ANSWER, GE_ARRIVE, GE_GATE, GE_LOCAL, GE_RETRY, GE_TIMEOUT, GraphFlow } from './graphFlow';
-import { Exchanges, G_FREE, GraphCalls, X_BACKOFF, X_FREE } from './graphRecords';
+import { Exchanges, G_BACK, G_DEPS, G_FREE, G_LOCAL, G_QUEUED, GraphCalls, X_BACKOFF, X_FREE } from './graphRecords';
 import { Services } from './services';
 import { S_ARRIVALS, S_ERRORS, S_EXPIRED, S_OK, S_REJECTED, S_WASTED, ServiceStats, type ServiceArrays, type ServiceSummary } from './serviceStats';
 
@@ -26,9 +26,7 @@ class EntryView implements MeasuredServer {
     return this.sv.busy[0]!;
   }
   get slots(): number {
-    let slots = 0;
-    for (let g = 0; g < this.sv.count[0]!; g++) slots += this.sv.slots[g]!;
-    return slots;
+    return this.sv.slotsTotal[0]!;
   }
   get concurrency(): number {
     return this.slots;
@@ -146,9 +144,9 @@ export class GraphSimulation extends RunLoop {
       const st = calls.state[a];
       if (st === G_FREE) continue;
       const g = calls.replica[a]!;
-      if (st === 2) queued[g]!++;
-      if (st === 3 || st === 4) held[g]!++;
-      if (st !== 5) out[g]!++;
+      if (st === G_QUEUED) queued[g]!++;
+      if (st === G_LOCAL || st === G_DEPS) held[g]!++;
+      if (st !== G_BACK) out[g]!++;
     }
     for (let g = 0; g < total; g++) {
       if (queued[g] !== sv.queued[g]) problems.push(`replica ${g}: ${queued[g]} calls queued, counted ${sv.queued[g]}`);

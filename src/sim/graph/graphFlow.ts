@@ -1,5 +1,6 @@
 import { backoffDelay } from '../engine/backoff';
 import { C } from '../engine/counters';
+import type { EdgeControls } from './edges';
 import { GE_ARRIVE, GE_GATE, GE_RETRY, GE_TIMEOUT, GraphCallee } from './graphCallee';
 import { G_DEPS, G_OUT, X_BACKOFF, X_GATE, X_WAIT } from './graphRecords';
 import { S_OFFERED, S_TIMEOUTS, S_WASTED } from './serviceStats';
@@ -23,6 +24,18 @@ export class GraphFlow extends GraphCallee {
   sloS = Infinity;
   declare load: RequestEnd;
 
+  /** The controls exchange x's caller replica keeps on its edge. */
+  private controlsOf(x: number): EdgeControls {
+    return this.ed.controls[this.xs.edge[x]!]![this.xs.from[x]!]!;
+  }
+
+  /** A new exchange starts: admission control judges it once, before its tries; then its first try leaves. */
+  private begin(x: number, t: number): void {
+    const admission = this.controlsOf(x).admission;
+    if (admission !== null && !admission.admit(t, this.ed.rngAdmission)) this.refuse(x, t, false);
+    else this.sendTry(x, t);
+  }
+
   /** A user's request arrives (closed-loop `client`, or −1). */
   newRequest(t: number, client: number, clientGen: number): void {
     this.c[C.arrivals]!++;
@@ -30,9 +43,7 @@ export class GraphFlow extends GraphCallee {
     if (x < 0) return;
     this.xs.client[x] = client;
     this.xs.clientGen[x] = clientGen;
-    const admission = this.ed.controls[0]![0]!.admission;
-    if (admission !== null && !admission.admit(t, this.ed.rngAdmission)) this.refuse(x, t, false);
-    else this.sendTry(x, t);
+    this.begin(x, t);
   }
 
   private newExchange(e: number, parent: number, parentGen: number, from: number, deadline: number, t: number): number {
@@ -62,7 +73,7 @@ export class GraphFlow extends GraphCallee {
     const xs = this.xs;
     const ed = this.ed;
     const e = xs.edge[x]!;
-    const ctl = ed.controls[e]![xs.from[x]!]!;
+    const ctl = this.controlsOf(x);
     if (t >= xs.deadline[x]!) {
       this.fail(x, t);
       return;
@@ -98,7 +109,7 @@ export class GraphFlow extends GraphCallee {
   onGateExpired(x: number, t: number): void {
     const xs = this.xs;
     if (xs.state[x] !== X_GATE) return;
-    const ctl = this.ed.controls[xs.edge[x]!]![xs.from[x]!]!;
+    const ctl = this.controlsOf(x);
     const w = ctl.waiting;
     for (let i = 0; i < w.length; i += 2) {
       if (w[i] === x && w[i + 1] === xs.gen[x]) {
@@ -166,9 +177,7 @@ export class GraphFlow extends GraphCallee {
     const deadline = this.ed.propagate[e] === 1 ? calls.deadline[a]! : Infinity;
     const x = this.newExchange(e, a, calls.gen[a]!, g - this.sv.first[s]!, deadline, t);
     if (x < 0) return;
-    const admission = this.ed.controls[e]![this.xs.from[x]!]!.admission;
-    if (admission !== null && !admission.admit(t, this.ed.rngAdmission)) this.refuse(x, t, false);
-    else this.sendTry(x, t);
+    this.begin(x, t);
   }
 
   /** GE_ANSWER: call a's answer reaches its caller, who may have stopped waiting. */
@@ -188,7 +197,7 @@ export class GraphFlow extends GraphCallee {
       return;
     }
     this.endTry(x, t, good);
-    const ctl = this.ed.controls[xs.edge[x]!]![xs.from[x]!]!;
+    const ctl = this.controlsOf(x);
     if (!good) {
       this.tryFailed(x, t, false);
       return;
@@ -240,7 +249,7 @@ export class GraphFlow extends GraphCallee {
   private tryFailed(x: number, t: number, timedOut: boolean): void {
     const xs = this.xs;
     const e = xs.edge[x]!;
-    const ctl = this.ed.controls[e]![xs.from[x]!]!;
+    const ctl = this.controlsOf(x);
     if (ctl.budget !== null) ctl.budget.attemptEnded(x, false);
     if (ctl.breaker !== null) ctl.breaker.onOutcome(t, false, xs.probe[x] === 1);
     const giveUp = xs.tries[x]! >= this.ed.maxRetries[e]! || t >= xs.deadline[x]!;
@@ -271,7 +280,7 @@ export class GraphFlow extends GraphCallee {
   /** Refused by a control of its edge (bulkhead, breaker, throttle, rate limit, budget, admission): the exchange fails. */
   private refuse(x: number, t: number, admitted: boolean, probe = 0): void {
     const xs = this.xs;
-    const ctl = this.ed.controls[xs.edge[x]!]![xs.from[x]!]!;
+    const ctl = this.controlsOf(x);
     if (probe === 1) ctl.breaker!.onOutcome(t, false, true);
     if (xs.edge[x] === 0) this.c[C.refused]!++;
     this.m.noteShed(t);
@@ -280,13 +289,13 @@ export class GraphFlow extends GraphCallee {
   }
 
   private fail(x: number, t: number): void {
-    const ctl = this.ed.controls[this.xs.edge[x]!]![this.xs.from[x]!]!;
+    const ctl = this.controlsOf(x);
     if (ctl.admission !== null) ctl.admission.record(t, false);
     this.end(x, false, t);
   }
 
   private succeed(x: number, t: number): void {
-    const ctl = this.ed.controls[this.xs.edge[x]!]![this.xs.from[x]!]!;
+    const ctl = this.controlsOf(x);
     if (ctl.admission !== null) ctl.admission.record(t, true);
     this.end(x, true, t);
   }
@@ -295,7 +304,7 @@ export class GraphFlow extends GraphCallee {
   private end(x: number, ok: boolean, t: number): void {
     const xs = this.xs;
     const e = xs.edge[x]!;
-    const ctl = this.ed.controls[e]![xs.from[x]!]!;
+    const ctl = this.controlsOf(x);
     if (ctl.budget !== null) ctl.budget.requestEnded(x);
     const parent = xs.parent[x]!;
     const parentGen = xs.parentGen[x]!;

@@ -51,6 +51,8 @@ export class Services {
   readonly inTotal: Float64Array;
   readonly queueTotal: Float64Array;
   readonly busy: Float64Array;
+  /** Slots over the service's replicas (Infinity when unbounded): summed when they change, not at every integration. */
+  readonly slotsTotal: Float64Array;
   private readonly lastT: Float64Array;
   private readonly samplers: ServiceSampler[];
   readonly meanS: Float64Array;
@@ -97,6 +99,7 @@ export class Services {
     this.inTotal = new Float64Array(n);
     this.queueTotal = new Float64Array(n);
     this.busy = new Float64Array(n);
+    this.slotsTotal = new Float64Array(n);
     this.lastT = new Float64Array(n);
     this.meanS = new Float64Array(n);
     this.samplers = specs.map((_, i) => new ServiceSampler(new Rng(seed, graphStream(i, Stream.service))));
@@ -134,8 +137,7 @@ export class Services {
     c[at + S_QUEUE_INT]! += dt * this.queueTotal[s]!;
     c[at + S_SERVICE_INT]! += dt * this.inTotal[s]!;
     c[at + S_BUSY_INT]! += dt * this.busy[s]!;
-    let slots = 0;
-    for (let g = this.first[s]!; g < this.first[s]! + this.count[s]!; g++) slots += this.slots[g]!;
+    const slots = this.slotsTotal[s]!;
     c[at + S_SLOTS_INT]! += slots === Infinity ? 0 : dt * slots;
     this.lastT[s] = t;
   }
@@ -279,9 +281,15 @@ export class Services {
     this.slots[g] = slots > 0 ? slots : 0;
   }
 
+  /** After service s's slots changed: its busy slots and its slots in total. */
   private updateBusy(s: number): void {
     let busy = 0;
-    for (let g = this.first[s]!; g < this.first[s]! + this.count[s]!; g++) busy += Math.min(this.inS[g]!, this.slots[g]!);
+    let slots = 0;
+    for (let g = this.first[s]!; g < this.first[s]! + this.count[s]!; g++) {
+      busy += Math.min(this.inS[g]!, this.slots[g]!);
+      slots += this.slots[g]!;
+    }
     this.busy[s] = busy;
+    this.slotsTotal[s] = slots;
   }
 }

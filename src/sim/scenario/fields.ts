@@ -157,3 +157,12 @@ export function nullableSection<const E extends v.ObjectEntries>(entries: E) {
   const expected = 'null or a JSON object';
   return remember(v.nullable(v.object(entries, objectMessage(entries, expected))), expected);
 }
+
+/** An array of at most `max` items, each checked by `item`. */
+export function list<T extends v.GenericSchema>(item: T, max: number) {
+  const expected = `an array of at most ${max} items`;
+  return v.pipe(
+    v.array(item, (issue) => problem(issue.input, expected)),
+    v.maxLength(max, (issue) => `got an array of ${String(issue.received)} items, expected at most ${max}`),
+  );
+}

@@ -1,7 +1,7 @@
 import * as v from 'valibot';
 import { clientEntries } from './clientSchema';
 import { defaultDelay, defaultScenario } from './defaults';
-import { boolean, nullableNumber, nullableSection, number, numberIn, oneOf, problem, remember, section } from './fields';
+import { boolean, list, nullableNumber, nullableSection, number, numberIn, oneOf, problem, remember, section } from './fields';
 import { BALANCERS } from './graphTypes';
 import { RATIO } from './ranges';
 import { contentionSchema, serviceTimeSchema } from './serviceSchemas';
@@ -24,14 +24,6 @@ export const serviceName = remember(
   v.custom<string>((x) => typeof x === 'string' && NAME.test(x), (issue) => problem(issue.input, NAME_EXPECTED)),
   NAME_EXPECTED,
 );
-
-function list<T extends v.GenericSchema>(item: T, max: number) {
-  const expected = `an array of at most ${max} items`;
-  return v.pipe(
-    v.array(item, (issue) => problem(issue.input, expected)),
-    v.maxLength(max, (issue) => `got an array of ${String(issue.received)} items, expected at most ${max}`),
-  );
-}
 
 const delaySchema = v.optional(nullableSection(serviceTimeSchema(defaultDelay()).entries), null);
 

@@ -17,6 +17,7 @@ import { suggestion } from './didYouMean';
 import {
   boolean,
   exactly,
+  list,
   nullableNumber,
   nullableSection,
   number,
@@ -254,14 +255,6 @@ const assertionSchema = section({
   check: syntax(parseCheck, MAX_CHECK_LENGTH, 'a check such as "amplification <= 1.3"'),
   scope: v.optional(syntax(parseScope, MAX_SCOPE_LENGTH, `one of ${SCOPE_FORMS.map((f) => JSON.stringify(f)).join(', ')}`), 'always'),
 });
-
-function list<T extends v.GenericSchema>(item: T, max: number) {
-  const expected = `an array of at most ${max} items`;
-  return v.pipe(
-    v.array(item, (issue) => problem(issue.input, expected)),
-    v.maxLength(max, (issue) => `got an array of ${String(issue.received)} items, expected at most ${max}`),
-  );
-}
 
 /** Every field except `triggers`, `actions` and `assertions`: what an operator action may change is in here. */
 export const coreEntries = {
